@@ -1,0 +1,51 @@
+# The one command surface of the project. Every target works on a fresh machine: it installs what it needs.
+#
+#   make demo         set up, then start Datasette on the demo database with the plugin active
+#   make test         set up, then run the Rust and Python test suites
+#   make lint         rustfmt, clippy, ruff, mypy and stubtest
+#   make guest        rebuild datasette_micropython/micropython.wasm (see micropython-build/README.md)
+#   make check-guest  rebuild the guest in a temporary directory and compare it with the committed one
+#   make bench        the side-by-side benchmarks (benches/README.md)
+
+VENV := .venv
+PY := $(VENV)/bin/python
+MATURIN_VERSION := 1.16.0
+# The extension is rebuilt when any Rust source, manifest or the guest module changes.
+EXTENSION_INPUTS := Cargo.toml Cargo.lock pyproject.toml $(shell find rust -name '*.rs' -o -name Cargo.toml) \
+	datasette_micropython/micropython.wasm
+
+.PHONY: setup test test-rust test-python lint guest check-guest demo bench
+setup: $(VENV)/.installed
+
+$(VENV)/bin/maturin:
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q maturin==$(MATURIN_VERSION)
+
+$(VENV)/.installed: $(VENV)/bin/maturin $(EXTENSION_INPUTS)
+	$(VENV)/bin/maturin develop --release --locked -E test -q
+	touch $@
+
+test: test-rust test-python
+
+test-rust:
+	cargo test --release --locked -p micropython-sandbox
+
+test-python: setup
+	$(PY) -m pytest -q
+
+lint: setup
+	cargo fmt --all --check
+	cargo clippy --release --locked --all-targets -- -D warnings
+	$(VENV)/bin/ruff check datasette_micropython tests
+	$(VENV)/bin/ruff format --check datasette_micropython tests
+	$(VENV)/bin/mypy datasette_micropython
+	$(PY) -m mypy.stubtest datasette_micropython._engine
+
+guest:
+	$(MAKE) -C micropython-build
+
+check-guest:
+	$(MAKE) -C micropython-build check
+
+demo: setup
+	$(VENV)/bin/datasette micropython run --time-limit 1 examples/demo.py

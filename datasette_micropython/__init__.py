@@ -1,0 +1,31 @@
+"""Run untrusted Python safely: MicroPython compiled to WebAssembly, run by Wasmtime with hard memory,
+CPU and wall-clock limits, plus Datasette integrations.
+
+Importing this package loads only the sandbox engine; Datasette's hooks live in `plugin`, which
+Datasette loads through the package's entry point.
+"""
+
+from ._engine import (
+    GuestError,
+    SandboxClosed,
+    SandboxCrashed,
+    SandboxError,
+    SandboxMemoryError,
+    SandboxTimeout,
+    __version__,
+)
+from .sandbox import DEFAULTS, CallResult, RunResult, Sandbox
+
+__all__ = [
+    "DEFAULTS",
+    "CallResult",
+    "GuestError",
+    "RunResult",
+    "Sandbox",
+    "SandboxClosed",
+    "SandboxCrashed",
+    "SandboxError",
+    "SandboxMemoryError",
+    "SandboxTimeout",
+    "__version__",
+]

@@ -1,0 +1,5 @@
+"""`python -m datasette_micropython` = `datasette micropython`."""
+
+from .cli import micropython
+
+micropython()

@@ -1,0 +1,124 @@
+"""`datasette micropython`: run a file, a string or an interactive session in a sandbox.
+
+Registered as a Datasette command by `plugin.register_commands`, and also runnable as
+`python -m datasette_micropython`.
+"""
+
+from __future__ import annotations
+
+import codeop
+import sys
+from typing import Any
+
+import click
+
+from .sandbox import DEFAULTS, Sandbox
+from ._engine import SandboxError
+
+_UNITS = {"": 1, "k": 2**10, "kb": 2**10, "kib": 2**10, "m": 2**20, "mb": 2**20, "mib": 2**20, "g": 2**30, "gb": 2**30, "gib": 2**30}
+
+
+class ByteSize(click.ParamType):
+    """A size such as 65536, 64M or 1GiB."""
+
+    name = "size"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower()
+        digits = text.rstrip("kmgib")
+        unit = text[len(digits):]
+        if not digits.isdigit() or unit not in _UNITS:
+            self.fail(f"{value!r} is not a size (examples: 65536, 64M, 1GiB)", param, ctx)
+        return int(digits) * _UNITS[unit]
+
+
+def limit_options(function: Any) -> Any:
+    options = [
+        click.option("--memory-limit", type=ByteSize(), default=DEFAULTS["memory_limit"], show_default=True,
+                     help="Guest memory, in bytes or with K/M/G."),
+        click.option("--time-limit", type=float, default=DEFAULTS["time_limit"], show_default=True,
+                     help="Seconds per run before the guest is interrupted."),
+        click.option("--hard-grace", type=float, default=DEFAULTS["hard_grace"], show_default=True,
+                     help="Seconds after the interrupt before a stuck run is stopped outright."),
+        click.option("--fuel", type=int, default=None, help="Deterministic instruction budget per run."),
+        click.option("--output-limit", type=ByteSize(), default=DEFAULTS["output_limit"], show_default=True,
+                     help="Bytes of stdout and of stderr kept per run."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _sandbox(limits: dict[str, Any]) -> Sandbox:
+    try:
+        return Sandbox(**limits)
+    except (ValueError, TypeError) as e:
+        raise click.UsageError(str(e)) from e
+
+
+def _run_and_report(sandbox: Sandbox, code: str, show_value: bool) -> bool:
+    """Runs `code`, writes its output like Python would; returns False if it failed."""
+    try:
+        result = sandbox.run(code, eval_trailing=show_value)
+    except SandboxError as e:
+        sys.stdout.write(e.stdout)
+        sys.stderr.write(e.stderr)
+        sys.stderr.write((e.traceback or str(e)) + "\n")
+        if e.traceback and (e.session_reset or not e.type_name):
+            sys.stderr.write(str(e) + "\n")
+        return False
+    sys.stdout.write(result.stdout)
+    sys.stderr.write(result.stderr)
+    if result.value is not None:
+        sys.stdout.write(result.value + "\n")
+    if result.truncated:
+        sys.stderr.write(f"[output truncated at {sandbox.limits['output_limit']} bytes]\n")
+    return True
+
+
+@click.group(name="micropython")
+def micropython() -> None:
+    """Run Python in a MicroPython WebAssembly sandbox."""
+
+
+@micropython.command()
+@click.argument("file", type=click.File("r"), required=False)
+@click.option("-c", "--code", help="Code to run instead of a file.")
+@limit_options
+def run(file: Any, code: str | None, **limits: Any) -> None:
+    """Run FILE (or -c CODE) in a fresh sandbox."""
+    if (file is None) == (code is None):
+        raise click.UsageError("give either FILE or -c CODE")
+    source = code if code is not None else file.read()
+    if not _run_and_report(_sandbox(limits), source, show_value=False):
+        sys.exit(1)
+
+
+@micropython.command()
+@limit_options
+def repl(**limits: Any) -> None:
+    """An interactive session; variables persist until you leave (Ctrl+D)."""
+    sandbox = _sandbox(limits)
+    click.echo("MicroPython sandbox; state persists between inputs. Ctrl+D to leave.", err=True)
+    buffer: list[str] = []
+    while True:
+        try:
+            line = input("... " if buffer else ">>> ")
+        except EOFError:
+            click.echo(err=True)
+            return
+        except KeyboardInterrupt:
+            click.echo("\nKeyboardInterrupt", err=True)
+            buffer = []
+            continue
+        buffer.append(line)
+        source = "\n".join(buffer)
+        try:
+            complete = codeop.compile_command(source, "<sandbox>", "single") is not None
+        except SyntaxError:
+            complete = True  # let the sandbox report it, with its own message
+        if complete and not (buffer[0].rstrip().endswith(":") and line.strip()):
+            buffer = []
+            _run_and_report(sandbox, source, show_value=True)

@@ -1,0 +1,226 @@
+"""The friendly Python face of the engine: `Sandbox`, its results, and async runs.
+
+Everything here is argument handling and conversion; the work happens in the Rust extension
+`datasette_micropython._engine`, which releases the GIL while guest code runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import inspect
+import threading
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Callable, Mapping
+
+from . import _engine
+
+__all__ = ["Sandbox", "RunResult", "CallResult", "DEFAULTS"]
+
+#: Default limits of a new `Sandbox`; every one can be passed as a keyword argument.
+DEFAULTS: dict[str, Any] = {
+    "memory_limit": 64 * 2**20,  # bytes of guest memory in all; beyond it, MemoryError in the guest
+    "time_limit": 5.0,  # seconds per run before the soft interrupt (KeyboardInterrupt in the guest)
+    "hard_grace": 1.0,  # seconds after the soft interrupt before the run is stopped outright
+    "fuel": None,  # optional deterministic instruction budget per run
+    "output_limit": 2**20,  # bytes kept of stdout and of stderr per run
+    "host_call_limit": 1_000_000,  # host-function calls per run
+    "host_payload_limit": 64 * 2**20,  # bytes of one host call's arguments or result
+}
+
+# The event loop of the `run_async` that is running on this thread, for async host functions.
+_run_context = threading.local()
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """What a successful run printed and produced."""
+
+    stdout: str
+    stderr: str
+    #: `repr` of the snippet's trailing expression, or None.
+    value: str | None
+    #: Seconds spent inside the guest.
+    duration: float
+    stdout_truncated: bool = False
+    stderr_truncated: bool = False
+
+    @property
+    def truncated(self) -> bool:
+        return self.stdout_truncated or self.stderr_truncated
+
+
+@dataclass(frozen=True)
+class CallResult:
+    """The return value of a guest function called with `Sandbox.call`, and what it printed."""
+
+    value: Any
+    stdout: str
+    stderr: str
+    duration: float
+    stdout_truncated: bool = False
+    stderr_truncated: bool = False
+
+
+def _adapt(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Lets guest code call async host functions as if they were plain ones.
+
+    Under `run_async` the coroutine is run on the caller's event loop (the guest waits on its worker
+    thread); under `run` it gets an event loop of its own, on a helper thread when this thread already
+    runs one.
+    """
+    if not (inspect.iscoroutinefunction(function) or inspect.iscoroutinefunction(
+        getattr(function, "__call__", None)
+    )):
+        return function
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        coroutine = function(*args, **kwargs)
+        loop = getattr(_run_context, "loop", None)
+        if loop is not None:
+            return asyncio.run_coroutine_threadsafe(coroutine, loop).result()
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return asyncio.run(coroutine)
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            return pool.submit(asyncio.run, coroutine).result()
+
+    return call
+
+
+class Sandbox:
+    """A MicroPython interpreter in WebAssembly with hard limits and a persistent session.
+
+    State (variables, imports, functions) persists across `run` calls until `reset` or `close`.
+    """
+
+    def __init__(
+        self,
+        *,
+        memory_limit: int = DEFAULTS["memory_limit"],
+        time_limit: float = DEFAULTS["time_limit"],
+        hard_grace: float = DEFAULTS["hard_grace"],
+        fuel: int | None = DEFAULTS["fuel"],
+        output_limit: int = DEFAULTS["output_limit"],
+        host_call_limit: int = DEFAULTS["host_call_limit"],
+        host_payload_limit: int = DEFAULTS["host_payload_limit"],
+        host_functions: Mapping[str, Callable[..., Any]] | None = None,
+    ) -> None:
+        for name, value in (
+            ("memory_limit", memory_limit),
+            ("output_limit", output_limit),
+            ("host_call_limit", host_call_limit),
+            ("host_payload_limit", host_payload_limit),
+        ):
+            _check_count(name, value)
+        if fuel is not None:
+            _check_count("fuel", fuel)
+        for name, value in (("time_limit", time_limit), ("hard_grace", hard_grace)):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise TypeError(f"{name} must be a number of seconds, not {type(value).__name__}")
+        limits: dict[str, Any] = {
+            "memory_limit": memory_limit,
+            "time_limit": float(time_limit),
+            "hard_grace": float(hard_grace),
+            "fuel": fuel,
+            "output_limit": output_limit,
+            "host_call_limit": host_call_limit,
+            "host_payload_limit": host_payload_limit,
+        }
+        self._session = _engine.Session(**limits)
+        #: The limits this sandbox runs under (read-only).
+        self.limits: Mapping[str, Any] = MappingProxyType(limits)
+        for name, function in (host_functions or {}).items():
+            self.register(function, name=name)
+
+    def run(self, code: str, *, eval_trailing: bool = True) -> RunResult:
+        """Runs `code` in the session; returns its output and the repr of a trailing expression.
+
+        Raises `GuestError` for an uncaught exception, `SandboxTimeout`, `SandboxMemoryError`,
+        `SandboxCrashed` or `SandboxClosed`; each carries the output printed before it.
+        """
+        stdout, stderr, out_cut, err_cut, value, duration = self._session.run(code, eval_trailing=eval_trailing)
+        return RunResult(stdout, stderr, value, duration, out_cut, err_cut)
+
+    async def run_async(self, code: str, *, eval_trailing: bool = True) -> RunResult:
+        """`run` on a worker thread, so the event loop keeps serving; async host functions are awaited
+        on this loop."""
+        loop = asyncio.get_running_loop()
+
+        def run_here() -> RunResult:
+            _run_context.loop = loop
+            try:
+                return self.run(code, eval_trailing=eval_trailing)
+            finally:
+                _run_context.loop = None
+
+        return await loop.run_in_executor(None, run_here)
+
+    def check_syntax(self, code: str) -> None:
+        """Compiles `code` without running it; raises `GuestError` (with `.line`) on a syntax error."""
+        self._session.run(code, eval_trailing=False, compile_only=True)
+
+    def call(self, name: str, *args: Any) -> CallResult:
+        """Calls the guest function `name` (defined by an earlier run) with JSON-like arguments."""
+        value, stdout, stderr, out_cut, err_cut, duration = self._session.call(name, args)
+        return CallResult(value, stdout, stderr, duration, out_cut, err_cut)
+
+    async def call_async(self, name: str, *args: Any) -> CallResult:
+        """`call` on a worker thread."""
+        loop = asyncio.get_running_loop()
+
+        def call_here() -> CallResult:
+            _run_context.loop = loop
+            try:
+                return self.call(name, *args)
+            finally:
+                _run_context.loop = None
+
+        return await loop.run_in_executor(None, call_here)
+
+    def register(self, function: Callable[..., Any], name: str | None = None) -> Callable[..., Any]:
+        """Exposes `function` to guest code as a builtin named `name` (default: its `__name__`).
+
+        Arguments and results are None, bool, int, float, str, bytes, list, tuple and dict; an
+        exception raised by `function` reaches the guest as an exception with the same message.
+        Returns `function`, so this works as a decorator.
+        """
+        if not callable(function):
+            raise TypeError(f"host function must be callable, not {type(function).__name__}")
+        self._session.register(name or function.__name__, _adapt(function))
+        return function
+
+    def reset(self) -> None:
+        """Discards every variable and starts a fresh session (registered host functions stay)."""
+        self._session.reset()
+
+    def collect_garbage(self) -> None:
+        self._session.collect_garbage()
+
+    @property
+    def memory_size(self) -> int:
+        """Bytes of WebAssembly memory the session holds now."""
+        return self._session.memory_size()
+
+    def close(self) -> None:
+        """Frees the interpreter; later calls raise `SandboxClosed`."""
+        self._session.close()
+
+    @property
+    def closed(self) -> bool:
+        return self._session.closed
+
+    def __enter__(self) -> Sandbox:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def _check_count(name: str, value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
+    if value <= 0:
+        raise ValueError(f"{name} must be positive, got {value}")

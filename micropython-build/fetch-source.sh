@@ -1,0 +1,54 @@
+#!/bin/sh
+# Fetch MicroPython's C source (Debian source package, pinned in versions.env) into .cache/src/.
+#
+# The deb-src line is built from the mirror URI the machine's apt configuration already names; apt runs
+# with a private state directory and a private source list, so the system's apt setup is left untouched.
+# The orig tarball's sha256 is checked against MICROPYTHON_ORIG_SHA256.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/versions.env"
+cache="$here/.cache/src"
+tarball="$cache/$MICROPYTHON_ORIG_TARBALL"
+
+check() {
+    echo "$MICROPYTHON_ORIG_SHA256  $1" | sha256sum -c --status
+}
+
+if [ -f "$tarball" ] && check "$tarball"; then
+    exit 0
+fi
+
+# First mirror URI from the machine's apt configuration (deb822 .sources files, then sources.list).
+uri=""
+for f in /etc/apt/sources.list.d/*.sources; do
+    [ -f "$f" ] || continue
+    uri=$(awk '/^URIs:/ {print $2; exit}' "$f")
+    [ -n "$uri" ] && break
+done
+if [ -z "$uri" ] && [ -f /etc/apt/sources.list ]; then
+    uri=$(awk '$1 == "deb" || $1 == "deb-src" { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; exit } }' /etc/apt/sources.list)
+fi
+if [ -z "$uri" ]; then
+    echo "fetch-source.sh: no mirror URI found in the apt configuration" >&2
+    exit 1
+fi
+# A security mirror only carries security updates: use the main archive's URI.
+case "$uri" in *-security*) uri=${uri%-security*}${uri##*-security} ;; esac
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/lists/partial" "$cache"
+echo "deb-src [trusted=yes] $uri $MICROPYTHON_DEB_SUITE main" > "$work/sources.list"
+aptopts="-o Dir::State::Lists=$work/lists -o Dir::Etc::SourceList=$work/sources.list -o Dir::Etc::SourceParts=/dev/null -o Dir::Cache=$work/cache -o Debug::NoLocking=1"
+mkdir -p "$work/cache/archives/partial"
+# shellcheck disable=SC2086
+apt-get $aptopts -qq update
+# shellcheck disable=SC2086
+(cd "$work" && apt-get $aptopts -qq source --download-only "micropython=$MICROPYTHON_DEB_VERSION")
+if ! check "$work/$MICROPYTHON_ORIG_TARBALL"; then
+    echo "fetch-source.sh: sha256 mismatch for $MICROPYTHON_ORIG_TARBALL" >&2
+    sha256sum "$work/$MICROPYTHON_ORIG_TARBALL" >&2
+    exit 1
+fi
+mv "$work/$MICROPYTHON_ORIG_TARBALL" "$tarball"
+echo "fetched $tarball"

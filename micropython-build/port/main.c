@@ -1,0 +1,371 @@
+// Session entry points of the sandbox guest (exports of the wasm reactor; contract in ../README.md).
+//
+// One instance is one session: mp_session_init allocates the GC heap and starts the interpreter once;
+// mp_exec and mp_call then run in __main__'s globals any number of times. Outcomes are reported through
+// the sandbox.result import, never printed.
+#include <stdlib.h>
+#include <string.h>
+
+#include "py/builtin.h"
+#include "py/compile.h"
+#include "py/cstack.h"
+#include "py/gc.h"
+#include "py/lexer.h"
+#include "py/mperrno.h"
+#include "py/objstr.h"
+#include "py/runtime.h"
+#include "sandbox.h"
+
+#define EXPORT(name) __attribute__((export_name(#name)))
+
+// Linker-provided bounds of the shadow stack (the C stack in linear memory, -z stack-size).
+extern char __stack_low;
+extern char __stack_high;
+
+// MicroPython's stack check must raise RecursionError while both stacks still have room: the shadow
+// stack above (1 MiB) and the native wasm stack, which the host caps (2 MiB in Wasmtime's default
+// max_wasm_stack). Measured worst case (see ../README.md): every recursion path uses less native stack
+// per shadow-stack byte than this limit allows for.
+#define SANDBOX_STACK_LIMIT_DIVISOR (2)
+
+static char *heap;
+
+// A small block held back from the program: when the heap is full of live data, compiling even
+// `del x` would fail with MemoryError and the session could never recover. The reserve is released
+// for a retry of the compilation and taken again after the run.
+#define SANDBOX_RESERVE_SIZE (8192)
+MP_REGISTER_ROOT_POINTER(void *sandbox_reserve);
+
+static void take_reserve(void) {
+    if (MP_STATE_VM(sandbox_reserve) == NULL) {
+        MP_STATE_VM(sandbox_reserve) = m_malloc_maybe(SANDBOX_RESERVE_SIZE);
+    }
+}
+static uint8_t *exchange;
+static size_t exchange_size;
+
+static void report(int kind, const char *buf, size_t len) {
+    sandbox_result(kind, buf, len);
+}
+
+// Called by gc_collect(): scan the shadow stack from here to its top. Every pointer the wasm code holds
+// is spilled there by wasm-opt --spill-pointers (see ../Makefile), so this finds all roots.
+void gc_collect(void) {
+    gc_collect_start();
+    volatile uintptr_t marker = 0;
+    uintptr_t lo = (uintptr_t)&marker;
+    gc_collect_root((void **)lo, ((uintptr_t)&__stack_high - lo) / sizeof(uintptr_t));
+    gc_collect_end();
+}
+
+EXPORT(mp_session_init) int32_t mp_session_init(int32_t heap_size) {
+    if (heap != NULL || heap_size < 4096) {
+        return 1;
+    }
+    heap = malloc((size_t)heap_size);
+    if (heap == NULL) {
+        return 1;
+    }
+    size_t stack_size = (size_t)(&__stack_high - &__stack_low);
+    mp_cstack_init_with_top(&__stack_high, stack_size / SANDBOX_STACK_LIMIT_DIVISOR);
+    gc_init(heap, heap + heap_size);
+    mp_init();
+    take_reserve();
+    return 0;
+}
+
+EXPORT(mp_buffer) uint8_t *mp_buffer(int32_t size) {
+    if (size < 0) {
+        return NULL;
+    }
+    size_t want = size > 0 ? (size_t)size : 1;
+    if (want > exchange_size || exchange_size > 65536) {
+        free(exchange);
+        exchange = malloc(want);
+        exchange_size = exchange ? want : 0;
+    }
+    return exchange;
+}
+
+EXPORT(mp_gc_collect) void mp_gc_collect(void) {
+    gc_collect();
+}
+
+// ---- reporting ---------------------------------------------------------------------------------------------
+
+static void vstr_print_strn(void *data, const char *str, size_t len) {
+    vstr_add_strn((vstr_t *)data, str, len);
+}
+
+static void report_obj(int kind, mp_obj_t obj, mp_print_kind_t print_kind) {
+    vstr_t vstr;
+    vstr_init(&vstr, 32);
+    mp_print_t print = {&vstr, vstr_print_strn};
+    mp_obj_print_helper(&print, obj, print_kind);
+    report(kind, vstr.buf, vstr.len);
+    vstr_clear(&vstr);
+}
+
+static void report_exception_pieces(mp_obj_t exc) {
+    const mp_obj_type_t *type = mp_obj_get_type(exc);
+    const char *name = qstr_str(type->name);
+    report(RESULT_EXC_TYPE, name, strlen(name));
+    report_obj(RESULT_EXC_MESSAGE, exc, PRINT_STR);
+
+    vstr_t vstr;
+    vstr_init(&vstr, 128);
+    mp_print_t print = {&vstr, vstr_print_strn};
+    mp_obj_print_exception(&print, exc);
+    if (vstr.len > 0 && vstr.buf[vstr.len - 1] == '\n') {
+        vstr.len--;
+    }
+    report(RESULT_TRACEBACK, vstr.buf, vstr.len);
+    vstr_clear(&vstr);
+
+    // The innermost frame in <sandbox> (MicroPython stores the innermost frame first).
+    size_t n, *values;
+    mp_obj_exception_get_traceback(exc, &n, &values);
+    for (size_t i = 0; i + 2 < n; i += 3) {
+        if (values[i] == MP_QSTR__lt_sandbox_gt_) {
+            char buf[16];
+            char *p = buf + sizeof(buf);
+            size_t v = values[i + 1];
+            do {
+                *--p = '0' + v % 10;
+                v /= 10;
+            } while (v > 0);
+            report(RESULT_EXC_LINE, p, buf + sizeof(buf) - p);
+            break;
+        }
+    }
+}
+
+// Report an exception; formatting it may itself fail (e.g. MemoryError), then fall back to the bare type.
+static void report_exception(mp_obj_t exc) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        report_exception_pieces(exc);
+        nlr_pop();
+    } else {
+        const char *name = qstr_str(mp_obj_get_type(exc)->name);
+        report(RESULT_EXC_TYPE, name, strlen(name));
+    }
+}
+
+// Called by the bytecode compiled for the trailing expression (name __repl_print__, see compile.c).
+static mp_obj_t sandbox_repl_print(mp_obj_t value) {
+    if (value != mp_const_none) {
+        report_obj(RESULT_VALUE, value, PRINT_REPR);
+    }
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(sandbox_repl_print_obj, sandbox_repl_print);
+
+// ---- mp_exec ------------------------------------------------------------------------------------------------
+
+// Find where the last top-level logical line starts. Returns its 1-based line number, or 0 when the last
+// statement is not a candidate for REPL-style evaluation (compound statement, keyword statement, lexing
+// error, empty source).
+static size_t find_trailing_line(const char *src, size_t len) {
+    mp_lexer_t *lex = mp_lexer_new_from_str_len(MP_QSTR__lt_sandbox_gt_, src, len, 0);
+    size_t depth = 0, last_line = 0;
+    mp_token_kind_t last_kind = MP_TOKEN_END;
+    bool line_start = true;
+    for (; lex->tok_kind != MP_TOKEN_END; mp_lexer_to_next(lex)) {
+        mp_token_kind_t k = lex->tok_kind;
+        if (k > MP_TOKEN_END && k < MP_TOKEN_NEWLINE) {
+            // a lexing error: compile the whole source and let the parser report it
+            last_line = 0;
+            break;
+        }
+        if (k == MP_TOKEN_INDENT) {
+            depth++;
+        } else if (k == MP_TOKEN_DEDENT) {
+            depth--;
+        } else if (k == MP_TOKEN_NEWLINE) {
+            line_start = true;
+        } else if (line_start) {
+            line_start = false;
+            if (depth == 0) {
+                last_line = lex->tok_line;
+                last_kind = k;
+            }
+        }
+    }
+    mp_lexer_free(lex);
+    if (last_line == 0) {
+        return 0;
+    }
+    // A compound statement (or a clause of one) cannot be compiled in single-input mode on its own and
+    // must not print the expression statements of its body. Simple statements can: in that mode only
+    // expression statements report a value (`import gc; gc.mem_free()` reports the second one).
+    switch (last_kind) {
+        case MP_TOKEN_KW_ASYNC:
+        case MP_TOKEN_KW_CLASS:
+        case MP_TOKEN_KW_DEF:
+        case MP_TOKEN_KW_ELIF:
+        case MP_TOKEN_KW_ELSE:
+        case MP_TOKEN_KW_EXCEPT:
+        case MP_TOKEN_KW_FINALLY:
+        case MP_TOKEN_KW_FOR:
+        case MP_TOKEN_KW_IF:
+        case MP_TOKEN_KW_TRY:
+        case MP_TOKEN_KW_WHILE:
+        case MP_TOKEN_KW_WITH:
+        case MP_TOKEN_OP_AT:
+            return 0;
+        default:
+            break;
+    }
+    return last_line;
+}
+
+// Byte offset of the start of 1-based line `line`, counting line ends the way the lexer does.
+static size_t line_offset(const char *src, size_t len, size_t line) {
+    size_t i = 0;
+    for (size_t l = 1; l < line && i < len; ++i) {
+        if (src[i] == '\n') {
+            ++l;
+        } else if (src[i] == '\r') {
+            if (i + 1 < len && src[i + 1] == '\n') {
+                ++i;
+            }
+            ++l;
+        }
+    }
+    return i;
+}
+
+static mp_obj_t compile_part_once(const char *src, size_t len, size_t first_line, mp_parse_input_kind_t kind) {
+    mp_lexer_t *lex = mp_lexer_new_from_str_len(MP_QSTR__lt_sandbox_gt_, src, len, 0);
+    // Keep line numbers relative to the whole source.
+    lex->line += first_line - 1;
+    lex->tok_line += first_line - 1;
+    mp_parse_tree_t tree = mp_parse(lex, kind);
+    return mp_compile(&tree, MP_QSTR__lt_sandbox_gt_, kind == MP_PARSE_SINGLE_INPUT);
+}
+
+static mp_obj_t compile_part(const char *src, size_t len, size_t first_line, mp_parse_input_kind_t kind) {
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        mp_obj_t fun = compile_part_once(src, len, first_line, kind);
+        nlr_pop();
+        return fun;
+    }
+    mp_obj_t exc = MP_OBJ_FROM_PTR(nlr.ret_val);
+    if (mp_obj_is_subclass_fast(MP_OBJ_FROM_PTR(mp_obj_get_type(exc)), MP_OBJ_FROM_PTR(&mp_type_MemoryError))
+        && MP_STATE_VM(sandbox_reserve) != NULL) {
+        m_free(MP_STATE_VM(sandbox_reserve), SANDBOX_RESERVE_SIZE);
+        MP_STATE_VM(sandbox_reserve) = NULL;
+        return compile_part_once(src, len, first_line, kind);
+    }
+    nlr_jump(nlr.ret_val);
+}
+
+static void start_run(void) {
+    // A stale interrupt from the previous run must not hit this one.
+    MP_STATE_THREAD(mp_pending_exception) = MP_OBJ_NULL;
+    mp_sandbox_poll_countdown = MICROPY_SANDBOX_POLL_PERIOD;
+}
+
+EXPORT(mp_exec) int32_t mp_exec(const char *src, int32_t len_in, int32_t flags) {
+    if (heap == NULL || len_in < 0) {
+        return 1;
+    }
+    size_t len = (size_t)len_in;
+    start_run();
+    mp_globals_set(&MP_STATE_VM(dict_main));
+    mp_locals_set(&MP_STATE_VM(dict_main));
+    int32_t status = 0;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        mp_obj_t head = MP_OBJ_NULL, tail = MP_OBJ_NULL;
+        size_t split = 0;
+        size_t line = (flags & EXEC_EVAL_TRAILING) ? find_trailing_line(src, len) : 0;
+        if (line > 0) {
+            split = line_offset(src, len, line);
+            if (split > 0) {
+                head = compile_part(src, split, 1, MP_PARSE_FILE_INPUT);
+            }
+            tail = compile_part(src + split, len - split, line, MP_PARSE_SINGLE_INPUT);
+        } else {
+            head = compile_part(src, len, 1, MP_PARSE_FILE_INPUT);
+        }
+        if (!(flags & EXEC_COMPILE_ONLY)) {
+            if (head != MP_OBJ_NULL) {
+                mp_call_function_0(head);
+            }
+            if (tail != MP_OBJ_NULL) {
+                // The REPL-mode bytecode calls __repl_print__ for each expression statement of the
+                // last line; bind it for this run only, in the builtins override dict.
+                mp_obj_t dest[2] = {MP_OBJ_SENTINEL, MP_OBJ_FROM_PTR(&sandbox_repl_print_obj)};
+                MP_OBJ_TYPE_GET_SLOT(&mp_type_module, attr)(MP_OBJ_FROM_PTR(&mp_module_builtins), MP_QSTR___repl_print__, dest);
+                mp_call_function_0(tail);
+            }
+        }
+        nlr_pop();
+    } else {
+        status = 1;
+        report_exception(MP_OBJ_FROM_PTR(nlr.ret_val));
+    }
+    MP_STATE_THREAD(mp_pending_exception) = MP_OBJ_NULL;
+    take_reserve();
+    return status;
+}
+
+// ---- mp_call ------------------------------------------------------------------------------------------------
+
+EXPORT(mp_call) int32_t mp_call(const char *name, int32_t name_len, const uint8_t *args, int32_t args_len) {
+    if (heap == NULL || name_len < 0 || args_len < 0) {
+        return 1;
+    }
+    start_run();
+    mp_globals_set(&MP_STATE_VM(dict_main));
+    mp_locals_set(&MP_STATE_VM(dict_main));
+    int32_t status = 0;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        mp_obj_t fun = mp_obj_dict_get(MP_OBJ_FROM_PTR(&MP_STATE_VM(dict_main)), mp_obj_new_str(name, name_len));
+        mp_obj_t arg_list = mp_sandbox_decode(args, args_len);
+        if (!mp_obj_is_type(arg_list, &mp_type_list)) {
+            mp_raise_TypeError(MP_ERROR_TEXT("mp_call arguments must be a list"));
+        }
+        size_t n;
+        mp_obj_t *items;
+        mp_obj_list_get(arg_list, &n, &items);
+        mp_obj_t ret = mp_call_function_n_kw(fun, n, 0, items);
+        vstr_t vstr;
+        vstr_init(&vstr, 16);
+        mp_sandbox_encode(&vstr, ret);
+        report(RESULT_ENCODED, vstr.buf, vstr.len);
+        vstr_clear(&vstr);
+        nlr_pop();
+    } else {
+        status = 1;
+        report_exception(MP_OBJ_FROM_PTR(nlr.ret_val));
+    }
+    MP_STATE_THREAD(mp_pending_exception) = MP_OBJ_NULL;
+    return status;
+}
+
+// ---- required by the core -----------------------------------------------------------------------------
+
+void nlr_jump_fail(void *val) {
+    (void)val;
+    __builtin_trap();
+}
+
+void NORETURN __fatal_error(const char *msg) {
+    (void)msg;
+    __builtin_trap();
+}
+
+#ifndef NDEBUG
+void MP_WEAK __assert_func(const char *file, int line, const char *func, const char *expr) {
+    (void)file;
+    (void)line;
+    (void)func;
+    (void)expr;
+    __builtin_trap();
+}
+#endif

@@ -1,0 +1,403 @@
+// The value codec and the `_host` module: the guest side of sandbox.call (contract in ../README.md).
+#include <string.h>
+
+#include "py/objstr.h"
+#include "py/objint.h"
+#include "py/mperrno.h"
+#include "py/parsenum.h"
+#include "py/runtime.h"
+#include "py/stackctrl.h"
+#include "sandbox.h"
+
+enum {
+    TAG_NONE = 0x00,
+    TAG_FALSE = 0x01,
+    TAG_TRUE = 0x02,
+    TAG_INT64 = 0x03,
+    TAG_BIGINT = 0x04,
+    TAG_FLOAT = 0x05,
+    TAG_STR = 0x06,
+    TAG_BYTES = 0x07,
+    TAG_LIST = 0x08,
+    TAG_TUPLE = 0x09,
+    TAG_DICT = 0x0A,
+    TAG_ROWS = 0x0B,
+};
+
+// ---- encoder -----------------------------------------------------------------------------------------------
+
+static void put_u32(vstr_t *out, uint32_t v) {
+    char *p = vstr_add_len(out, 4);
+    for (int i = 0; i < 4; ++i) {
+        p[i] = (char)(v >> (8 * i));
+    }
+}
+
+static void put_u64(vstr_t *out, uint64_t v) {
+    char *p = vstr_add_len(out, 8);
+    for (int i = 0; i < 8; ++i) {
+        p[i] = (char)(v >> (8 * i));
+    }
+}
+
+static void put_data(vstr_t *out, uint8_t tag, const char *data, size_t len) {
+    vstr_add_byte(out, tag);
+    put_u32(out, (uint32_t)len);
+    vstr_add_strn(out, data, len);
+}
+
+static void vstr_print_strn(void *data, const char *str, size_t len) {
+    vstr_add_strn((vstr_t *)data, str, len);
+}
+
+static void encode_int(vstr_t *out, mp_obj_t value) {
+    if (mp_obj_is_small_int(value)) {
+        vstr_add_byte(out, TAG_INT64);
+        put_u64(out, (uint64_t)(int64_t)MP_OBJ_SMALL_INT_VALUE(value));
+        return;
+    }
+    // A big int: its decimal digits decide whether it fits in an i64.
+    vstr_t digits;
+    vstr_init(&digits, 24);
+    mp_print_t print = {&digits, vstr_print_strn};
+    mp_obj_print_helper(&print, value, PRINT_STR);
+    const char *s = digits.buf;
+    size_t n = digits.len;
+    bool neg = n > 0 && s[0] == '-';
+    uint64_t mag = 0;
+    bool fits = n - neg <= 19;
+    for (size_t i = neg; fits && i < n; ++i) {
+        mag = mag * 10 + (uint64_t)(s[i] - '0');
+    }
+    if (fits && (neg ? mag <= (uint64_t)INT64_MAX + 1 : mag <= (uint64_t)INT64_MAX)) {
+        vstr_add_byte(out, TAG_INT64);
+        put_u64(out, neg ? (uint64_t)0 - mag : mag);
+    } else {
+        put_data(out, TAG_BIGINT, s, n);
+    }
+    vstr_clear(&digits);
+}
+
+void mp_sandbox_encode(vstr_t *out, mp_obj_t value) {
+    MP_STACK_CHECK();
+    if (value == mp_const_none) {
+        vstr_add_byte(out, TAG_NONE);
+    } else if (value == mp_const_false) {
+        vstr_add_byte(out, TAG_FALSE);
+    } else if (value == mp_const_true) {
+        vstr_add_byte(out, TAG_TRUE);
+    } else if (mp_obj_is_int(value)) {
+        encode_int(out, value);
+    } else if (mp_obj_is_float(value)) {
+        union { double d; uint64_t u; } f = { .d = mp_obj_get_float(value) };
+        vstr_add_byte(out, TAG_FLOAT);
+        put_u64(out, f.u);
+    } else if (mp_obj_is_str(value)) {
+        size_t len;
+        const char *s = mp_obj_str_get_data(value, &len);
+        put_data(out, TAG_STR, s, len);
+    } else if (mp_obj_is_type(value, &mp_type_bytes) || mp_obj_is_type(value, &mp_type_bytearray)) {
+        mp_buffer_info_t buf;
+        mp_get_buffer_raise(value, &buf, MP_BUFFER_READ);
+        put_data(out, TAG_BYTES, buf.buf, buf.len);
+    } else if (mp_obj_is_type(value, &mp_type_list) || mp_obj_is_type(value, &mp_type_tuple)) {
+        size_t n;
+        mp_obj_t *items;
+        mp_obj_get_array(value, &n, &items);
+        vstr_add_byte(out, mp_obj_is_type(value, &mp_type_list) ? TAG_LIST : TAG_TUPLE);
+        put_u32(out, (uint32_t)n);
+        for (size_t i = 0; i < n; ++i) {
+            // Re-read the array each time: encoding an item may not change it, but stay safe.
+            mp_obj_get_array(value, &n, &items);
+            mp_sandbox_encode(out, items[i]);
+        }
+    } else if (mp_obj_is_dict_or_ordereddict(value)) {
+        mp_map_t *map = mp_obj_dict_get_map(value);
+        vstr_add_byte(out, TAG_DICT);
+        put_u32(out, (uint32_t)map->used);
+        for (size_t i = 0; i < map->alloc; ++i) {
+            if (mp_map_slot_is_filled(map, i)) {
+                mp_sandbox_encode(out, map->table[i].key);
+                mp_sandbox_encode(out, map->table[i].value);
+            }
+        }
+    } else {
+        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("cannot pass a value of type '%s' to the host"),
+            mp_obj_get_type_str(value));
+    }
+}
+
+// ---- decoder -----------------------------------------------------------------------------------------------
+
+typedef struct _decoder_t {
+    const uint8_t *p;
+    const uint8_t *end;
+} decoder_t;
+
+static NORETURN void decode_error(void) {
+    mp_raise_ValueError(MP_ERROR_TEXT("malformed value from the host"));
+}
+
+static const uint8_t *take_bytes(decoder_t *d, size_t n) {
+    if ((size_t)(d->end - d->p) < n) {
+        decode_error();
+    }
+    const uint8_t *p = d->p;
+    d->p += n;
+    return p;
+}
+
+static uint32_t get_u32(decoder_t *d) {
+    const uint8_t *p = take_bytes(d, 4);
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static uint64_t get_u64(decoder_t *d) {
+    const uint8_t *p = take_bytes(d, 8);
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; --i) {
+        v = v << 8 | p[i];
+    }
+    return v;
+}
+
+// A count of items, each at least one byte: bounded by what is left, so a bad count cannot exhaust memory.
+static size_t get_count(decoder_t *d, size_t min_item_size) {
+    uint32_t n = get_u32(d);
+    if ((uint64_t)n * min_item_size > (uint64_t)(d->end - d->p)) {
+        decode_error();
+    }
+    return n;
+}
+
+static mp_obj_t decode_str(decoder_t *d) {
+    size_t len = get_u32(d);
+    const uint8_t *s = take_bytes(d, len);
+    return mp_obj_new_str((const char *)s, len);
+}
+
+static mp_obj_t decode_value(decoder_t *d) {
+    MP_STACK_CHECK();
+    uint8_t tag = *take_bytes(d, 1);
+    switch (tag) {
+        case TAG_NONE:
+            return mp_const_none;
+        case TAG_FALSE:
+            return mp_const_false;
+        case TAG_TRUE:
+            return mp_const_true;
+        case TAG_INT64:
+            return mp_obj_new_int_from_ll((long long)get_u64(d));
+        case TAG_BIGINT: {
+            size_t len = get_u32(d);
+            const uint8_t *s = take_bytes(d, len);
+            return mp_parse_num_integer((const char *)s, len, 10, NULL);
+        }
+        case TAG_FLOAT: {
+            union { double d; uint64_t u; } f = { .u = get_u64(d) };
+            return mp_obj_new_float(f.d);
+        }
+        case TAG_STR:
+            return decode_str(d);
+        case TAG_BYTES: {
+            size_t len = get_u32(d);
+            const uint8_t *s = take_bytes(d, len);
+            return mp_obj_new_bytes(s, len);
+        }
+        case TAG_LIST:
+        case TAG_TUPLE: {
+            size_t n = get_count(d, 1);
+            mp_obj_t seq = tag == TAG_LIST ? mp_obj_new_list(n, NULL) : mp_obj_new_tuple(n, NULL);
+            size_t len;
+            mp_obj_t *items;
+            mp_obj_get_array(seq, &len, &items);
+            for (size_t i = 0; i < n; ++i) {
+                items[i] = mp_const_none;
+            }
+            for (size_t i = 0; i < n; ++i) {
+                items[i] = decode_value(d);
+            }
+            return seq;
+        }
+        case TAG_DICT: {
+            size_t n = get_count(d, 2);
+            mp_obj_t dict = mp_obj_new_dict(n);
+            for (size_t i = 0; i < n; ++i) {
+                mp_obj_t key = decode_value(d);
+                mp_obj_t value = decode_value(d);
+                mp_obj_dict_store(dict, key, value);
+            }
+            return dict;
+        }
+        case TAG_ROWS: {
+            // Column names once, then row-major values; every row's dict shares the key objects.
+            size_t ncols = get_count(d, 5);
+            mp_obj_t keys = mp_obj_new_tuple(ncols, NULL);
+            mp_obj_tuple_t *k = MP_OBJ_TO_PTR(keys);
+            for (size_t c = 0; c < ncols; ++c) {
+                k->items[c] = mp_const_none;
+            }
+            for (size_t c = 0; c < ncols; ++c) {
+                if (*take_bytes(d, 1) != TAG_STR) {
+                    decode_error();
+                }
+                k->items[c] = decode_str(d);
+            }
+            size_t nrows = get_count(d, ncols);
+            mp_obj_t rows = mp_obj_new_list(0, NULL);
+            for (size_t r = 0; r < nrows; ++r) {
+                mp_obj_t row = mp_obj_new_dict(ncols);
+                mp_obj_list_append(rows, row);
+                for (size_t c = 0; c < ncols; ++c) {
+                    mp_obj_dict_store(row, k->items[c], decode_value(d));
+                }
+            }
+            return rows;
+        }
+        default:
+            decode_error();
+    }
+}
+
+mp_obj_t mp_sandbox_decode(const uint8_t *buf, size_t len) {
+    decoder_t d = {buf, buf + len};
+    mp_obj_t value = decode_value(&d);
+    if (d.p != d.end) {
+        decode_error();
+    }
+    return value;
+}
+
+// ---- _host.call / _host.function ----------------------------------------------------------------------------
+
+// Exceptions the host may name; anything else becomes RuntimeError("HostType: message").
+static const mp_obj_type_t *const host_exception_types[] = {
+    &mp_type_ValueError, &mp_type_TypeError, &mp_type_KeyError, &mp_type_IndexError, &mp_type_LookupError,
+    &mp_type_OSError, &mp_type_RuntimeError, &mp_type_NotImplementedError, &mp_type_MemoryError,
+};
+
+static NORETURN void raise_host_error(mp_obj_t err) {
+    size_t n;
+    mp_obj_t *items;
+    if (!mp_obj_is_type(err, &mp_type_tuple)) {
+        decode_error();
+    }
+    mp_obj_tuple_get(err, &n, &items);
+    if (n != 2 || !mp_obj_is_str(items[0])) {
+        decode_error();
+    }
+    qstr name = qstr_find_strn(mp_obj_str_get_str(items[0]), strlen(mp_obj_str_get_str(items[0])));
+    for (size_t i = 0; i < MP_ARRAY_SIZE(host_exception_types); ++i) {
+        if (name != MP_QSTRnull && host_exception_types[i]->name == name) {
+            nlr_raise(mp_obj_new_exception_arg1(host_exception_types[i], items[1]));
+        }
+    }
+    // OSError subclasses are not separate types in MicroPython: map them to OSError with an errno.
+    if (name == MP_QSTR_PermissionError) {
+        nlr_raise(mp_obj_new_exception_args(&mp_type_OSError, 2, (mp_obj_t[]) {MP_OBJ_NEW_SMALL_INT(MP_EACCES), items[1]}));
+    }
+    if (name == MP_QSTR_FileNotFoundError) {
+        nlr_raise(mp_obj_new_exception_args(&mp_type_OSError, 2, (mp_obj_t[]) {MP_OBJ_NEW_SMALL_INT(MP_ENOENT), items[1]}));
+    }
+    if (name == MP_QSTR_TimeoutError) {
+        nlr_raise(mp_obj_new_exception_args(&mp_type_OSError, 2, (mp_obj_t[]) {MP_OBJ_NEW_SMALL_INT(MP_ETIMEDOUT), items[1]}));
+    }
+    mp_raise_msg_varg(&mp_type_RuntimeError, MP_ERROR_TEXT("%s: %s"), mp_obj_str_get_str(items[0]),
+        mp_obj_is_str(items[1]) ? mp_obj_str_get_str(items[1]) : "");
+}
+
+static mp_obj_t host_call_named(mp_obj_t name, size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
+    size_t name_len;
+    const char *name_str = mp_obj_str_get_data(name, &name_len);
+    mp_obj_t payload[2];
+    payload[0] = mp_obj_new_list(n_args, (mp_obj_t *)args);
+    payload[1] = mp_obj_new_dict(kw_args ? kw_args->used : 0);
+    if (kw_args != NULL) {
+        for (size_t i = 0; i < kw_args->alloc; ++i) {
+            if (mp_map_slot_is_filled(kw_args, i)) {
+                mp_obj_dict_store(payload[1], kw_args->table[i].key, kw_args->table[i].value);
+            }
+        }
+    }
+    vstr_t out;
+    vstr_init(&out, 64);
+    mp_sandbox_encode(&out, mp_obj_new_tuple(2, payload));
+    int32_t n = sandbox_call(name_str, name_len, out.buf, out.len);
+    vstr_clear(&out);
+    size_t len = n < 0 ? (size_t)-(int64_t)n : (size_t)n;
+    uint8_t *buf = m_new(uint8_t, len > 0 ? len : 1);
+    sandbox_take(buf);
+    mp_obj_t value = mp_sandbox_decode(buf, len);
+    m_del(uint8_t, buf, len > 0 ? len : 1);
+    if (n < 0) {
+        raise_host_error(value);
+    }
+    return value;
+}
+
+static mp_obj_t host_call(size_t n_args, const mp_obj_t *args, mp_map_t *kw_args) {
+    return host_call_named(args[0], n_args - 1, args + 1, kw_args);
+}
+static MP_DEFINE_CONST_FUN_OBJ_KW(host_call_obj, 1, host_call);
+
+typedef struct _host_function_obj_t {
+    mp_obj_base_t base;
+    mp_obj_t name;
+} host_function_obj_t;
+
+static mp_obj_t host_function_call(mp_obj_t self_in, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+    host_function_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    mp_map_t kw_args;
+    mp_map_init_fixed_table(&kw_args, n_kw, args + n_args);
+    return host_call_named(self->name, n_args, args, &kw_args);
+}
+
+static void host_function_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind_t kind) {
+    (void)kind;
+    host_function_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    mp_printf(print, "<host function %s>", mp_obj_str_get_str(self->name));
+}
+
+static void host_function_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
+    host_function_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    if (dest[0] == MP_OBJ_NULL && attr == MP_QSTR___name__) {
+        dest[0] = self->name;
+    }
+}
+
+static mp_obj_t host_function_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args);
+
+static MP_DEFINE_CONST_OBJ_TYPE(
+    host_function_type,
+    MP_QSTR_function,
+    MP_TYPE_FLAG_NONE,
+    make_new, host_function_make_new,
+    call, host_function_call,
+    print, host_function_print,
+    attr, host_function_attr
+    );
+
+static mp_obj_t host_function_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+    (void)type;
+    mp_arg_check_num(n_args, n_kw, 1, 1, false);
+    if (!mp_obj_is_str(args[0])) {
+        mp_raise_TypeError(MP_ERROR_TEXT("host function name must be a str"));
+    }
+    host_function_obj_t *self = mp_obj_malloc(host_function_obj_t, &host_function_type);
+    self->name = args[0];
+    return MP_OBJ_FROM_PTR(self);
+}
+
+static const mp_rom_map_elem_t host_module_globals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR__host) },
+    { MP_ROM_QSTR(MP_QSTR_call), MP_ROM_PTR(&host_call_obj) },
+    { MP_ROM_QSTR(MP_QSTR_function), MP_ROM_PTR(&host_function_type) },
+};
+static MP_DEFINE_CONST_DICT(host_module_globals, host_module_globals_table);
+
+const mp_obj_module_t mp_module_host = {
+    .base = { &mp_type_module },
+    .globals = (mp_obj_dict_t *)&host_module_globals,
+};
+
+MP_REGISTER_MODULE(MP_QSTR__host, mp_module_host);

@@ -1,0 +1,3 @@
+// qstrs whose text cannot be derived from their MP_QSTR_ identifier.
+// *FORMAT-OFF*
+Q(<sandbox>)

@@ -1,0 +1,42 @@
+// The host interface: functions imported from the wasm module `sandbox` (see ../README.md).
+#ifndef MICROPY_INCLUDED_SANDBOX_H
+#define MICROPY_INCLUDED_SANDBOX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "py/obj.h"
+
+#define SANDBOX_IMPORT(name) __attribute__((import_module("sandbox"), import_name(#name)))
+
+SANDBOX_IMPORT(write) void sandbox_write(int32_t fd, const void *ptr, size_t len);
+SANDBOX_IMPORT(result) void sandbox_result(int32_t kind, const void *ptr, size_t len);
+SANDBOX_IMPORT(call) int32_t sandbox_call(const void *name, size_t name_len, const void *payload, size_t payload_len);
+SANDBOX_IMPORT(take) void sandbox_take(void *dst);
+SANDBOX_IMPORT(poll) int32_t sandbox_poll(void);
+SANDBOX_IMPORT(time_ns) int64_t sandbox_time_ns(void);
+SANDBOX_IMPORT(monotonic_ns) int64_t sandbox_monotonic_ns(void);
+SANDBOX_IMPORT(entropy) void sandbox_entropy(void *ptr, size_t len);
+SANDBOX_IMPORT(sleep) void sandbox_sleep(int64_t ns);
+
+// Kinds of sandbox_result pieces.
+#define RESULT_VALUE (1)
+#define RESULT_EXC_TYPE (2)
+#define RESULT_EXC_MESSAGE (3)
+#define RESULT_TRACEBACK (4)
+#define RESULT_EXC_LINE (5)
+#define RESULT_ENCODED (6)
+
+// Flags of mp_exec.
+#define EXEC_EVAL_TRAILING (1)
+#define EXEC_COMPILE_ONLY (2)
+
+// Value codec (modhost.c).
+struct _vstr_t;
+void mp_sandbox_encode(struct _vstr_t *out, mp_obj_t value);
+mp_obj_t mp_sandbox_decode(const uint8_t *buf, size_t len);
+
+// Host-side time helpers for time.sleep (hal.c): sleep then give the host a chance to interrupt.
+void mp_sandbox_sleep_ns(int64_t ns);
+
+#endif // MICROPY_INCLUDED_SANDBOX_H

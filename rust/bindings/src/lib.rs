@@ -1,0 +1,324 @@
+//! `datasette_micropython._engine`: the pyo3 layer over `micropython-sandbox`. It converts values
+//! between Python and the engine, maps the engine's one error enum to the Python exception hierarchy
+//! (in `to_py_err`, the only place that does), and releases the GIL while guest code runs. Everything
+//! else lives in the core crate or in the Python package.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use micropython_sandbox::{self as core, CallContext, HostError, HostFunction, Limits, Reply, RunOptions, Value};
+use parking_lot::Mutex;
+use pyo3::create_exception;
+use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMemoryView, PyString, PyTuple};
+
+create_exception!(
+    datasette_micropython._engine,
+    SandboxError,
+    PyException,
+    "Base class of every error raised by a sandbox."
+);
+create_exception!(
+    datasette_micropython._engine,
+    GuestError,
+    SandboxError,
+    "Guest code raised an exception it did not catch."
+);
+create_exception!(
+    datasette_micropython._engine,
+    SandboxTimeout,
+    SandboxError,
+    "A run exceeded its time limit or fuel budget."
+);
+create_exception!(
+    datasette_micropython._engine,
+    SandboxMemoryError,
+    SandboxError,
+    "A run exceeded the sandbox's memory limit."
+);
+create_exception!(datasette_micropython._engine, SandboxClosed, SandboxError, "The sandbox was closed.");
+create_exception!(
+    datasette_micropython._engine,
+    SandboxCrashed,
+    SandboxError,
+    "The guest stopped abnormally; its session was reset."
+);
+
+/// Nesting accepted when converting Python values (a self-containing list would never end).
+const MAX_DEPTH: usize = 256;
+
+/// The one mapping from engine errors to Python exceptions. Every exception carries `stdout`,
+/// `stderr` (output printed before the failure) and `session_reset`; guest exceptions also carry
+/// `type_name`, `guest_message`, `traceback` and `line`.
+fn to_py_err(py: Python<'_>, error: core::Error) -> PyErr {
+    let message = error.to_string();
+    let err = match &error {
+        core::Error::Guest { .. } => GuestError::new_err(message),
+        core::Error::Timeout { .. } => SandboxTimeout::new_err(message),
+        core::Error::OutOfMemory { .. } => SandboxMemoryError::new_err(message),
+        core::Error::Crashed { .. } => SandboxCrashed::new_err(message),
+        core::Error::Closed => SandboxClosed::new_err(message),
+        core::Error::InvalidArgument { .. } => PyValueError::new_err(message),
+        core::Error::Engine(_) => SandboxError::new_err(message),
+    };
+    let value = err.value(py);
+    let exception = match &error {
+        core::Error::Guest { exception, .. } => Some(exception),
+        core::Error::Timeout { exception, .. } | core::Error::OutOfMemory { exception, .. } => exception.as_ref(),
+        _ => None,
+    };
+    let output = error.output().cloned().unwrap_or_default();
+    let set = |name: &str, v: Bound<'_, PyAny>| {
+        let _ = value.setattr(name, v);
+    };
+    if !matches!(error, core::Error::InvalidArgument { .. }) {
+        set("stdout", output.stdout.into_pyobject(py).unwrap().into_any());
+        set("stderr", output.stderr.into_pyobject(py).unwrap().into_any());
+        set("session_reset", PyBool::new(py, error.session_reset()).to_owned().into_any());
+        let e = exception.cloned().unwrap_or_default();
+        let or_none =
+            |s: String| if s.is_empty() { py.None().into_bound(py) } else { s.into_pyobject(py).unwrap().into_any() };
+        set("type_name", or_none(e.type_name));
+        set("guest_message", or_none(e.message));
+        set("traceback", or_none(e.traceback));
+        set("line", e.line.into_pyobject(py).unwrap().into_any());
+    }
+    err
+}
+
+fn to_value(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
+    if depth > MAX_DEPTH {
+        return Err(PyValueError::new_err(format!("value nested deeper than {MAX_DEPTH} levels")));
+    }
+    let seq = |items: Vec<Bound<'_, PyAny>>| items.iter().map(|i| to_value(i, depth + 1)).collect::<PyResult<Vec<_>>>();
+    Ok(if obj.is_none() {
+        Value::None
+    } else if let Ok(b) = obj.cast::<PyBool>() {
+        Value::Bool(b.is_true())
+    } else if let Ok(i) = obj.cast::<PyInt>() {
+        match i.extract::<i64>() {
+            Ok(v) => Value::Int(v),
+            Err(_) => Value::BigInt(i.str()?.to_string()),
+        }
+    } else if let Ok(f) = obj.cast::<PyFloat>() {
+        Value::Float(f.value())
+    } else if let Ok(s) = obj.cast::<PyString>() {
+        Value::Str(s.to_str()?.to_owned())
+    } else if let Ok(b) = obj.cast::<PyBytes>() {
+        Value::Bytes(b.as_bytes().to_vec())
+    } else if let Ok(b) = obj.cast::<PyByteArray>() {
+        Value::Bytes(b.to_vec())
+    } else if obj.is_instance_of::<PyMemoryView>() {
+        Value::Bytes(obj.call_method0("tobytes")?.cast::<PyBytes>()?.as_bytes().to_vec())
+    } else if let Ok(l) = obj.cast::<PyList>() {
+        Value::List(seq(l.iter().collect())?)
+    } else if let Ok(t) = obj.cast::<PyTuple>() {
+        Value::Tuple(seq(t.iter().collect())?)
+    } else if let Ok(d) = obj.cast::<PyDict>() {
+        let mut pairs = Vec::with_capacity(d.len());
+        for (k, v) in d.iter() {
+            pairs.push((to_value(&k, depth + 1)?, to_value(&v, depth + 1)?));
+        }
+        Value::Dict(pairs)
+    } else {
+        let type_name = obj.get_type().name()?;
+        return Err(PyTypeError::new_err(format!(
+            "a value of type '{type_name}' cannot be passed to the sandbox (use None, bool, int, float, str, bytes, list, tuple or dict)"
+        )));
+    })
+}
+
+fn from_value<'py>(py: Python<'py>, value: Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::None => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, b).to_owned().into_any(),
+        Value::Int(i) => i.into_pyobject(py)?.into_any(),
+        Value::BigInt(digits) => py.get_type::<PyInt>().call1((digits,))?,
+        Value::Float(f) => PyFloat::new(py, f).into_any(),
+        Value::Str(s) => PyString::new(py, &s).into_any(),
+        Value::Bytes(b) => PyBytes::new(py, &b).into_any(),
+        Value::List(items) => {
+            PyList::new(py, items.into_iter().map(|v| from_value(py, v)).collect::<PyResult<Vec<_>>>()?)?.into_any()
+        }
+        Value::Tuple(items) => {
+            PyTuple::new(py, items.into_iter().map(|v| from_value(py, v)).collect::<PyResult<Vec<_>>>()?)?.into_any()
+        }
+        Value::Dict(pairs) => {
+            let d = PyDict::new(py);
+            for (k, v) in pairs {
+                d.set_item(from_value(py, k)?, from_value(py, v)?)?;
+            }
+            d.into_any()
+        }
+    })
+}
+
+/// A Python callable exposed to the guest.
+struct PyHostFunction {
+    callable: Py<PyAny>,
+}
+
+impl HostFunction for PyHostFunction {
+    fn call(&self, _ctx: &CallContext, args: Vec<Value>, kwargs: Vec<(String, Value)>) -> Result<Reply, HostError> {
+        Python::attach(|py| {
+            let outcome = (|| -> PyResult<Value> {
+                let args =
+                    PyTuple::new(py, args.into_iter().map(|v| from_value(py, v)).collect::<PyResult<Vec<_>>>()?)?;
+                let kw = PyDict::new(py);
+                for (k, v) in kwargs {
+                    kw.set_item(k, from_value(py, v)?)?;
+                }
+                let result = self.callable.bind(py).call(args, Some(&kw))?;
+                to_value(&result, 0).map_err(|e| {
+                    PyTypeError::new_err(format!("the host function returned an unusable value: {}", e.value(py)))
+                })
+            })();
+            outcome.map(Reply::Value).map_err(|e| {
+                let type_name = e.get_type(py).name().map(|n| n.to_string()).unwrap_or_else(|_| "Exception".into());
+                HostError { type_name, message: e.value(py).to_string() }
+            })
+        })
+    }
+}
+
+fn seconds(param: &'static str, value: f64) -> Result<Duration, core::Error> {
+    Duration::try_from_secs_f64(value).map_err(|_| core::Error::InvalidArgument {
+        param,
+        message: format!("must be a non-negative number of seconds, got {value}"),
+    })
+}
+
+/// One sandbox with a persistent session. See `datasette_micropython.Sandbox` for the friendly API.
+#[pyclass(module = "datasette_micropython._engine", frozen)]
+struct Session {
+    inner: Mutex<core::Sandbox>,
+}
+
+#[pymethods]
+impl Session {
+    #[new]
+    #[pyo3(signature = (*, memory_limit, time_limit, hard_grace, fuel, output_limit, host_call_limit, host_payload_limit))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        memory_limit: usize,
+        time_limit: f64,
+        hard_grace: f64,
+        fuel: Option<u64>,
+        output_limit: usize,
+        host_call_limit: u64,
+        host_payload_limit: usize,
+    ) -> PyResult<Self> {
+        let limits = (|| {
+            Ok(Limits {
+                memory_limit,
+                time_limit: seconds("time_limit", time_limit)?,
+                hard_grace: seconds("hard_grace", hard_grace)?,
+                fuel,
+                output_limit,
+                host_call_limit,
+                host_payload_limit,
+            })
+        })()
+        .map_err(|e| to_py_err(py, e))?;
+        let sandbox = py.detach(|| core::Sandbox::new(limits)).map_err(|e| to_py_err(py, e))?;
+        Ok(Session { inner: Mutex::new(sandbox) })
+    }
+
+    /// Runs `code`; returns `(stdout, stderr, stdout_truncated, stderr_truncated, value, duration)`.
+    #[pyo3(signature = (code, *, eval_trailing = true, compile_only = false))]
+    fn run(
+        &self,
+        py: Python<'_>,
+        code: &Bound<'_, PyAny>,
+        eval_trailing: bool,
+        compile_only: bool,
+    ) -> PyResult<(String, String, bool, bool, Option<String>, f64)> {
+        let code = code
+            .cast::<PyString>()
+            .map_err(|_| PyTypeError::new_err(format!("code must be a str, not {}", code.get_type().name().unwrap())))?
+            .to_str()?
+            .to_owned();
+        let options = RunOptions { eval_trailing, compile_only };
+        let r = py.detach(|| self.inner.lock().run(&code, options)).map_err(|e| to_py_err(py, e))?;
+        let o = r.output;
+        Ok((o.stdout, o.stderr, o.stdout_truncated, o.stderr_truncated, r.value, r.duration.as_secs_f64()))
+    }
+
+    /// Calls the guest's global function `name`; returns `(value, stdout, stderr, stdout_truncated,
+    /// stderr_truncated, duration)`.
+    #[allow(clippy::type_complexity)]
+    fn call<'py>(
+        &self,
+        py: Python<'py>,
+        name: &str,
+        args: &Bound<'py, PyTuple>,
+    ) -> PyResult<(Bound<'py, PyAny>, String, String, bool, bool, f64)> {
+        let args = args.iter().map(|a| to_value(&a, 0)).collect::<PyResult<Vec<_>>>()?;
+        let r = py.detach(|| self.inner.lock().call(name, &args)).map_err(|e| to_py_err(py, e))?;
+        let o = r.output;
+        Ok((
+            from_value(py, r.value)?,
+            o.stdout,
+            o.stderr,
+            o.stdout_truncated,
+            o.stderr_truncated,
+            r.duration.as_secs_f64(),
+        ))
+    }
+
+    /// Exposes `function` to guest code as the builtin `name`.
+    fn register(&self, py: Python<'_>, name: &str, function: Py<PyAny>) -> PyResult<()> {
+        let host = Arc::new(PyHostFunction { callable: function });
+        py.detach(|| self.inner.lock().register(name, host)).map_err(|e| to_py_err(py, e))
+    }
+
+    fn reset(&self, py: Python<'_>) -> PyResult<()> {
+        py.detach(|| self.inner.lock().reset()).map_err(|e| to_py_err(py, e))
+    }
+
+    fn collect_garbage(&self, py: Python<'_>) -> PyResult<()> {
+        py.detach(|| self.inner.lock().collect_garbage()).map_err(|e| to_py_err(py, e))
+    }
+
+    fn close(&self, py: Python<'_>) {
+        py.detach(|| self.inner.lock().close())
+    }
+
+    #[getter]
+    fn closed(&self, py: Python<'_>) -> bool {
+        py.detach(|| self.inner.lock().is_closed())
+    }
+
+    /// Bytes of linear memory the guest currently has.
+    fn memory_size(&self, py: Python<'_>) -> PyResult<usize> {
+        py.detach(|| self.inner.lock().memory_size()).map_err(|e| to_py_err(py, e))
+    }
+}
+
+/// How this process obtained the compiled guest module: `("cache" | "compiled_and_cached" | "compiled", detail)`.
+#[pyfunction]
+fn module_origin(py: Python<'_>) -> PyResult<(&'static str, String)> {
+    let runtime = py.detach(|| core::engine::runtime(false)).map_err(|e| to_py_err(py, e))?;
+    Ok(match &runtime.origin {
+        core::engine::ModuleOrigin::Cache(p) => ("cache", p.display().to_string()),
+        core::engine::ModuleOrigin::CompiledAndCached(p) => ("compiled_and_cached", p.display().to_string()),
+        core::engine::ModuleOrigin::Compiled(why) => ("compiled", why.clone()),
+    })
+}
+
+#[pymodule]
+fn _engine(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_class::<Session>()?;
+    m.add_function(wrap_pyfunction!(module_origin, m)?)?;
+    m.add("SandboxError", py.get_type::<SandboxError>())?;
+    m.add("GuestError", py.get_type::<GuestError>())?;
+    m.add("SandboxTimeout", py.get_type::<SandboxTimeout>())?;
+    m.add("SandboxMemoryError", py.get_type::<SandboxMemoryError>())?;
+    m.add("SandboxClosed", py.get_type::<SandboxClosed>())?;
+    m.add("SandboxCrashed", py.get_type::<SandboxCrashed>())?;
+    Ok(())
+}

@@ -1,0 +1,216 @@
+//! The process-wide Wasmtime engine and the compiled guest module.
+//!
+//! Compiling the guest with Cranelift takes a few hundred milliseconds, so it happens once per
+//! machine: the compiled artifact is cached on disk, keyed by the module's bytes and the engine's
+//! compatibility hash (Wasmtime version and configuration), and later processes deserialize it in
+//! about a millisecond. Every sandbox then instantiates the same pre-linked module (`InstancePre`),
+//! with copy-on-write memory images, so a fresh sandbox costs an mmap, not a compile.
+//!
+//! There are at most two engines: one without fuel metering (the default, fastest) and one with it,
+//! created only when a sandbox asks for a fuel budget.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::thread::{self, Thread};
+use std::time::Duration;
+
+use wasmtime::{Config, Engine, InstancePre, Linker, Module};
+
+use crate::error::Error;
+use crate::host::{self, HostState};
+
+/// The guest module, built by `micropython-build/` and committed next to the Python package.
+pub static GUEST_WASM: &[u8] = include_bytes!("../../../datasette_micropython/micropython.wasm");
+
+/// Native stack the guest may use. The guest raises RecursionError from its own shadow-stack check
+/// before it needs 2 MiB on every deep path (`micropython-build/README.md`); this leaves margin.
+pub const MAX_WASM_STACK: usize = 3 << 20;
+
+/// How often the epoch advances while any run is in progress: the granularity of the hard stop.
+pub const EPOCH_TICK: Duration = Duration::from_millis(10);
+
+/// Where the compiled module was found when this process loaded it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ModuleOrigin {
+    /// Read from the on-disk cache.
+    Cache(PathBuf),
+    /// Compiled in this process and written to the cache.
+    CompiledAndCached(PathBuf),
+    /// Compiled in this process; no cache could be used (the reason is given).
+    Compiled(String),
+}
+
+pub struct Runtime {
+    pub(crate) engine: Engine,
+    pub(crate) pre: InstancePre<HostState>,
+    pub origin: ModuleOrigin,
+    ticker: Arc<Ticker>,
+}
+
+impl Runtime {
+    /// Marks a run as in progress until the guard drops, keeping the epoch ticking meanwhile.
+    pub(crate) fn run_guard(&self) -> RunGuard {
+        self.ticker.start();
+        RunGuard(self.ticker.clone())
+    }
+}
+
+static PLAIN: OnceLock<Result<Runtime, String>> = OnceLock::new();
+static FUELED: OnceLock<Result<Runtime, String>> = OnceLock::new();
+
+/// The shared runtime, built on first use. `fuel` selects the fuel-metered engine.
+pub fn runtime(fuel: bool) -> Result<&'static Runtime, Error> {
+    let cell = if fuel { &FUELED } else { &PLAIN };
+    cell.get_or_init(|| Runtime::new(fuel, cache_dir().as_deref()).map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| Error::Engine(e.clone()))
+}
+
+/// The module cache directory: `$DATASETTE_MICROPYTHON_CACHE_DIR`, else the user's cache directory.
+pub fn cache_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("DATASETTE_MICROPYTHON_CACHE_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+    Some(base.join("datasette-micropython"))
+}
+
+fn config(fuel: bool) -> Config {
+    let mut config = Config::new();
+    config
+        .wasm_exceptions(true)
+        .epoch_interruption(true)
+        .consume_fuel(fuel)
+        .max_wasm_stack(MAX_WASM_STACK)
+        .async_stack_size(MAX_WASM_STACK)
+        .memory_init_cow(true);
+    config
+}
+
+impl Runtime {
+    fn new(fuel: bool, cache: Option<&Path>) -> wasmtime::Result<Runtime> {
+        let engine = Engine::new(&config(fuel))?;
+        let (module, origin) = load_module(&engine, cache)?;
+        let mut linker = Linker::new(&engine);
+        host::add_to_linker(&mut linker)?;
+        let pre = linker.instantiate_pre(&module)?;
+        let ticker = Ticker::spawn(engine.clone());
+        Ok(Runtime { engine, pre, origin, ticker })
+    }
+}
+
+fn load_module(engine: &Engine, cache: Option<&Path>) -> wasmtime::Result<(Module, ModuleOrigin)> {
+    let Some(dir) = cache else {
+        return Ok((Module::new(engine, GUEST_WASM)?, ModuleOrigin::Compiled("no cache directory".into())));
+    };
+    let mut hasher = DefaultHasher::new();
+    GUEST_WASM.hash(&mut hasher);
+    engine.precompile_compatibility_hash().hash(&mut hasher);
+    let path = dir.join(format!("micropython-{:016x}.cwasm", hasher.finish()));
+    if path.is_file() {
+        // SAFETY: the file was written by `Module::serialize` of this same engine configuration (its
+        // name is keyed on the compatibility hash, and Wasmtime re-checks the header). Like Wasmtime's
+        // own cache, this trusts the user's cache directory not to be writable by others.
+        if let Ok(module) = unsafe { Module::deserialize_file(engine, &path) } {
+            return Ok((module, ModuleOrigin::Cache(path)));
+        }
+    }
+    let module = Module::new(engine, GUEST_WASM)?;
+    let origin = match write_atomically(dir, &path, &module.serialize()?) {
+        Ok(()) => ModuleOrigin::CompiledAndCached(path),
+        Err(e) => ModuleOrigin::Compiled(format!("cannot write {}: {e}", path.display())),
+    };
+    Ok((module, origin))
+}
+
+/// Writes through a uniquely named temporary file and a rename, so a process racing us (or reading
+/// while we write) only ever sees a complete file.
+fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    let tmp = dir.join(format!(".tmp-{}-{}-{nanos}", std::process::id(), thread_id_number()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path).inspect_err(|_| {
+        let _ = std::fs::remove_file(&tmp);
+    })
+}
+
+fn thread_id_number() -> u64 {
+    let mut h = DefaultHasher::new();
+    thread::current().id().hash(&mut h);
+    h.finish()
+}
+
+/// Advances the engine's epoch every [`EPOCH_TICK`] while at least one run is in progress, and sleeps
+/// (parked) otherwise so an idle process does not wake up.
+struct Ticker {
+    active: AtomicUsize,
+    thread: Thread,
+}
+
+impl Ticker {
+    fn spawn(engine: Engine) -> Arc<Ticker> {
+        let (tx, rx) = std::sync::mpsc::channel::<Arc<Ticker>>();
+        let handle = thread::Builder::new()
+            .name("micropython-epoch".into())
+            .spawn(move || {
+                let ticker = rx.recv().expect("ticker handle");
+                loop {
+                    if ticker.active.load(Ordering::Acquire) == 0 {
+                        thread::park();
+                        continue;
+                    }
+                    thread::sleep(EPOCH_TICK);
+                    engine.increment_epoch();
+                }
+            })
+            .expect("spawn the epoch thread");
+        let ticker = Arc::new(Ticker { active: AtomicUsize::new(0), thread: handle.thread().clone() });
+        tx.send(ticker.clone()).expect("epoch thread alive");
+        ticker
+    }
+
+    fn start(&self) {
+        if self.active.fetch_add(1, Ordering::AcqRel) == 0 {
+            self.thread.unpark();
+        }
+    }
+}
+
+pub(crate) struct RunGuard(Arc<Ticker>);
+
+impl Drop for RunGuard {
+    fn drop(&mut self) {
+        self.0.active.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn second_load_comes_from_the_cache() {
+        let dir = std::env::temp_dir().join(format!("mp-cache-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let engine = Engine::new(&config(false)).unwrap();
+        let (_, first) = load_module(&engine, Some(&dir)).unwrap();
+        assert!(matches!(first, ModuleOrigin::CompiledAndCached(_)), "{first:?}");
+        let (_, second) = load_module(&engine, Some(&dir)).unwrap();
+        assert!(matches!(second, ModuleOrigin::Cache(_)), "{second:?}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn unwritable_cache_falls_back_to_compiling() {
+        let engine = Engine::new(&config(false)).unwrap();
+        let (_, origin) = load_module(&engine, Some(Path::new("/proc/no-such-dir"))).unwrap();
+        assert!(matches!(origin, ModuleOrigin::Compiled(_)), "{origin:?}");
+    }
+}

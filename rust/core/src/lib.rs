@@ -1,0 +1,17 @@
+//! micropython-sandbox: runs untrusted Python (MicroPython compiled to WebAssembly) inside Wasmtime
+//! with hard memory, CPU and wall-clock limits, host functions chosen by the embedder and no other
+//! reach outside the sandbox. This crate knows nothing of Python the host language: the pyo3 bindings
+//! in `rust/bindings` only convert values and errors.
+
+pub mod codec;
+pub mod engine;
+pub mod error;
+pub mod host;
+pub mod limits;
+pub mod sandbox;
+
+pub use codec::Value;
+pub use error::{Error, GuestException, Output};
+pub use host::{CallContext, HostError, HostFunction, Reply};
+pub use limits::Limits;
+pub use sandbox::{CallResult, RunOptions, RunResult, Sandbox};

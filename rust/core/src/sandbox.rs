@@ -1,0 +1,334 @@
+//! One sandbox: a Wasmtime store holding one MicroPython instance (one persistent session), its
+//! limits and its host functions. Runs are synchronous on the caller's thread; a `Sandbox` is `Send`,
+//! and callers that share one serialize access to it (the bindings hold it in a mutex).
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use wasmtime::{Store, Trap, TypedFunc, UpdateDeadline};
+
+use crate::codec::{self, Value};
+use crate::engine::{self, Runtime};
+use crate::error::{Error, Output};
+use crate::host::{HostFunction, HostFunctions, HostState};
+use crate::limits::Limits;
+
+const EXEC_EVAL_TRAILING: i32 = 1;
+const EXEC_COMPILE_ONLY: i32 = 2;
+
+/// Bytes of linear memory kept outside the first GC heap for the guest's own `malloc` (exchange
+/// buffers for code and arguments).
+const MALLOC_RESERVE: usize = 1 << 20;
+
+/// How a snippet is run.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RunOptions {
+    /// Report the `repr` of a trailing expression, REPL style.
+    pub eval_trailing: bool,
+    /// Only compile: report syntax errors, run nothing.
+    pub compile_only: bool,
+}
+
+/// A successful run.
+#[derive(Debug)]
+pub struct RunResult {
+    pub output: Output,
+    /// `repr` of the trailing expression, when asked for and it was not `None`.
+    pub value: Option<String>,
+    pub duration: Duration,
+}
+
+/// A successful `call`.
+#[derive(Debug)]
+pub struct CallResult {
+    pub output: Output,
+    pub value: Value,
+    pub duration: Duration,
+}
+
+/// The guest's exports this module calls.
+struct Exports {
+    buffer: TypedFunc<i32, i32>,
+    exec: TypedFunc<(i32, i32, i32), i32>,
+    call: TypedFunc<(i32, i32, i32, i32), i32>,
+    gc: TypedFunc<(), ()>,
+}
+
+/// A live session: the store and the handles into its instance.
+struct Session {
+    store: Store<HostState>,
+    exports: Exports,
+}
+
+/// Why a trap happened, when it was our doing.
+#[derive(Debug)]
+struct HardStop;
+
+impl std::fmt::Display for HardStop {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "hard time limit reached")
+    }
+}
+
+impl std::error::Error for HardStop {}
+
+pub struct Sandbox {
+    runtime: &'static Runtime,
+    limits: Limits,
+    functions: HostFunctions,
+    session: Option<Session>,
+}
+
+impl Sandbox {
+    /// Creates a sandbox with a fresh session. Limits are validated first.
+    pub fn new(limits: Limits) -> Result<Sandbox, Error> {
+        limits.validate()?;
+        let runtime = engine::runtime(limits.fuel.is_some())?;
+        let mut sandbox = Sandbox { runtime, limits, functions: HostFunctions::new(), session: None };
+        sandbox.session = Some(sandbox.start_session()?);
+        Ok(sandbox)
+    }
+
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// Exposes `function` to guest code as the builtin `name`.
+    pub fn register(&mut self, name: &str, function: Arc<dyn HostFunction>) -> Result<(), Error> {
+        if !is_identifier(name) {
+            return Err(Error::InvalidArgument {
+                param: "name",
+                message: format!("{name:?} is not a valid Python identifier"),
+            });
+        }
+        self.session_mut()?;
+        self.functions.insert(name.to_string(), function);
+        let session = self.session.as_mut().expect("checked above");
+        session.store.data_mut().functions = self.functions.clone();
+        bind_builtins(session, &[name])
+    }
+
+    /// Runs `code` in the session's globals.
+    pub fn run(&mut self, code: &str, options: RunOptions) -> Result<RunResult, Error> {
+        let mut flags = 0;
+        if options.eval_trailing {
+            flags |= EXEC_EVAL_TRAILING;
+        }
+        if options.compile_only {
+            flags |= EXEC_COMPILE_ONLY;
+        }
+        let (outcome, duration) = self.invoke(|session| {
+            let ptr = write_input(session, code.as_bytes())?;
+            session.exports.exec.call(&mut session.store, (ptr, code.len() as i32, flags))
+        })?;
+        let session = self.session.as_mut().expect("invoke keeps a session");
+        let output = session.store.data_mut().run.take_output();
+        let value = session.store.data_mut().run.value.take();
+        self.check_status(outcome, output.clone())?;
+        Ok(RunResult { output, value, duration })
+    }
+
+    /// Calls the guest's global function `name` with `args`; returns its result.
+    pub fn call(&mut self, name: &str, args: &[Value]) -> Result<CallResult, Error> {
+        let payload = codec::encode(&Value::List(args.to_vec()));
+        let (outcome, duration) = self.invoke(|session| {
+            let ptr = write_input(session, &[name.as_bytes(), &payload].concat())?;
+            let name_len = name.len() as i32;
+            session.exports.call.call(&mut session.store, (ptr, name_len, ptr + name_len, payload.len() as i32))
+        })?;
+        let session = self.session.as_mut().expect("invoke keeps a session");
+        let output = session.store.data_mut().run.take_output();
+        let encoded = session.store.data_mut().run.encoded.take();
+        self.check_status(outcome, output.clone())?;
+        let value = codec::decode(&encoded.unwrap_or_default())
+            .map_err(|e| Error::Crashed { message: e.to_string(), output: Box::new(output.clone()) })?;
+        Ok(CallResult { output, value, duration })
+    }
+
+    /// Runs a full garbage collection in the guest.
+    pub fn collect_garbage(&mut self) -> Result<(), Error> {
+        self.invoke(|session| session.exports.gc.call(&mut session.store, ()).map(|()| 0))
+            .and_then(|(status, _)| self.check_status(status, Output::default()))
+    }
+
+    /// Discards the session's state and starts a fresh one (host functions stay registered).
+    pub fn reset(&mut self) -> Result<(), Error> {
+        self.session_mut()?;
+        self.session = Some(self.start_session()?);
+        Ok(())
+    }
+
+    /// Frees the instance. Every later call fails with `Error::Closed`.
+    pub fn close(&mut self) {
+        self.session = None;
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.session.is_none()
+    }
+
+    /// Bytes of linear memory the session currently has.
+    pub fn memory_size(&mut self) -> Result<usize, Error> {
+        let session = self.session_mut()?;
+        let memory = session.store.data().memory.expect("set at start");
+        Ok(memory.data_size(&session.store))
+    }
+
+    fn session_mut(&mut self) -> Result<&mut Session, Error> {
+        self.session.as_mut().ok_or(Error::Closed)
+    }
+
+    fn start_session(&self) -> Result<Session, Error> {
+        let engine_error = |e: wasmtime::Error| Error::Engine(format!("{e:#}"));
+        let mut store = Store::new(&self.runtime.engine, HostState::new(self.limits.clone(), self.functions.clone()));
+        store.limiter(|state| &mut state.limiter);
+        store.epoch_deadline_callback(|ctx| match ctx.data().run.hard_deadline {
+            Some(deadline) if Instant::now() >= deadline => Err(wasmtime::Error::new(HardStop)),
+            _ => Ok(UpdateDeadline::Continue(1)),
+        });
+        store.set_epoch_deadline(1);
+        if let Some(fuel) = self.limits.fuel {
+            store.set_fuel(fuel).map_err(engine_error)?;
+        }
+        let instance = self.runtime.pre.instantiate(&mut store).map_err(engine_error)?;
+        let memory = instance
+            .get_memory(&mut store, "memory")
+            .ok_or_else(|| Error::Engine("the guest exports no memory".into()))?;
+        store.data_mut().memory = Some(memory);
+        let exports = Exports {
+            buffer: instance.get_typed_func(&mut store, "mp_buffer").map_err(engine_error)?,
+            exec: instance.get_typed_func(&mut store, "mp_exec").map_err(engine_error)?,
+            call: instance.get_typed_func(&mut store, "mp_call").map_err(engine_error)?,
+            gc: instance.get_typed_func(&mut store, "mp_gc_collect").map_err(engine_error)?,
+        };
+        let initialize = instance.get_typed_func::<(), ()>(&mut store, "_initialize").map_err(engine_error)?;
+        let init = instance.get_typed_func::<i32, i32>(&mut store, "mp_session_init").map_err(engine_error)?;
+        initialize.call(&mut store, ()).map_err(engine_error)?;
+        let used = memory.data_size(&store);
+        let heap = (self.limits.memory_limit.saturating_sub(used) / 2).saturating_sub(MALLOC_RESERVE);
+        let out_of_memory = || Error::OutOfMemory {
+            limit: self.limits.memory_limit,
+            session_reset: true,
+            exception: None,
+            output: Box::default(),
+        };
+        if heap < (1 << 20) || init.call(&mut store, heap as i32).map_err(engine_error)? != 0 {
+            return Err(out_of_memory());
+        }
+        let mut session = Session { store, exports };
+        let names: Vec<&str> = self.functions.keys().map(String::as_str).collect();
+        bind_builtins(&mut session, &names)?;
+        Ok(session)
+    }
+
+    /// Runs one guest entry point with the run's deadlines armed; a trap resets the session.
+    fn invoke(
+        &mut self,
+        f: impl FnOnce(&mut Session) -> wasmtime::Result<i32>,
+    ) -> Result<(wasmtime::Result<i32>, Duration), Error> {
+        let _ticking = self.runtime.run_guard();
+        let limits = self.limits.clone();
+        let session = self.session_mut()?;
+        session.store.data_mut().begin_run();
+        if let Some(fuel) = limits.fuel {
+            session.store.set_fuel(fuel).map_err(|e| Error::Engine(e.to_string()))?;
+        }
+        let started = Instant::now();
+        let outcome = f(session);
+        Ok((outcome, started.elapsed()))
+    }
+
+    /// Turns the status of a guest entry point into the caller's result.
+    fn check_status(&mut self, outcome: wasmtime::Result<i32>, output: Output) -> Result<(), Error> {
+        let limits = &self.limits;
+        let output = Box::new(output);
+        match outcome {
+            Ok(0) => Ok(()),
+            Ok(_) => {
+                let run = &mut self.session.as_mut().expect("session").store.data_mut().run;
+                let interrupted = run.interrupted;
+                let exception = run.take_exception();
+                Err(match exception.type_name.as_str() {
+                    "KeyboardInterrupt" if interrupted => Error::Timeout {
+                        limit: limits.time_limit,
+                        fuel: false,
+                        session_reset: false,
+                        exception: Some(exception),
+                        output,
+                    },
+                    "MemoryError" => Error::OutOfMemory {
+                        limit: limits.memory_limit,
+                        session_reset: false,
+                        exception: Some(exception),
+                        output,
+                    },
+                    _ => Error::Guest { exception, output },
+                })
+            }
+            Err(trap) => {
+                let error = if trap.is::<HardStop>() {
+                    Error::Timeout {
+                        limit: limits.time_limit,
+                        fuel: false,
+                        session_reset: true,
+                        exception: None,
+                        output,
+                    }
+                } else if trap.downcast_ref::<Trap>() == Some(&Trap::OutOfFuel) {
+                    Error::Timeout {
+                        limit: limits.time_limit,
+                        fuel: true,
+                        session_reset: true,
+                        exception: None,
+                        output,
+                    }
+                } else {
+                    Error::Crashed { message: format!("{trap:#}"), output }
+                };
+                // The instance stopped mid-instruction: its memory may hold half-done state.
+                self.session = Some(self.start_session()?);
+                Err(error)
+            }
+        }
+    }
+}
+
+/// Copies `bytes` into the guest's input buffer; returns its address.
+fn write_input(session: &mut Session, bytes: &[u8]) -> wasmtime::Result<i32> {
+    let ptr = session.exports.buffer.call(&mut session.store, bytes.len() as i32)?;
+    if ptr == 0 {
+        return Err(wasmtime::Error::msg("the guest could not allocate an input buffer"));
+    }
+    let memory = session.store.data().memory.expect("set at start");
+    memory.write(&mut session.store, ptr as u32 as usize, bytes)?;
+    Ok(ptr)
+}
+
+/// Makes each named host function a builtin of the guest.
+fn bind_builtins(session: &mut Session, names: &[&str]) -> Result<(), Error> {
+    if names.is_empty() {
+        return Ok(());
+    }
+    let mut code = String::from("import builtins, _host\n");
+    for name in names {
+        code.push_str(&format!("builtins.{name} = _host.function({name:?})\n"));
+    }
+    session.store.data_mut().begin_run();
+    let ptr = write_input(session, code.as_bytes()).map_err(|e| Error::Engine(e.to_string()))?;
+    let status = session
+        .exports
+        .exec
+        .call(&mut session.store, (ptr, code.len() as i32, 0))
+        .map_err(|e| Error::Engine(e.to_string()))?;
+    if status != 0 {
+        let exception = session.store.data_mut().run.take_exception();
+        return Err(Error::Engine(format!("binding host functions failed: {}", exception.traceback)));
+    }
+    Ok(())
+}
+
+fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some(c) if c == '_' || c.is_ascii_alphabetic())
+        && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
+}

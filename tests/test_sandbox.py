@@ -1,0 +1,266 @@
+"""The Python API of `datasette_micropython.sandbox` against the real engine (no mocks)."""
+
+import asyncio
+import threading
+
+import pytest
+
+from datasette_micropython import (
+    DEFAULTS,
+    GuestError,
+    Sandbox,
+    SandboxClosed,
+    SandboxError,
+    SandboxMemoryError,
+    SandboxTimeout,
+)
+
+
+def test_state_persists_across_runs(sandbox):
+    sandbox.run("x = 10\ndef double(v):\n    return v * 2")
+    result = sandbox.run("x += 5\nprint(double(x))")
+    assert result.stdout == "30\n"
+    assert sandbox.run("x").value == "15"
+
+
+def test_trailing_expression_repr_and_none():
+    with Sandbox() as sb:
+        assert sb.run("'a' + 'b'").value == "'ab'"
+        assert sb.run("None").value is None
+        assert sb.run("y = 1").value is None
+        assert sb.run("[1, 2]", eval_trailing=False).value is None
+
+
+def test_stdout_and_stderr_are_separate(sandbox):
+    result = sandbox.run("import sys\nprint('out')\nsys.stderr.write('err\\n')")
+    assert (result.stdout, result.stderr) == ("out\n", "err\n")
+    assert result.duration > 0
+
+
+def test_output_is_capped_while_capturing():
+    with Sandbox(output_limit=100) as sb:
+        result = sb.run("for i in range(100000):\n    print('line', i)")
+        assert len(result.stdout) == 100
+        assert result.stdout_truncated and result.truncated
+        assert not sb.run("print('short')").truncated
+
+
+def test_guest_exception_carries_type_message_traceback_and_output(sandbox):
+    with pytest.raises(GuestError) as info:
+        sandbox.run("print('before')\ndef f():\n    return {}['missing']\nf()")
+    e = info.value
+    assert e.type_name == "KeyError"
+    assert e.guest_message == "missing"
+    assert e.line == 3
+    assert e.stdout == "before\n"
+    assert e.traceback.splitlines() == [
+        "Traceback (most recent call last):",
+        '  File "<sandbox>", line 4, in <module>',
+        '  File "<sandbox>", line 3, in f',
+        "KeyError: missing",
+    ]
+    assert not e.session_reset
+    assert isinstance(e, SandboxError)
+
+
+def test_syntax_error_reports_its_line(sandbox):
+    with pytest.raises(GuestError) as info:
+        sandbox.run("x = 1\ny = (\n")
+    assert info.value.type_name == "SyntaxError"
+    with pytest.raises(GuestError) as info:
+        sandbox.check_syntax("a = 1\nb = = 2\n")
+    assert info.value.type_name == "SyntaxError" and info.value.line == 2
+    sandbox.check_syntax("while True: pass")  # compiles, never runs
+
+
+def test_soft_time_limit_interrupts_and_session_survives():
+    with Sandbox(time_limit=0.2) as sb:
+        sb.run("kept = 42")
+        with pytest.raises(SandboxTimeout) as info:
+            sb.run("n = 0\nwhile True:\n    n += 1")
+        assert not info.value.session_reset
+        assert "KeyboardInterrupt" in info.value.traceback
+        assert sb.run("kept").value == "42"
+
+
+def test_guest_can_catch_the_interrupt_but_not_escape_the_limit():
+    with Sandbox(time_limit=0.2, hard_grace=0.3) as sb:
+        with pytest.raises(SandboxTimeout):
+            sb.run("while True:\n    try:\n        while True: pass\n    except KeyboardInterrupt:\n        pass")
+
+
+def test_hard_stop_for_a_long_c_operation_resets_the_session():
+    with Sandbox(time_limit=0.1, hard_grace=0.2) as sb:
+        sb.run("kept = 1")
+        with pytest.raises(SandboxTimeout) as info:
+            sb.run("x = 7 ** 10000000")  # one mpz operation: no bytecode boundary for seconds
+        assert info.value.session_reset
+        with pytest.raises(GuestError, match="NameError"):
+            sb.run("kept")
+        assert sb.run("1 + 1").value == "2"
+
+
+def test_fuel_budget_stops_deterministically():
+    with Sandbox(fuel=5_000_000) as sb:
+        assert sb.run("sum(range(100))").value == "4950"
+        with pytest.raises(SandboxTimeout, match="fuel"):
+            sb.run("while True: pass")
+        assert sb.run("2 * 3").value == "6"
+
+
+@pytest.mark.parametrize(
+    "bomb",
+    [
+        "s = 'longer string'\nwhile True:\n    s += s",
+        "x = [0] * 10**9",
+        "b = bytearray(10**9)",
+        "d = {}\ni = 0\nwhile True:\n    d[i] = str(i) * 10\n    i += 1",
+    ],
+)
+def test_memory_bombs_raise_and_the_session_survives(bomb):
+    with Sandbox(memory_limit=16 * 2**20) as sb:
+        sb.run("kept = 'yes'")
+        with pytest.raises(SandboxMemoryError) as info:
+            sb.run(bomb)
+        assert info.value.type_name == "MemoryError"
+        assert not info.value.session_reset
+        sb.run("s = x = b = d = None\nimport gc\ngc.collect()")
+        assert sb.run("kept").value == "'yes'"
+
+
+def test_memory_error_is_catchable_in_the_guest():
+    with Sandbox(memory_limit=16 * 2**20) as sb:
+        result = sb.run("try:\n    x = bytearray(10**9)\nexcept MemoryError:\n    print('caught')")
+        assert result.stdout == "caught\n"
+
+
+def test_closed_sandbox_refuses_work():
+    sb = Sandbox()
+    sb.close()
+    assert sb.closed
+    with pytest.raises(SandboxClosed):
+        sb.run("1")
+    with Sandbox() as sb2:
+        pass
+    with pytest.raises(SandboxClosed):
+        sb2.reset()
+
+
+def test_reset_discards_state(sandbox):
+    sandbox.run("x = 1")
+    sandbox.reset()
+    with pytest.raises(GuestError, match="NameError"):
+        sandbox.run("x")
+
+
+def test_non_string_code_is_a_type_error(sandbox):
+    with pytest.raises(TypeError, match="code must be a str"):
+        sandbox.run(b"print(1)")
+
+
+@pytest.mark.parametrize(
+    "kwargs, param",
+    [
+        ({"memory_limit": 1024}, "memory_limit"),
+        ({"memory_limit": 0}, "memory_limit"),
+        ({"time_limit": -1.0}, "time_limit"),
+        ({"time_limit": float("nan")}, "time_limit"),
+        ({"hard_grace": -1}, "hard_grace"),
+        ({"fuel": 0}, "fuel"),
+        ({"output_limit": -5}, "output_limit"),
+        ({"host_payload_limit": 2**40}, "host_payload_limit"),
+    ],
+)
+def test_invalid_limits_name_the_parameter(kwargs, param):
+    with pytest.raises(ValueError, match=param):
+        Sandbox(**kwargs)
+
+
+def test_invalid_limit_types():
+    with pytest.raises(TypeError, match="memory_limit"):
+        Sandbox(memory_limit="big")
+    with pytest.raises(TypeError, match="time_limit"):
+        Sandbox(time_limit="5")
+
+
+def test_defaults_are_documented_values():
+    sb = Sandbox()
+    assert DEFAULTS["memory_limit"] == 64 * 2**20
+    assert sb.memory_size <= DEFAULTS["memory_limit"]
+    sb.close()
+
+
+async def test_run_async_does_not_block_the_loop():
+    with Sandbox() as sb:
+        ticks = 0
+
+        async def ticker():
+            nonlocal ticks
+            while True:
+                await asyncio.sleep(0.01)
+                ticks += 1
+
+        task = asyncio.create_task(ticker())
+        result = await sb.run_async("import time\nt = time.monotonic()\nwhile time.monotonic() - t < 0.3: pass\n'done'")
+        task.cancel()
+        assert result.value == "'done'"
+        assert ticks >= 10
+
+
+def test_many_sandboxes_on_many_threads():
+    errors = []
+    results = {}
+
+    def work(worker):
+        try:
+            boxes = [Sandbox(memory_limit=8 * 2**20) for _ in range(4)]
+            for i, sb in enumerate(boxes):
+                sb.run(f"tag = {worker * 10 + i}\ntotal = 0")
+            for _ in range(50):
+                for sb in boxes:
+                    sb.run("total += tag")
+            results[worker] = [int(sb.run("total").value) for sb in boxes]
+            for sb in boxes:
+                sb.close()
+        except Exception as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    threads = [threading.Thread(target=work, args=(w,)) for w in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert results == {w: [(w * 10 + i) * 50 for i in range(4)] for w in range(8)}
+
+
+def test_two_threads_on_one_sandbox_are_serialized():
+    with Sandbox() as sb:
+        sb.run("counter = 0")
+
+        def bump():
+            for _ in range(200):
+                sb.run("tmp = counter\nfor _ in range(50): pass\ncounter = tmp + 1")
+
+        threads = [threading.Thread(target=bump) for _ in range(4)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert sb.run("counter").value == "800"
+
+
+def test_a_hundred_thousand_runs_in_one_session():
+    with Sandbox(memory_limit=8 * 2**20) as sb:
+        sb.run("n = 0\nitems = []")
+        for i in range(100_000):
+            sb.run("n += 1\nitems.append(str(n))\nif len(items) > 100: items = items[50:]")
+        assert sb.run("n").value == "100000"
+
+
+def test_call_guest_function_with_values(sandbox):
+    sandbox.run("def enrich(rows):\n    return [dict(r, total=r['a'] + r['b']) for r in rows]")
+    result = sandbox.call("enrich", [{"a": 1, "b": 2}, {"a": 2**70, "b": 1}])
+    assert result.value == [{"a": 1, "b": 2, "total": 3}, {"a": 2**70, "b": 1, "total": 2**70 + 1}]
+    with pytest.raises(GuestError, match="NameError"):
+        sandbox.call("missing")
