@@ -1,6 +1,21 @@
 """Type stubs for the Rust extension module (rust/bindings/src/lib.rs)."""
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any, final
+
+from typing_extensions import Self
+
+__all__ = [
+    "GuestError",
+    "SandboxClosed",
+    "SandboxCrashed",
+    "SandboxError",
+    "SandboxMemoryError",
+    "SandboxTimeout",
+    "Session",
+    "__version__",
+    "module_origin",
+]
 
 __version__: str
 
@@ -19,6 +34,7 @@ class SandboxMemoryError(SandboxError): ...
 class SandboxClosed(SandboxError): ...
 class SandboxCrashed(SandboxError): ...
 
+@final
 class Session:
     def __new__(
         cls,
@@ -30,7 +46,7 @@ class Session:
         output_limit: int,
         host_call_limit: int,
         host_payload_limit: int,
-    ) -> Session: ...
+    ) -> Self: ...
     def run(
         self, code: str, *, eval_trailing: bool = True, compile_only: bool = False
     ) -> tuple[str, str, bool, bool, str | None, float]: ...

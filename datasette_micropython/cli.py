@@ -12,13 +12,24 @@ from typing import Any
 
 import click
 
-from .sandbox import DEFAULTS, Sandbox
 from ._engine import SandboxError
+from .sandbox import DEFAULTS, Sandbox
 
-_UNITS = {"": 1, "k": 2**10, "kb": 2**10, "kib": 2**10, "m": 2**20, "mb": 2**20, "mib": 2**20, "g": 2**30, "gb": 2**30, "gib": 2**30}
+_UNITS = {
+    "": 1,
+    "k": 2**10,
+    "kb": 2**10,
+    "kib": 2**10,
+    "m": 2**20,
+    "mb": 2**20,
+    "mib": 2**20,
+    "g": 2**30,
+    "gb": 2**30,
+    "gib": 2**30,
+}
 
 
-class ByteSize(click.ParamType):
+class ByteSize(click.ParamType):  # type: ignore[type-arg]
     """A size such as 65536, 64M or 1GiB."""
 
     name = "size"
@@ -28,7 +39,7 @@ class ByteSize(click.ParamType):
             return value
         text = str(value).strip().lower()
         digits = text.rstrip("kmgib")
-        unit = text[len(digits):]
+        unit = text[len(digits) :]
         if not digits.isdigit() or unit not in _UNITS:
             self.fail(f"{value!r} is not a size (examples: 65536, 64M, 1GiB)", param, ctx)
         return int(digits) * _UNITS[unit]
@@ -36,15 +47,35 @@ class ByteSize(click.ParamType):
 
 def limit_options(function: Any) -> Any:
     options = [
-        click.option("--memory-limit", type=ByteSize(), default=DEFAULTS["memory_limit"], show_default=True,
-                     help="Guest memory, in bytes or with K/M/G."),
-        click.option("--time-limit", type=float, default=DEFAULTS["time_limit"], show_default=True,
-                     help="Seconds per run before the guest is interrupted."),
-        click.option("--hard-grace", type=float, default=DEFAULTS["hard_grace"], show_default=True,
-                     help="Seconds after the interrupt before a stuck run is stopped outright."),
+        click.option(
+            "--memory-limit",
+            type=ByteSize(),
+            default=DEFAULTS["memory_limit"],
+            show_default=True,
+            help="Guest memory, in bytes or with K/M/G.",
+        ),
+        click.option(
+            "--time-limit",
+            type=float,
+            default=DEFAULTS["time_limit"],
+            show_default=True,
+            help="Seconds per run before the guest is interrupted.",
+        ),
+        click.option(
+            "--hard-grace",
+            type=float,
+            default=DEFAULTS["hard_grace"],
+            show_default=True,
+            help="Seconds after the interrupt before a stuck run is stopped outright.",
+        ),
         click.option("--fuel", type=int, default=None, help="Deterministic instruction budget per run."),
-        click.option("--output-limit", type=ByteSize(), default=DEFAULTS["output_limit"], show_default=True,
-                     help="Bytes of stdout and of stderr kept per run."),
+        click.option(
+            "--output-limit",
+            type=ByteSize(),
+            default=DEFAULTS["output_limit"],
+            show_default=True,
+            help="Bytes of stdout and of stderr kept per run.",
+        ),
     ]
     for option in reversed(options):
         function = option(function)

@@ -10,13 +10,18 @@ import asyncio
 import concurrent.futures
 import inspect
 import threading
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from . import _engine
+from .network import NetworkPolicy
 
-__all__ = ["Sandbox", "RunResult", "CallResult", "DEFAULTS"]
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+__all__ = ["DEFAULTS", "CallResult", "RunResult", "Sandbox"]
 
 #: Default limits of a new `Sandbox`; every one can be passed as a keyword argument.
 DEFAULTS: dict[str, Any] = {
@@ -70,9 +75,7 @@ def _adapt(function: Callable[..., Any]) -> Callable[..., Any]:
     thread); under `run` it gets an event loop of its own, on a helper thread when this thread already
     runs one.
     """
-    if not (inspect.iscoroutinefunction(function) or inspect.iscoroutinefunction(
-        getattr(function, "__call__", None)
-    )):
+    if not (inspect.iscoroutinefunction(function) or inspect.iscoroutinefunction(type(function).__call__)):
         return function
 
     def call(*args: Any, **kwargs: Any) -> Any:
@@ -107,6 +110,7 @@ class Sandbox:
         host_call_limit: int = DEFAULTS["host_call_limit"],
         host_payload_limit: int = DEFAULTS["host_payload_limit"],
         host_functions: Mapping[str, Callable[..., Any]] | None = None,
+        network: NetworkPolicy | Mapping[str, Any] | None = None,
     ) -> None:
         for name, value in (
             ("memory_limit", memory_limit),
@@ -117,9 +121,9 @@ class Sandbox:
             _check_count(name, value)
         if fuel is not None:
             _check_count("fuel", fuel)
-        for name, value in (("time_limit", time_limit), ("hard_grace", hard_grace)):
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise TypeError(f"{name} must be a number of seconds, not {type(value).__name__}")
+        for name, seconds in (("time_limit", time_limit), ("hard_grace", hard_grace)):
+            if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+                raise TypeError(f"{name} must be a number of seconds, not {type(seconds).__name__}")
         limits: dict[str, Any] = {
             "memory_limit": memory_limit,
             "time_limit": float(time_limit),
@@ -134,6 +138,10 @@ class Sandbox:
         self.limits: Mapping[str, Any] = MappingProxyType(limits)
         for name, function in (host_functions or {}).items():
             self.register(function, name=name)
+        if network is not None:
+            if not isinstance(network, NetworkPolicy):
+                network = NetworkPolicy.from_config(dict(network))
+            self.register(network.fetch_function(), name="fetch")
 
     def run(self, code: str, *, eval_trailing: bool = True) -> RunResult:
         """Runs `code` in the session; returns its output and the repr of a trailing expression.
@@ -141,7 +149,9 @@ class Sandbox:
         Raises `GuestError` for an uncaught exception, `SandboxTimeout`, `SandboxMemoryError`,
         `SandboxCrashed` or `SandboxClosed`; each carries the output printed before it.
         """
-        stdout, stderr, out_cut, err_cut, value, duration = self._session.run(code, eval_trailing=eval_trailing)
+        stdout, stderr, out_cut, err_cut, value, duration = self._session.run(
+            code, eval_trailing=eval_trailing
+        )
         return RunResult(stdout, stderr, value, duration, out_cut, err_cut)
 
     async def run_async(self, code: str, *, eval_trailing: bool = True) -> RunResult:
@@ -212,7 +222,7 @@ class Sandbox:
     def closed(self) -> bool:
         return self._session.closed
 
-    def __enter__(self) -> Sandbox:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc_info: object) -> None:

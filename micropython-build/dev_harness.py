@@ -340,7 +340,7 @@ def run_stress(args) -> bool:
             try:
                 out = s.exec(p.read_text(), flags=0)
             except wasmtime.Trap as e:
-                print(f"TRAP in {p.name} round {i} after {runs} runs: {str(e).splitlines()[0]}")
+                print(f"TRAP in {p.name} round {i} after {runs} runs: {str(e).strip().splitlines()[-1].strip()}")
                 return False
             runs += 1
             if out.status != 0 or out.stdout != expected:

@@ -39,7 +39,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/lists/partial" "$cache"
 echo "deb-src [trusted=yes] $uri $MICROPYTHON_DEB_SUITE main" > "$work/sources.list"
-aptopts="-o Dir::State::Lists=$work/lists -o Dir::Etc::SourceList=$work/sources.list -o Dir::Etc::SourceParts=/dev/null -o Dir::Cache=$work/cache -o Debug::NoLocking=1"
+aptopts="-o APT::Sandbox::User=root -o Dir::State::Lists=$work/lists -o Dir::Etc::SourceList=$work/sources.list -o Dir::Etc::SourceParts=/dev/null -o Dir::Cache=$work/cache -o Debug::NoLocking=1"
 mkdir -p "$work/cache/archives/partial"
 # shellcheck disable=SC2086
 apt-get $aptopts -qq update

@@ -4,7 +4,24 @@ import pytest
 
 from datasette_micropython import GuestError, Sandbox
 
-VALUES = [None, True, False, 0, -1, 2**63 - 1, -(2**63), 2**100, -(2**100), 1.5, "", "héllo ✓", b"\x00\xff", [1, [2]], (1, "a"), {"k": [1, {"n": None}]}]
+VALUES = [
+    None,
+    True,
+    False,
+    0,
+    -1,
+    2**63 - 1,
+    -(2**63),
+    2**100,
+    -(2**100),
+    1.5,
+    "",
+    "héllo ✓",
+    b"\x00\xff",
+    [1, [2]],
+    (1, "a"),
+    {"k": [1, {"n": None}]},
+]
 
 
 @pytest.mark.parametrize("value", VALUES)
@@ -21,7 +38,9 @@ def test_positional_and_keyword_arguments():
 
     with Sandbox() as sb:
         sb.register(describe)
-        assert sb.run("describe(1), describe(1, 2), describe(1, c='z')").value == "('1-0-x', '1-2-x', '1-0-z')"
+        assert (
+            sb.run("describe(1), describe(1, 2), describe(1, c='z')").value == "('1-0-x', '1-2-x', '1-0-z')"
+        )
 
 
 def test_host_exception_arrives_as_guest_exception():
@@ -79,7 +98,9 @@ def test_host_call_limit_per_run():
 
 
 def test_payload_limit():
-    with Sandbox(host_payload_limit=1000, host_functions={"echo": lambda v: v, "big": lambda: "x" * 5000}) as sb:
+    with Sandbox(
+        host_payload_limit=1000, host_functions={"echo": lambda v: v, "big": lambda: "x" * 5000}
+    ) as sb:
         with pytest.raises(GuestError, match="limit"):
             sb.run("echo('y' * 5000)")
         with pytest.raises(GuestError, match="limit"):

@@ -84,9 +84,8 @@ def test_soft_time_limit_interrupts_and_session_survives():
 
 
 def test_guest_can_catch_the_interrupt_but_not_escape_the_limit():
-    with Sandbox(time_limit=0.2, hard_grace=0.3) as sb:
-        with pytest.raises(SandboxTimeout):
-            sb.run("while True:\n    try:\n        while True: pass\n    except KeyboardInterrupt:\n        pass")
+    with Sandbox(time_limit=0.2, hard_grace=0.3) as sb, pytest.raises(SandboxTimeout):
+        sb.run("while True:\n    try:\n        while True: pass\n    except KeyboardInterrupt:\n        pass")
 
 
 def test_hard_stop_for_a_long_c_operation_resets_the_session():
@@ -201,7 +200,9 @@ async def test_run_async_does_not_block_the_loop():
                 ticks += 1
 
         task = asyncio.create_task(ticker())
-        result = await sb.run_async("import time\nt = time.monotonic()\nwhile time.monotonic() - t < 0.3: pass\n'done'")
+        result = await sb.run_async(
+            "import time\nt = time.monotonic()\nwhile time.monotonic() - t < 0.3: pass\n'done'"
+        )
         task.cancel()
         assert result.value == "'done'"
         assert ticks >= 10
@@ -222,7 +223,7 @@ def test_many_sandboxes_on_many_threads():
             results[worker] = [int(sb.run("total").value) for sb in boxes]
             for sb in boxes:
                 sb.close()
-        except Exception as e:  # pragma: no cover - reported below
+        except Exception as e:  # noqa: BLE001 - any failure on a worker thread is reported below
             errors.append(e)
 
     threads = [threading.Thread(target=work, args=(w,)) for w in range(8)]

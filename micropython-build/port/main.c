@@ -24,8 +24,8 @@ extern char __stack_high;
 
 // MicroPython's stack check must raise RecursionError while both stacks still have room: the shadow
 // stack above (1 MiB) and the native wasm stack, which the host caps (2 MiB in Wasmtime's default
-// max_wasm_stack). Measured worst case (see ../README.md): every recursion path uses less native stack
-// per shadow-stack byte than this limit allows for.
+// max_wasm_stack). With the limit at half the shadow stack, every recursion path checked by
+// `dev_harness.py --checks` raises RecursionError (about 990 Python frames) without a native-stack trap.
 #define SANDBOX_STACK_LIMIT_DIVISOR (2)
 
 static char *heap;
@@ -41,6 +41,8 @@ static void take_reserve(void) {
         MP_STATE_VM(sandbox_reserve) = m_malloc_maybe(SANDBOX_RESERVE_SIZE);
     }
 }
+
+// The buffer mp_buffer hands to the host (outside the GC heap).
 static uint8_t *exchange;
 static size_t exchange_size;
 
@@ -236,7 +238,7 @@ static size_t line_offset(const char *src, size_t len, size_t line) {
     return i;
 }
 
-static mp_obj_t compile_part_once(const char *src, size_t len, size_t first_line, mp_parse_input_kind_t kind) {
+static mp_obj_t compile_part(const char *src, size_t len, size_t first_line, mp_parse_input_kind_t kind) {
     mp_lexer_t *lex = mp_lexer_new_from_str_len(MP_QSTR__lt_sandbox_gt_, src, len, 0);
     // Keep line numbers relative to the whole source.
     lex->line += first_line - 1;
@@ -245,19 +247,39 @@ static mp_obj_t compile_part_once(const char *src, size_t len, size_t first_line
     return mp_compile(&tree, MP_QSTR__lt_sandbox_gt_, kind == MP_PARSE_SINGLE_INPUT);
 }
 
-static mp_obj_t compile_part(const char *src, size_t len, size_t first_line, mp_parse_input_kind_t kind) {
+// Compile the source into up to two module functions: `head` (file input) and, for
+// EXEC_EVAL_TRAILING when the last top-level statement is a simple one, `tail` (single input, so that
+// its expression statements report their values through __repl_print__).
+static void compile_source(const char *src, size_t len, int32_t flags, mp_obj_t *head, mp_obj_t *tail) {
+    *head = MP_OBJ_NULL;
+    *tail = MP_OBJ_NULL;
+    size_t line = (flags & EXEC_EVAL_TRAILING) ? find_trailing_line(src, len) : 0;
+    if (line > 0) {
+        size_t split = line_offset(src, len, line);
+        if (split > 0) {
+            *head = compile_part(src, split, 1, MP_PARSE_FILE_INPUT);
+        }
+        *tail = compile_part(src + split, len - split, line, MP_PARSE_SINGLE_INPUT);
+    } else {
+        *head = compile_part(src, len, 1, MP_PARSE_FILE_INPUT);
+    }
+}
+
+// compile_source, retried once with the reserve released when the heap is full.
+static void compile_source_with_reserve(const char *src, size_t len, int32_t flags, mp_obj_t *head, mp_obj_t *tail) {
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
-        mp_obj_t fun = compile_part_once(src, len, first_line, kind);
+        compile_source(src, len, flags, head, tail);
         nlr_pop();
-        return fun;
+        return;
     }
     mp_obj_t exc = MP_OBJ_FROM_PTR(nlr.ret_val);
     if (mp_obj_is_subclass_fast(MP_OBJ_FROM_PTR(mp_obj_get_type(exc)), MP_OBJ_FROM_PTR(&mp_type_MemoryError))
         && MP_STATE_VM(sandbox_reserve) != NULL) {
         m_free(MP_STATE_VM(sandbox_reserve), SANDBOX_RESERVE_SIZE);
         MP_STATE_VM(sandbox_reserve) = NULL;
-        return compile_part_once(src, len, first_line, kind);
+        compile_source(src, len, flags, head, tail);
+        return;
     }
     nlr_jump(nlr.ret_val);
 }
@@ -279,18 +301,8 @@ EXPORT(mp_exec) int32_t mp_exec(const char *src, int32_t len_in, int32_t flags) 
     int32_t status = 0;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
-        mp_obj_t head = MP_OBJ_NULL, tail = MP_OBJ_NULL;
-        size_t split = 0;
-        size_t line = (flags & EXEC_EVAL_TRAILING) ? find_trailing_line(src, len) : 0;
-        if (line > 0) {
-            split = line_offset(src, len, line);
-            if (split > 0) {
-                head = compile_part(src, split, 1, MP_PARSE_FILE_INPUT);
-            }
-            tail = compile_part(src + split, len - split, line, MP_PARSE_SINGLE_INPUT);
-        } else {
-            head = compile_part(src, len, 1, MP_PARSE_FILE_INPUT);
-        }
+        mp_obj_t head, tail;
+        compile_source_with_reserve(src, len, flags, &head, &tail);
         if (!(flags & EXEC_COMPILE_ONLY)) {
             if (head != MP_OBJ_NULL) {
                 mp_call_function_0(head);

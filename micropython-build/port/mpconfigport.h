@@ -114,9 +114,36 @@
 #define MICROPY_PY_ALL_SPECIAL_METHODS (1)               // all dunder methods
 #define MICROPY_PY_ALL_INPLACE_SPECIAL_METHODS (1)       // __iadd__ etc.
 #define MICROPY_PY_REVERSE_SPECIAL_METHODS (1)           // __radd__ etc.
-#define MICROPY_PY_UNICODE_ESCAPE_REPR (0)               // (off) keep MicroPython's str repr
 #define MICROPY_PY_FSTRINGS (1)                          // f-strings
 #define MICROPY_PY_ATTRTUPLE (1)                         // os.stat results etc.
+
+#define MICROPY_MULTIPLE_INHERITANCE (1)                 // class C(A, B)
+#define MICROPY_PY_STR_BYTES_CMP_WARN (0)                // no str/bytes comparison warning
+#define MICROPY_WARNINGS_CATEGORY (0)                    // (warnings are off)
+#define MICROPY_ASYNC_KBD_INTR (0)                       // interrupts only at bytecode boundaries
+#define MICROPY_DYNAMIC_COMPILER (0)                     // fixed bytecode configuration
+#define MICROPY_PERSISTENT_CODE_SAVE_FILE (0)            // never write .mpy files
+#define MICROPY_PERSISTENT_CODE_SAVE_FUN (0)
+#define MICROPY_PERSISTENT_CODE_TRACK_FUN_DATA (0)
+#define MICROPY_PREVIEW_VERSION_2 (0)                    // MicroPython 1.x semantics
+#define MICROPY_STACKLESS_STRICT (0)                     // (stackless is off)
+#define MICROPY_STREAMS_NON_BLOCK (1)                    // non-blocking stream semantics (user VFS files)
+#define MICROPY_STREAMS_POSIX_API (0)                    // no POSIX stream shims
+#define MICROPY_HELPER_LEXER_UNIX (0)                    // no lexer from POSIX files
+#define MICROPY_GC_CONSERVATIVE_CLEAR (1)                // zero new blocks: stale pointers never resurrect objects
+#define MICROPY_GC_SPLIT_HEAP_AUTO (0)                   // (one heap)
+#define MICROPY_FLOAT_USE_NATIVE_FLT16 (0)               // no half floats
+#define MICROPY_PY_MATH_ATAN2_FIX_INFNAN (0)             // wasi-libc's libm (musl) needs none of the fixes
+#define MICROPY_PY_MATH_FMOD_FIX_INFNAN (0)
+#define MICROPY_PY_MATH_GAMMA_FIX_NEGINF (0)
+#define MICROPY_PY_MATH_MODF_FIX_NEGZERO (0)
+#define MICROPY_PY_MATH_POW_FIX_NAN (0)
+#define MICROPY_DEBUG_MP_OBJ_SENTINELS (0)               // no debugging aids
+#define MICROPY_DEBUG_PARSE_RULE_NAME (0)
+#define MICROPY_DEBUG_VALGRIND (0)
+#define MICROPY_DEBUG_VM_STACK_OVERFLOW (0)
+// Not listed: numeric tunables (MICROPY_ALLOC_*, dict sizes, cache sizes), MICROPY_WRAP_* hooks and the
+// sub-switches of modules that are off (machine, select, ssl, thread ...) keep mpconfig.h's defaults.
 
 // ---- builtins -----------------------------------------------------------------------------------------
 #define MICROPY_PY_BUILTINS_STR_UNICODE (1)              // str is Unicode

@@ -174,12 +174,24 @@ impl HostFunction for PyHostFunction {
                     PyTypeError::new_err(format!("the host function returned an unusable value: {}", e.value(py)))
                 })
             })();
-            outcome.map(Reply::Value).map_err(|e| {
-                let type_name = e.get_type(py).name().map(|n| n.to_string()).unwrap_or_else(|_| "Exception".into());
-                HostError { type_name, message: e.value(py).to_string() }
+            outcome.map(Reply::Value).map_err(|e| HostError {
+                type_name: guest_type_name(&e.get_type(py)),
+                message: e.value(py).to_string(),
             })
         })
     }
+}
+
+/// The exception class the guest should raise for a Python exception of type `t`: the nearest class in
+/// its MRO that the guest knows (so a `PermissionError` subclass arrives as `PermissionError`), else
+/// `t`'s own name.
+fn guest_type_name(t: &Bound<'_, pyo3::types::PyType>) -> String {
+    let own = t.name().map(|n| n.to_string()).unwrap_or_else(|_| "Exception".into());
+    t.mro()
+        .iter()
+        .filter_map(|base| base.cast::<pyo3::types::PyType>().ok()?.name().ok().map(|n| n.to_string()))
+        .find(|name| core::host::GUEST_EXCEPTION_TYPES.contains(&name.as_str()))
+        .unwrap_or(own)
 }
 
 fn seconds(param: &'static str, value: f64) -> Result<Duration, core::Error> {

@@ -17,7 +17,7 @@ use std::sync::{Arc, OnceLock};
 use std::thread::{self, Thread};
 use std::time::Duration;
 
-use wasmtime::{Config, Engine, InstancePre, Linker, Module};
+use wasmtime::{Config, Engine, InstanceAllocationStrategy, InstancePre, Linker, Module, PoolingAllocationConfig};
 
 use crate::error::Error;
 use crate::host::{self, HostState};
@@ -28,6 +28,9 @@ pub static GUEST_WASM: &[u8] = include_bytes!("../../../datasette_micropython/mi
 /// Native stack the guest may use. The guest raises RecursionError from its own shadow-stack check
 /// before it needs 2 MiB on every deep path (`micropython-build/README.md`); this leaves margin.
 pub const MAX_WASM_STACK: usize = 3 << 20;
+
+/// Default number of sandbox slots in the pooling allocator.
+pub const DEFAULT_MAX_SANDBOXES: u32 = 2000;
 
 /// How often the epoch advances while any run is in progress: the granularity of the hard stop.
 pub const EPOCH_TICK: Duration = Duration::from_millis(10);
@@ -89,7 +92,28 @@ fn config(fuel: bool) -> Config {
         .max_wasm_stack(MAX_WASM_STACK)
         .async_stack_size(MAX_WASM_STACK)
         .memory_init_cow(true);
+    // The pooling allocator pre-reserves address space for every slot, so creating a sandbox maps a
+    // copy-on-write image into a ready slot instead of setting up fresh mappings (about 25% faster).
+    let slots = max_sandboxes();
+    let mut pool = PoolingAllocationConfig::default();
+    pool.total_core_instances(slots)
+        .total_memories(slots)
+        .total_tables(slots)
+        .total_gc_heaps(slots)
+        .total_stacks(0)
+        .max_memory_size(crate::limits::MAX_MEMORY);
+    config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
     config
+}
+
+/// How many sandboxes may be alive at once in this process (per engine):
+/// `$DATASETTE_MICROPYTHON_MAX_SANDBOXES`, default 2000. Each slot reserves address space, not memory.
+pub fn max_sandboxes() -> u32 {
+    std::env::var("DATASETTE_MICROPYTHON_MAX_SANDBOXES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(DEFAULT_MAX_SANDBOXES)
 }
 
 impl Runtime {

@@ -25,6 +25,23 @@ pub enum Reply {
     Encoded(Vec<u8>),
 }
 
+/// Exception classes a host error can name and the guest raises as such; any other name arrives as
+/// `RuntimeError("Name: message")`. Keep in step with `micropython-build/port/modhost.c`.
+pub const GUEST_EXCEPTION_TYPES: &[&str] = &[
+    "ValueError",
+    "TypeError",
+    "KeyError",
+    "IndexError",
+    "LookupError",
+    "OSError",
+    "PermissionError",
+    "FileNotFoundError",
+    "RuntimeError",
+    "NotImplementedError",
+    "TimeoutError",
+    "MemoryError",
+];
+
 /// An error raised by a host function. It reaches guest code as an exception: the builtin class
 /// named `type_name` when it is one the guest knows, else `RuntimeError`.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,11 +2,15 @@
 //! with hard memory, CPU and wall-clock limits, host functions chosen by the embedder and no other
 //! reach outside the sandbox. This crate knows nothing of Python the host language: the pyo3 bindings
 //! in `rust/bindings` only convert values and errors.
+//!
+//! What guest code can never reach is written down in [`invariants`], each with a test that tries to
+//! break it.
 
 pub mod codec;
 pub mod engine;
 pub mod error;
 pub mod host;
+pub mod invariants;
 pub mod limits;
 pub mod sandbox;
 

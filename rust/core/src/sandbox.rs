@@ -332,3 +332,99 @@ fn is_identifier(name: &str) -> bool {
     matches!(chars.next(), Some(c) if c == '_' || c.is_ascii_alphabetic())
         && chars.all(|c| c == '_' || c.is_ascii_alphanumeric())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eval(sb: &mut Sandbox, code: &str) -> Result<Option<String>, Error> {
+        sb.run(code, RunOptions { eval_trailing: true, ..RunOptions::default() }).map(|r| r.value)
+    }
+
+    #[test]
+    fn state_persists_and_values_are_reprs() {
+        let mut sb = Sandbox::new(Limits::default()).unwrap();
+        assert_eq!(eval(&mut sb, "x = [1, 'a']").unwrap(), None);
+        assert_eq!(eval(&mut sb, "x.append(None)\nx").unwrap().as_deref(), Some("[1, 'a', None]"));
+        let r = sb.run("print('hi', end='')", RunOptions::default()).unwrap();
+        assert_eq!(r.output.stdout, "hi");
+    }
+
+    #[test]
+    fn guest_exception_is_reported_with_traceback_and_output() {
+        let mut sb = Sandbox::new(Limits::default()).unwrap();
+        match sb.run("print('a')\n\nraise ValueError('bad')", RunOptions::default()) {
+            Err(Error::Guest { exception, output }) => {
+                assert_eq!((exception.type_name.as_str(), exception.message.as_str()), ("ValueError", "bad"));
+                assert_eq!(exception.line, Some(3));
+                assert!(exception.traceback.ends_with("ValueError: bad"), "{}", exception.traceback);
+                assert_eq!(output.stdout, "a\n");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn compile_only_runs_nothing() {
+        let mut sb = Sandbox::new(Limits::default()).unwrap();
+        sb.run("print(1)\nx = 1", RunOptions { compile_only: true, ..RunOptions::default() }).unwrap();
+        assert!(matches!(eval(&mut sb, "x"), Err(Error::Guest { .. })));
+    }
+
+    #[test]
+    fn call_passes_values_both_ways() {
+        let mut sb = Sandbox::new(Limits::default()).unwrap();
+        sb.run("def f(a, b):\n    return {'sum': a + b, 'big': a * 10**30}", RunOptions::default()).unwrap();
+        let r = sb.call("f", &[Value::Int(2), Value::Int(3)]).unwrap();
+        assert_eq!(
+            r.value,
+            Value::Dict(vec![
+                (Value::Str("sum".into()), Value::Int(5)),
+                (Value::Str("big".into()), Value::BigInt("2000000000000000000000000000000".into())),
+            ])
+        );
+    }
+
+    #[test]
+    fn reset_and_close() {
+        let mut sb = Sandbox::new(Limits::default()).unwrap();
+        sb.run("x = 1", RunOptions::default()).unwrap();
+        sb.reset().unwrap();
+        assert!(matches!(eval(&mut sb, "x"), Err(Error::Guest { .. })));
+        sb.close();
+        assert!(matches!(eval(&mut sb, "1"), Err(Error::Closed)));
+        assert!(matches!(sb.reset(), Err(Error::Closed)));
+    }
+
+    #[test]
+    fn fuel_exhaustion_resets_the_session() {
+        let mut sb = Sandbox::new(Limits { fuel: Some(2_000_000), ..Limits::default() }).unwrap();
+        sb.run("x = 1", RunOptions::default()).unwrap();
+        assert!(matches!(
+            sb.run("while True: pass", RunOptions::default()),
+            Err(Error::Timeout { fuel: true, session_reset: true, .. })
+        ));
+        assert_eq!(eval(&mut sb, "2 + 2").unwrap().as_deref(), Some("4"));
+    }
+
+    #[test]
+    fn invalid_names_are_refused() {
+        let mut sb = Sandbox::new(Limits::default()).unwrap();
+        struct Nothing;
+        impl HostFunction for Nothing {
+            fn call(
+                &self,
+                _: &crate::host::CallContext,
+                _: Vec<Value>,
+                _: Vec<(String, Value)>,
+            ) -> Result<crate::host::Reply, crate::host::HostError> {
+                Ok(crate::host::Reply::Value(Value::None))
+            }
+        }
+        for name in ["", "1x", "a b", "x;import os"] {
+            assert!(matches!(sb.register(name, Arc::new(Nothing)), Err(Error::InvalidArgument { param: "name", .. })));
+        }
+        sb.register("nothing", Arc::new(Nothing)).unwrap();
+        assert_eq!(eval(&mut sb, "nothing()").unwrap(), None);
+    }
+}
