@@ -47,5 +47,11 @@ guest:
 check-guest:
 	$(MAKE) -C micropython-build check
 
-demo: setup
-	$(VENV)/bin/datasette micropython run --time-limit 1 examples/demo.py
+DEMO_PORT ?= 8001
+
+demo/demo.db: demo/build_demo_db.py demo/cities.csv
+	python3 demo/build_demo_db.py $@
+
+demo: setup demo/demo.db
+	@echo "Python console: http://127.0.0.1:$(DEMO_PORT)/demo/-/micropython"
+	$(VENV)/bin/datasette demo/demo.db -c demo/datasette.yaml -m demo/metadata.yaml -p $(DEMO_PORT)

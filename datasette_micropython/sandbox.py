@@ -7,6 +7,7 @@ Everything here is argument handling and conversion; the work happens in the Rus
 from __future__ import annotations
 
 import asyncio
+import os
 import concurrent.futures
 import inspect
 import threading
@@ -32,6 +33,8 @@ DEFAULTS: dict[str, Any] = {
     "output_limit": 2**20,  # bytes kept of stdout and of stderr per run
     "host_call_limit": 1_000_000,  # host-function calls per run
     "host_payload_limit": 64 * 2**20,  # bytes of one host call's arguments or result
+    "query_row_limit": 100_000,  # rows of one datasette.query() result; beyond, truncated and flagged
+    "query_byte_limit": 32 * 2**20,  # bytes of one datasette.query() result; beyond, truncated and flagged
 }
 
 # The event loop of the `run_async` that is running on this thread, for async host functions.
@@ -111,12 +114,19 @@ class Sandbox:
         host_payload_limit: int = DEFAULTS["host_payload_limit"],
         host_functions: Mapping[str, Callable[..., Any]] | None = None,
         network: NetworkPolicy | Mapping[str, Any] | None = None,
+        files: Mapping[str, str | os.PathLike[str] | Mapping[str, Any]] | None = None,
+        databases: Mapping[str, str | os.PathLike[str] | Mapping[str, Any] | Callable[..., Any]] | None = None,
+        default_database: str | None = None,
+        query_row_limit: int = DEFAULTS["query_row_limit"],
+        query_byte_limit: int = DEFAULTS["query_byte_limit"],
     ) -> None:
         for name, value in (
             ("memory_limit", memory_limit),
             ("output_limit", output_limit),
             ("host_call_limit", host_call_limit),
             ("host_payload_limit", host_payload_limit),
+            ("query_row_limit", query_row_limit),
+            ("query_byte_limit", query_byte_limit),
         ):
             _check_count(name, value)
         if fuel is not None:
@@ -138,6 +148,12 @@ class Sandbox:
         self.limits: Mapping[str, Any] = MappingProxyType(limits)
         for name, function in (host_functions or {}).items():
             self.register(function, name=name)
+        if files:
+            self._session.mount_files([_file_mount(guest, spec) for guest, spec in files.items()])
+        if databases:
+            self._attach_databases(databases, default_database, query_row_limit, query_byte_limit)
+        elif default_database is not None:
+            raise ValueError("default_database: no databases were given")
         if network is not None:
             if not isinstance(network, NetworkPolicy):
                 network = NetworkPolicy.from_config(dict(network))
@@ -202,6 +218,34 @@ class Sandbox:
         self._session.register(name or function.__name__, _adapt(function))
         return function
 
+    def _attach_databases(
+        self,
+        databases: Mapping[str, Any],
+        default_database: str | None,
+        row_limit: int,
+        byte_limit: int,
+    ) -> None:
+        files: list[tuple[str, str, bool]] = []
+        functions: list[tuple[str, Callable[..., Any]]] = []
+        for name, source in databases.items():
+            if callable(source):
+                functions.append((name, _adapt(source)))
+                continue
+            if isinstance(source, Mapping):
+                unknown = set(source) - {"path", "immutable"}
+                if unknown or "path" not in source:
+                    raise ValueError(f"databases[{name!r}]: expected {{'path': ..., 'immutable': bool}}")
+                path, immutable = source["path"], bool(source.get("immutable", False))
+            else:
+                path, immutable = source, False
+            files.append((name, os.path.abspath(os.fspath(path)), immutable))
+        self._session.attach_databases(files, functions, default_database, row_limit, byte_limit)
+
+    def written_files(self) -> dict[str, bytes]:
+        """Files guest code wrote or created, by guest path. Writes live in memory: the host files never
+        change unless the caller saves these."""
+        return self._session.written_files()
+
     def reset(self) -> None:
         """Discards every variable and starts a fresh session (registered host functions stay)."""
         self._session.reset()
@@ -227,6 +271,22 @@ class Sandbox:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def _file_mount(guest: str, spec: str | os.PathLike[str] | Mapping[str, Any]) -> tuple[str, str, bool, bool]:
+    """One `files=` entry: `"/guest/path": "/host/path"` (read-only) or
+    `"/guest/path": {"path": "/host/path", "writable": True}`. Directories are recognised from the host."""
+    if isinstance(spec, Mapping):
+        unknown = set(spec) - {"path", "writable"}
+        if unknown or "path" not in spec:
+            raise ValueError(f"files[{guest!r}]: expected {{'path': ..., 'writable': bool}}, got {dict(spec)!r}")
+        path, writable = spec["path"], bool(spec.get("writable", False))
+    else:
+        path, writable = spec, False
+    if not isinstance(guest, str) or not guest.startswith("/"):
+        raise ValueError(f"files: guest path {guest!r} must be an absolute path such as '/data/input.csv'")
+    host = os.fspath(path)
+    return (guest, host, os.path.isdir(host), writable)
 
 
 def _check_count(name: str, value: object) -> None:

@@ -1,3 +1,3 @@
 # Pure-Python modules frozen into the guest image (compiled with mpy-cross at build time).
 # $(MPY_LIB_DIR) is ../modules (see Makefile).
-freeze("$(MPY_LIB_DIR)", ("string.py", "zlib.py"))
+freeze("$(MPY_LIB_DIR)", ("_sandbox_fs.py", "datasette.py", "string.py", "zlib.py"))

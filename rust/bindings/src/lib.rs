@@ -194,6 +194,39 @@ fn guest_type_name(t: &Bound<'_, pyo3::types::PyType>) -> String {
         .unwrap_or(own)
 }
 
+/// A Python callable serving a database that has no file: `fn(sql, params, max_rows) ->
+/// (columns, rows, truncated)`.
+struct PyQueryFunction {
+    callable: Py<PyAny>,
+}
+
+impl core::QueryFunction for PyQueryFunction {
+    fn query(&self, sql: &str, params: core::Params, max_rows: usize) -> Result<core::QueryOutput, HostError> {
+        Python::attach(|py| {
+            let outcome = (|| -> PyResult<core::QueryOutput> {
+                let params = match params {
+                    core::Params::None => py.None().into_bound(py),
+                    core::Params::Positional(values) => from_value(py, Value::List(values))?,
+                    core::Params::Named(pairs) => from_value(
+                        py,
+                        Value::Dict(pairs.into_iter().map(|(k, v)| (Value::Str(k), v)).collect()),
+                    )?,
+                };
+                let result = self.callable.bind(py).call1((sql, params, max_rows))?;
+                let (columns, rows, truncated): (Vec<String>, Bound<'_, PyAny>, bool) = result.extract()?;
+                let mut out = Vec::new();
+                for row in rows.try_iter()? {
+                    let row = row?;
+                    let values = row.try_iter()?.map(|v| to_value(&v?, 0)).collect::<PyResult<Vec<_>>>()?;
+                    out.push(values);
+                }
+                Ok((columns, out, truncated))
+            })();
+            outcome.map_err(|e| HostError { type_name: guest_type_name(&e.get_type(py)), message: e.value(py).to_string() })
+        })
+    }
+}
+
 fn seconds(param: &'static str, value: f64) -> Result<Duration, core::Error> {
     Duration::try_from_secs_f64(value).map_err(|_| core::Error::InvalidArgument {
         param,
@@ -284,6 +317,51 @@ impl Session {
     fn register(&self, py: Python<'_>, name: &str, function: Py<PyAny>) -> PyResult<()> {
         let host = Arc::new(PyHostFunction { callable: function });
         py.detach(|| self.inner.lock().register(name, host)).map_err(|e| to_py_err(py, e))
+    }
+
+    /// Mounts the file whitelist: `(guest_path, host_path, directory, writable)` entries.
+    fn mount_files(&self, py: Python<'_>, mounts: Vec<(String, std::path::PathBuf, bool, bool)>) -> PyResult<()> {
+        let mounts = mounts
+            .into_iter()
+            .map(|(guest, host, directory, writable)| core::FileMount { guest, host, directory, writable })
+            .collect();
+        py.detach(|| {
+            let files = core::Files::new(mounts)?;
+            self.inner.lock().mount_files(files)
+        })
+        .map_err(|e| to_py_err(py, e))
+    }
+
+    /// Gives guest code read-only access to databases: files as `(name, path, immutable)`, databases
+    /// without a file as `(name, query_function)`.
+    #[pyo3(signature = (files, functions, default_database, max_rows, max_bytes))]
+    fn attach_databases(
+        &self,
+        py: Python<'_>,
+        files: Vec<(String, std::path::PathBuf, bool)>,
+        functions: Vec<(String, Py<PyAny>)>,
+        default_database: Option<String>,
+        max_rows: usize,
+        max_bytes: usize,
+    ) -> PyResult<()> {
+        let mut sources = std::collections::BTreeMap::new();
+        for (name, path, immutable) in files {
+            sources.insert(name, core::Source::File { path, immutable });
+        }
+        for (name, callable) in functions {
+            sources.insert(name, core::Source::Function(Arc::new(PyQueryFunction { callable })));
+        }
+        let limits = core::SqlLimits { max_rows, max_bytes };
+        py.detach(|| {
+            let databases = core::Databases::new(sources, default_database, limits)?;
+            self.inner.lock().attach_databases(databases)
+        })
+        .map_err(|e| to_py_err(py, e))
+    }
+
+    /// Files guest code wrote, by guest path.
+    fn written_files(&self, py: Python<'_>) -> std::collections::BTreeMap<String, Vec<u8>> {
+        py.detach(|| self.inner.lock().written_files())
     }
 
     fn reset(&self, py: Python<'_>) -> PyResult<()> {

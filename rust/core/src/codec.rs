@@ -97,6 +97,11 @@ impl Encoder {
         self.header(TAG_LIST, count);
     }
 
+    /// Starts a tuple of `count` items; the caller encodes the items next.
+    pub fn tuple_header(&mut self, count: usize) {
+        self.header(TAG_TUPLE, count);
+    }
+
     /// Starts a rows table: column names now, then `row_count(...)`, then the values row-major.
     pub fn rows_header<'a>(&mut self, columns: impl ExactSizeIterator<Item = &'a str>) {
         self.header(TAG_ROWS, columns.len());

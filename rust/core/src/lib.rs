@@ -9,13 +9,17 @@
 pub mod codec;
 pub mod engine;
 pub mod error;
+pub mod files;
 pub mod host;
 pub mod invariants;
 pub mod limits;
 pub mod sandbox;
+pub mod sql;
 
 pub use codec::Value;
 pub use error::{Error, GuestException, Output};
+pub use files::{FileMount, Files};
 pub use host::{CallContext, HostError, HostFunction, Reply};
 pub use limits::Limits;
 pub use sandbox::{CallResult, RunOptions, RunResult, Sandbox};
+pub use sql::{Databases, Params, QueryFunction, QueryOutput, Source, SqlLimits};

@@ -2,6 +2,7 @@
 //! limits and its host functions. Runs are synchronous on the caller's thread; a `Sandbox` is `Send`,
 //! and callers that share one serialize access to it (the bindings hold it in a mutex).
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -10,6 +11,8 @@ use wasmtime::{Store, Trap, TypedFunc, UpdateDeadline};
 use crate::codec::{self, Value};
 use crate::engine::{self, Runtime};
 use crate::error::{Error, Output};
+use crate::files::{FileOp, Files, FILE_OPS};
+use crate::sql::{Databases, SqlOp, SQL_OPS};
 use crate::host::{HostFunction, HostFunctions, HostState};
 use crate::limits::Limits;
 
@@ -75,7 +78,13 @@ impl std::error::Error for HardStop {}
 pub struct Sandbox {
     runtime: &'static Runtime,
     limits: Limits,
+    /// Host functions registered by the embedder: bound as guest builtins.
     functions: HostFunctions,
+    /// The engine's own host functions (files, SQL), called only by frozen guest modules.
+    internal: HostFunctions,
+    /// Setup code run in every fresh session after the builtins are bound (mounting files ...).
+    setup: Vec<&'static str>,
+    files: Option<Arc<Files>>,
     session: Option<Session>,
 }
 
@@ -84,7 +93,15 @@ impl Sandbox {
     pub fn new(limits: Limits) -> Result<Sandbox, Error> {
         limits.validate()?;
         let runtime = engine::runtime(limits.fuel.is_some())?;
-        let mut sandbox = Sandbox { runtime, limits, functions: HostFunctions::new(), session: None };
+        let mut sandbox = Sandbox {
+            runtime,
+            limits,
+            functions: HostFunctions::new(),
+            internal: HostFunctions::new(),
+            setup: Vec::new(),
+            files: None,
+            session: None,
+        };
         sandbox.session = Some(sandbox.start_session()?);
         Ok(sandbox)
     }
@@ -103,9 +120,59 @@ impl Sandbox {
         }
         self.session_mut()?;
         self.functions.insert(name.to_string(), function);
+        let all = self.all_functions();
         let session = self.session.as_mut().expect("checked above");
-        session.store.data_mut().functions = self.functions.clone();
+        session.store.data_mut().functions = all;
         bind_builtins(session, &[name])
+    }
+
+    /// Adds engine functions for frozen guest modules, and setup code run now and in every new session.
+    fn add_internal(&mut self, functions: HostFunctions, setup: &'static str) -> Result<(), Error> {
+        self.session_mut()?;
+        self.internal.extend(functions);
+        self.setup.push(setup);
+        let all = self.all_functions();
+        let session = self.session.as_mut().expect("checked above");
+        session.store.data_mut().functions = all;
+        run_setup(session, setup)
+    }
+
+    fn all_functions(&self) -> HostFunctions {
+        self.internal.iter().chain(&self.functions).map(|(k, v)| (k.clone(), v.clone())).collect()
+    }
+
+    /// Gives guest code the whitelisted files (`open`, `os.listdir`, `os.stat` ...), mounted at `/`.
+    pub fn mount_files(&mut self, files: Files) -> Result<(), Error> {
+        let files = Arc::new(files);
+        let transfer_limit = self.limits.host_payload_limit;
+        let functions = FILE_OPS
+            .iter()
+            .map(|&(name, op)| {
+                let f: Arc<dyn HostFunction> = Arc::new(FileOp { files: files.clone(), op, transfer_limit });
+                (name.to_string(), f)
+            })
+            .collect();
+        self.add_internal(functions, MOUNT_FILES)?;
+        self.files = Some(files);
+        Ok(())
+    }
+
+    /// Gives guest code read-only access to `databases` through its `datasette` module.
+    pub fn attach_databases(&mut self, databases: Databases) -> Result<(), Error> {
+        let databases = Arc::new(databases);
+        let functions = SQL_OPS
+            .iter()
+            .map(|&(name, op)| {
+                let f: Arc<dyn HostFunction> = Arc::new(SqlOp { databases: databases.clone(), op });
+                (name.to_string(), f)
+            })
+            .collect();
+        self.add_internal(functions, "")
+    }
+
+    /// Files guest code wrote, by guest path (they live in memory; host files never change).
+    pub fn written_files(&self) -> BTreeMap<String, Vec<u8>> {
+        self.files.as_ref().map(|f| f.written()).unwrap_or_default()
     }
 
     /// Runs `code` in the session's globals.
@@ -180,7 +247,7 @@ impl Sandbox {
 
     fn start_session(&self) -> Result<Session, Error> {
         let engine_error = |e: wasmtime::Error| Error::Engine(format!("{e:#}"));
-        let mut store = Store::new(&self.runtime.engine, HostState::new(self.limits.clone(), self.functions.clone()));
+        let mut store = Store::new(&self.runtime.engine, HostState::new(self.limits.clone(), self.all_functions()));
         store.limiter(|state| &mut state.limiter);
         store.epoch_deadline_callback(|ctx| match ctx.data().run.hard_deadline {
             Some(deadline) if Instant::now() >= deadline => Err(wasmtime::Error::new(HardStop)),
@@ -218,6 +285,9 @@ impl Sandbox {
         let mut session = Session { store, exports };
         let names: Vec<&str> = self.functions.keys().map(String::as_str).collect();
         bind_builtins(&mut session, &names)?;
+        for code in &self.setup {
+            run_setup(&mut session, code)?;
+        }
         Ok(session)
     }
 
@@ -313,6 +383,17 @@ fn bind_builtins(session: &mut Session, names: &[&str]) -> Result<(), Error> {
     for name in names {
         code.push_str(&format!("builtins.{name} = _host.function({name:?})\n"));
     }
+    run_setup(session, &code)
+}
+
+/// Mounts the whitelist VFS (`micropython-build/modules/_sandbox_fs.py`) at `/`.
+const MOUNT_FILES: &str = "import _sandbox_fs\n_sandbox_fs.mount()\ndel _sandbox_fs\n";
+
+/// Runs the engine's own setup code in a fresh session.
+fn run_setup(session: &mut Session, code: &str) -> Result<(), Error> {
+    if code.is_empty() {
+        return Ok(());
+    }
     session.store.data_mut().begin_run();
     let ptr = write_input(session, code.as_bytes()).map_err(|e| Error::Engine(e.to_string()))?;
     let status = session
@@ -322,7 +403,7 @@ fn bind_builtins(session: &mut Session, names: &[&str]) -> Result<(), Error> {
         .map_err(|e| Error::Engine(e.to_string()))?;
     if status != 0 {
         let exception = session.store.data_mut().run.take_exception();
-        return Err(Error::Engine(format!("binding host functions failed: {}", exception.traceback)));
+        return Err(Error::Engine(format!("sandbox setup failed: {}", exception.traceback)));
     }
     Ok(())
 }

@@ -1,0 +1,398 @@
+"""The browser console: a page per database where people type Python, press Ctrl+Enter and see output
+and tables, backed by a JSON API. Each signed-in actor (or anonymous browser, by a signed cookie) keeps
+one sandbox per database until Reset or the idle timeout."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import secrets
+import time
+import urllib.parse
+from contextvars import ContextVar
+from typing import Any
+
+from datasette import Forbidden, NotFound, PayloadTooLarge, Response, hookimpl
+from datasette.permissions import Action, PermissionSQL
+from datasette.resources import DatabaseResource
+from datasette.utils import escape_sqlite, tilde_decode
+from itsdangerous import BadSignature
+
+from ._engine import GuestError, SandboxError
+from .agent_tool import readable_databases
+from .config import PLUGIN_NAME, PluginConfig, plugin_config
+from .sandbox import Sandbox
+from .sessions import SessionPool
+
+ACTION = "execute-micropython"
+COOKIE = "ds_micropython"
+#: Rows kept of each table shown in the page (show() calls and the trailing value).
+MAX_TABLE_ROWS = 1000
+
+# Defined in every new session, compiled under the file name <console> so that an error raised inside
+# them (show() of something that is not rows) is reported at the line of the snippet that called them.
+# `show` passes the column order along: query results carry it as `.columns`, and MicroPython's dicts do
+# not keep it. The trailing expression of a snippet calls `__repl_print__` (the engine's single-input
+# compilation looks it up like any name), so defining it keeps the value itself; `__console_take__`
+# then hands back its repr and, for a list of dicts, its rows and columns.
+SESSION_HELPERS = """
+def show(rows, columns=None):
+    __console_show__(list(rows), columns or getattr(rows, "columns", None))
+
+__console_last__ = []
+
+def __repl_print__(value):
+    if value is not None:
+        __console_last__[:] = [value]
+
+def __console_take__(max_rows, max_repr):
+    if not __console_last__:
+        return None
+    value = __console_last__.pop()
+    text = repr(value)
+    rows = None
+    if isinstance(value, (list, tuple)) and value and all(isinstance(row, dict) for row in value):
+        rows = [
+            {str(k): v if v is None or isinstance(v, (bool, int, float, str)) else repr(v) for k, v in row.items()}
+            for row in value[:max_rows]
+        ]
+    columns = getattr(value, "columns", None) if rows is not None else None
+    return [text[:max_repr], len(text) > max_repr, rows, len(value) if rows is not None else 0, columns]
+"""
+
+# SessionPool calls its factory without arguments; the settings of a new session are those of the
+# request creating it, handed over through this task-local variable.
+_new_session_settings: ContextVar[dict[str, Any]] = ContextVar("new_console_session_settings")
+
+
+class ConsoleSandbox(Sandbox):
+    """A console session: a sandbox whose `show(rows)` collects tables for the response, with a lock so
+    that runs from two tabs of one session take turns."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.shown: list[dict[str, Any]] = []
+        self.lock = asyncio.Lock()
+        self.prepared = False
+        self.register(self.show, name="__console_show__")
+
+    def show(self, rows: list[Any], columns: list[Any] | None) -> None:
+        if not all(isinstance(row, dict) for row in rows):
+            raise TypeError("show() expects a list of dicts, such as the rows of datasette.query()")
+        self.shown.append(table("show", rows[:MAX_TABLE_ROWS], len(rows), columns))
+
+
+def table(source: str, rows: list[dict[str, Any]], total: int, columns: list[Any] | None) -> dict[str, Any]:
+    """Rows as the page draws them: the given columns, then any others in first-seen order, each row a
+    list of cells. `source` says where they came from: "show" (a show() call) or "value" (the trailing
+    expression, whose repr the page then leaves out)."""
+    rows = [{str(key): value for key, value in row.items()} for row in rows]
+    names = dict.fromkeys(str(column) for column in columns or [])
+    for row in rows:
+        names.update(dict.fromkeys(row))
+    return {
+        "source": source,
+        "columns": list(names),
+        "rows": [[_cell(row.get(name)) for name in names] for row in rows],
+        "truncated": total > len(rows),
+    }
+
+
+def _cell(value: Any) -> Any:
+    return value if value is None or isinstance(value, (bool, int, float, str)) else repr(value)
+
+
+@hookimpl
+def register_actions(datasette: Any) -> list[Action]:
+    return [
+        Action(
+            name=ACTION,
+            abbr="emp",
+            description="Run Python against the database in the MicroPython console",
+            resource_class=DatabaseResource,
+            also_requires="execute-sql",
+        )
+    ]
+
+
+@hookimpl(specname="permission_resources_sql")
+def allow_micropython_by_default(datasette: Any, actor: Any, action: str) -> PermissionSQL | None:
+    # Allowed by default like execute-sql (which it also requires); datasette.yaml can restrict it.
+    if action == ACTION and not datasette.default_deny:
+        return PermissionSQL.allow(reason=f"default allow for {ACTION}")
+    return None
+
+
+@hookimpl
+def register_routes() -> list[tuple[str, Any]]:
+    return [
+        (r"^/-/micropython$", databases_view),
+        (r"^/(?P<database>[^/]+)/-/micropython$", console_view),
+        (r"^/(?P<database>[^/]+)/-/micropython/run$", run_view),
+        (r"^/(?P<database>[^/]+)/-/micropython/reset$", reset_view),
+    ]
+
+
+@hookimpl
+def database_actions(datasette: Any, actor: Any, database: str) -> Any:
+    async def links() -> list[dict[str, str]]:
+        if not await _allowed(datasette, actor, database):
+            return []
+        return [
+            {
+                "href": _console_url(datasette, database),
+                "label": "Run Python against this database",
+                "description": "Query it from Python in the MicroPython console",
+            }
+        ]
+
+    return links
+
+
+@hookimpl
+def table_actions(datasette: Any, actor: Any, database: str, table: str) -> Any:
+    async def links() -> list[dict[str, str]]:
+        if not await _allowed(datasette, actor, database):
+            return []
+        return [
+            {
+                "href": _console_url(datasette, database) + "?" + urllib.parse.urlencode({"table": table}),
+                "label": "Run Python against this table",
+                "description": "Open the MicroPython console with a snippet that queries this table",
+            }
+        ]
+
+    return links
+
+
+async def databases_view(datasette: Any, request: Any) -> Response:
+    names = [name for name in datasette.databases if await _allowed(datasette, request.actor, name)]
+    if not names:
+        raise Forbidden("You may not run Python against any database")
+    return Response.html(
+        await datasette.render_template(
+            "micropython_databases.html",
+            {"databases": [{"name": name, "url": _console_url(datasette, name)} for name in names]},
+            request=request,
+        )
+    )
+
+
+async def console_view(datasette: Any, request: Any) -> Response:
+    db = _database(datasette, request)
+    if not await _allowed(datasette, request.actor, db.name):
+        raise Forbidden("You may not run Python against this database")
+    table_name = request.args.get("table")
+    base = _console_url(datasette, db.name)
+    html = await datasette.render_template(
+        "micropython.html",
+        {
+            "database": db.name,
+            "run_url": base + "/run",
+            "reset_url": base + "/reset",
+            "starter": starter_snippet(table_name),
+            "from_table": bool(table_name),
+            "limits": plugin_config(datasette).limits,
+            "plugin": PLUGIN_NAME,
+        },
+        request=request,
+    )
+    # Set with the page, so that every tab of this browser shares one session from its first run.
+    return _with_cookie(Response.html(html), _identity(datasette, request)[1])
+
+
+async def run_view(datasette: Any, request: Any) -> Response:
+    config = plugin_config(datasette)
+    checked = await _check_api_request(datasette, request)
+    if isinstance(checked, Response):
+        return checked
+    db = checked
+    # JSON escapes make the body longer than the code it carries; the code itself is measured below.
+    try:
+        body = await request.post_body(max_bytes=2 * config.max_code_bytes + 1024)
+    except PayloadTooLarge:
+        return _too_long(config)
+    try:
+        code = json.loads(body).get("code")
+    except (ValueError, AttributeError):
+        return Response.error('Expected a JSON object such as {"code": "print(1)"}')
+    if not isinstance(code, str):
+        return Response.error('"code" must be a string of Python code')
+    if len(code.encode("utf-8")) > config.max_code_bytes:
+        return _too_long(config)
+    identity, cookie = _identity(datasette, request)
+    sandbox, created = await _session(datasette, request.actor, identity, db.name)
+    output = await run_in_session(sandbox, code, config)
+    return _with_cookie(Response.json({**output, "new_session": created}), cookie)
+
+
+async def reset_view(datasette: Any, request: Any) -> Response:
+    checked = await _check_api_request(datasette, request)
+    if isinstance(checked, Response):
+        return checked
+    identity, cookie = _identity(datasette, request)
+    databases = await readable_databases(datasette, request.actor)
+    _sessions(datasette).discard((identity, checked.name, tuple(databases)))
+    return _with_cookie(Response.json({"ok": True}), cookie)
+
+
+async def run_in_session(sandbox: ConsoleSandbox, code: str, config: PluginConfig) -> dict[str, Any]:
+    """Runs `code` and returns what the page shows: output, the trailing value, tables, or the error."""
+    async with sandbox.lock:
+        sandbox.shown.clear()
+        start = time.monotonic()
+        try:
+            if not sandbox.prepared:
+                helpers = f"exec(compile({SESSION_HELPERS!r}, '<console>', 'exec'))"
+                await sandbox.run_async(helpers, eval_trailing=False)
+                sandbox.prepared = True
+            result = await sandbox.run_async(code)
+        except SandboxError as e:
+            # After a restart of the interpreter the helpers have to be defined again.
+            sandbox.prepared = not e.session_reset
+            if sandbox.prepared:
+                # A value kept before the error (`x; 1/0`) must not show up after the next run.
+                await _trailing_value(sandbox, None, config)
+            output = {"ok": False, "stdout": e.stdout, "stderr": e.stderr, "value": None, "truncated": False}
+            output.update(_describe_error(e))
+            output["tables"] = list(sandbox.shown)
+        else:
+            value, value_cut, value_table = await _trailing_value(sandbox, result.value, config)
+            output = {
+                "ok": True,
+                "stdout": result.stdout,
+                "stderr": result.stderr,
+                "value": value,
+                "truncated": result.truncated or value_cut,
+                "error": None,
+                "traceback": None,
+                "line": None,
+                "session_reset": False,
+                "tables": sandbox.shown + ([value_table] if value_table else []),
+            }
+        output["duration"] = round(time.monotonic() - start, 4)
+        return output
+
+
+async def _trailing_value(
+    sandbox: ConsoleSandbox, engine_value: str | None, config: PluginConfig
+) -> tuple[str | None, bool, dict[str, Any] | None]:
+    """The trailing expression's repr, whether that was cut, and its table if it is a list of dicts."""
+    try:
+        taken = (
+            await sandbox.call_async("__console_take__", MAX_TABLE_ROWS, config.limits.output_limit)
+        ).value
+    except SandboxError:
+        # The snippet replaced or deleted the helpers (or the value was too big to describe): keep the
+        # engine's repr, and define the helpers again before the next run.
+        sandbox.prepared = False
+        return engine_value, False, None
+    if taken is None:
+        return engine_value, False, None
+    text, cut, rows, total, columns = taken
+    return text, cut, (table("value", rows, total, columns) if rows is not None else None)
+
+
+def _describe_error(e: SandboxError) -> dict[str, Any]:
+    # Limits and crashes are named by the sandbox (SandboxTimeout...), not by what the guest saw.
+    if isinstance(e, GuestError):
+        error = f"{e.type_name}: {e.guest_message}" if e.guest_message else str(e.type_name)
+    else:
+        error = f"{type(e).__name__}: {e}"
+    return {"error": error, "traceback": e.traceback, "line": e.line, "session_reset": e.session_reset}
+
+
+def starter_snippet(table_name: str | None) -> str:
+    """The code the console opens with: a query of the table it was opened from, or a tour."""
+    if table_name:
+        sql = f"select * from {escape_sqlite(table_name)} limit 100"
+        return f'import datasette\n\nrows = datasette.query({sql!r})\nprint(len(rows), "rows:", rows.columns)\nrows\n'
+    return (
+        "import datasette\n\n"
+        "# datasette.query(sql, params=None) returns a list of dicts; show(rows) draws a table.\n"
+        "for table in datasette.tables():\n"
+        "    print(table, datasette.columns(table))\n"
+    )
+
+
+async def _check_api_request(datasette: Any, request: Any) -> Any:
+    """The database of an API request, or the JSON error response refusing it."""
+    if request.method != "POST":
+        return Response.error("POST only", status=405)
+    try:
+        db = _database(datasette, request)
+    except NotFound as e:
+        return Response.error(str(e), status=404)
+    if not await _allowed(datasette, request.actor, db.name):
+        return Response.error("You may not run Python against this database", status=403)
+    return db
+
+
+async def _session(datasette: Any, actor: Any, identity: str, database: str) -> tuple[ConsoleSandbox, bool]:
+    """The session of `identity` for `database`. The databases it may read are part of the key, so a change
+    of permissions starts a new session rather than keeping access in an old one."""
+    databases = await readable_databases(datasette, actor)
+    config = plugin_config(datasette)
+    settings = {**config.sandbox_kwargs(), "databases": databases, "default_database": database}
+    token = _new_session_settings.set(settings)
+    try:
+        sandbox, created = _sessions(datasette).get((identity, database, tuple(databases)))
+    finally:
+        _new_session_settings.reset(token)
+    assert isinstance(sandbox, ConsoleSandbox)
+    return sandbox, created
+
+
+def _sessions(datasette: Any) -> SessionPool:
+    pool = getattr(datasette, "_micropython_console_sessions", None)
+    if pool is None:
+        config = plugin_config(datasette)
+        pool = SessionPool(
+            lambda: ConsoleSandbox(**_new_session_settings.get()),
+            max_sessions=config.max_sessions,
+            idle_timeout=config.idle_timeout,
+        )
+        datasette._micropython_console_sessions = pool
+    return pool
+
+
+def _identity(datasette: Any, request: Any) -> tuple[str, str | None]:
+    """Who owns the sessions: the signed-in actor, else the browser by its signed cookie. Second: the
+    cookie to set, for a browser that has none yet."""
+    if request.actor:
+        return "actor:" + json.dumps(
+            request.actor.get("id", request.actor), sort_keys=True, default=repr
+        ), None
+    try:
+        return "browser:" + str(datasette.unsign(request.cookies[COOKIE], COOKIE)), None
+    except (KeyError, BadSignature):
+        token = secrets.token_urlsafe(16)
+        return "browser:" + token, datasette.sign(token, COOKIE)
+
+
+def _with_cookie(response: Response, cookie: str | None) -> Response:
+    if cookie is not None:
+        response.set_cookie(COOKIE, cookie, httponly=True, samesite="lax")
+    return response
+
+
+def _database(datasette: Any, request: Any) -> Any:
+    route = tilde_decode(request.url_vars["database"])
+    try:
+        return datasette.get_database(route=route)
+    except KeyError:
+        raise NotFound(f"Database not found: {route}") from None
+
+
+async def _allowed(datasette: Any, actor: Any, database: str) -> bool:
+    return bool(
+        await datasette.allowed(action=ACTION, resource=DatabaseResource(database=database), actor=actor)
+    )
+
+
+def _console_url(datasette: Any, database: str) -> str:
+    return str(datasette.urls.database(database)) + "/-/micropython"
+
+
+def _too_long(config: PluginConfig) -> Response:
+    return Response.error(f"Code longer than max_code_bytes ({config.max_code_bytes} bytes)", status=413)

@@ -1,0 +1,349 @@
+"""The browser console's pages and JSON API (datasette_micropython/console.py), driven through a real
+Datasette instance."""
+
+from __future__ import annotations
+
+import ast
+import sqlite3
+
+import pytest
+from datasette.app import Datasette
+from datasette.utils import escape_sqlite
+
+from datasette_micropython.console import starter_snippet
+
+ALICE = {"id": "alice"}
+BOB = {"id": "bob"}
+RUN = "/demo/-/micropython/run"
+
+
+@pytest.fixture
+def demo_db(tmp_path):
+    path = tmp_path / "demo.db"
+    db = sqlite3.connect(path)
+    db.execute("create table cities (id integer primary key, name text, population integer)")
+    db.executemany("insert into cities values (?, ?, ?)", [(1, "Tokyo", 13960000), (2, "Lagos", 15390000)])
+    db.commit()
+    db.close()
+    return path
+
+
+def make_datasette(*paths, databases=None, permissions=None, **settings):
+    config = {"plugins": {"datasette-agent-micropython": settings}, "databases": databases or {}}
+    if permissions:
+        config["permissions"] = permissions
+    return Datasette([str(path) for path in paths], config=config)
+
+
+async def run(ds, code, actor=ALICE, **kwargs):
+    response = await ds.client.post(RUN, json={"code": code}, actor=actor, **kwargs)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def test_run_returns_output_and_keeps_state_between_runs(demo_db):
+    ds = make_datasette(demo_db)
+    first = await run(ds, 'x = 21\nprint("hello")\nimport sys\nprint("careful", file=sys.stderr)')
+    assert (first["ok"], first["stdout"], first["stderr"], first["value"]) == (
+        True,
+        "hello\n",
+        "careful\n",
+        None,
+    )
+    assert first["new_session"] is True
+    assert first["error"] is None and first["tables"] == [] and first["truncated"] is False
+    assert 0 <= first["duration"] < 5
+    second = await run(ds, "x * 2")
+    assert (second["value"], second["new_session"]) == ("42", False)
+
+
+async def test_each_actor_and_database_has_its_own_session(demo_db, tmp_path):
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).close()
+    ds = make_datasette(demo_db, other)
+    await run(ds, "x = 'alice on demo'")
+    assert (await run(ds, "x"))["value"] == "'alice on demo'"
+    assert (await run(ds, "x", actor=BOB))["error"] == "NameError: name 'x' isn't defined"
+    response = await ds.client.post("/other/-/micropython/run", json={"code": "x"}, actor=ALICE)
+    assert response.json()["error"] == "NameError: name 'x' isn't defined"
+
+
+async def test_anonymous_sessions_follow_a_signed_cookie(demo_db):
+    ds = make_datasette(demo_db)
+    response = await ds.client.post(RUN, json={"code": "y = 7"})
+    cookie = response.cookies["ds_micropython"]
+    assert ds.unsign(cookie, "ds_micropython")
+    assert (await run(ds, "y", actor=None, cookies={"ds_micropython": cookie}))["value"] == "7"
+    # No cookie, or one not signed by this Datasette: a fresh session.
+    assert (await run(ds, "y", actor=None))["error"].startswith("NameError")
+    forged = await run(ds, "y", actor=None, cookies={"ds_micropython": "forged"})
+    assert forged["error"].startswith("NameError")
+
+
+async def test_console_page_sets_the_session_cookie_for_anonymous_visitors(demo_db):
+    ds = make_datasette(demo_db)
+    response = await ds.client.get("/demo/-/micropython")
+    assert response.status_code == 200
+    assert "ds_micropython" in response.cookies
+    signed_in = await ds.client.get("/demo/-/micropython", actor=ALICE)
+    assert "ds_micropython" not in signed_in.cookies
+
+
+async def test_show_and_a_trailing_list_of_dicts_become_tables(demo_db):
+    ds = make_datasette(demo_db)
+    output = await run(
+        ds, 'show([{"b": 1, "a": None}], ["a", "b"])\nshow([{"z": b"\\x00"}, {"y": [1, 2]}])\n[{"n": 1}]'
+    )
+    assert output["tables"] == [
+        {"source": "show", "columns": ["a", "b"], "rows": [[None, 1]], "truncated": False},
+        # Columns in first-seen order; cells that are not plain scalars arrive as their repr.
+        {
+            "source": "show",
+            "columns": ["z", "y"],
+            "rows": [["b'\\x00'", None], [None, "[1, 2]"]],
+            "truncated": False,
+        },
+        {"source": "value", "columns": ["n"], "rows": [[1]], "truncated": False},
+    ]
+    assert output["value"] == "[{'n': 1}]"
+
+
+async def test_query_results_render_as_tables(demo_db):
+    ds = make_datasette(demo_db)
+    output = await run(
+        ds,
+        "import datasette\n"
+        'rows = datasette.query("select name, population, id from cities order by id")\n'
+        "show(rows)\n"
+        "rows",
+    )
+    # Both keep the query's column order (MicroPython's dicts do not; `rows.columns` does).
+    expected = {
+        "columns": ["name", "population", "id"],
+        "rows": [["Tokyo", 13960000, 1], ["Lagos", 15390000, 2]],
+        "truncated": False,
+    }
+    assert output["tables"] == [{"source": "show", **expected}, {"source": "value", **expected}]
+
+
+async def test_long_tables_are_cut_and_flagged(demo_db):
+    ds = make_datasette(demo_db)
+    output = await run(ds, "rows = [{'i': i} for i in range(1500)]\nshow(rows)\nrows")
+    assert [len(table["rows"]) for table in output["tables"]] == [1000, 1000]
+    assert all(table["truncated"] for table in output["tables"])
+
+
+async def test_values_that_are_not_rows_are_shown_as_repr(demo_db):
+    ds = make_datasette(demo_db)
+    assert (await run(ds, "[1, 2]"))["value"] == "[1, 2]"
+    assert (await run(ds, "[]"))["tables"] == []
+    assert (await run(ds, "None"))["value"] is None
+    assert (await run(ds, "'<b>'"))["value"] == "'<b>'"
+
+
+@pytest.mark.parametrize("rows", ["[1, 2]", "5"])
+async def test_show_rejects_what_is_not_a_list_of_dicts_at_the_callers_line(demo_db, rows):
+    ds = make_datasette(demo_db)
+    output = await run(ds, f"x = 1\n\nshow({rows})")
+    assert output["ok"] is False
+    assert output["error"].startswith("TypeError:")
+    assert output["line"] == 3
+
+
+async def test_errors_carry_the_traceback_and_the_failing_line(demo_db):
+    ds = make_datasette(demo_db)
+    output = await run(ds, 'print("before")\n\ndef f():\n    return 1 / 0\n\nf()\n')
+    assert output["ok"] is False
+    assert output["stdout"] == "before\n"
+    assert output["error"] == "ZeroDivisionError: divide by zero"
+    assert output["line"] == 4
+    assert "ZeroDivisionError" in output["traceback"] and "line 4" in output["traceback"]
+    syntax = await run(ds, "x = 1\nif x\n    pass\n")
+    assert syntax["error"].startswith("SyntaxError") and syntax["line"] == 2
+
+
+async def test_a_value_from_a_failed_run_does_not_reappear(demo_db):
+    ds = make_datasette(demo_db)
+    assert (await run(ds, "'stale'; 1 / 0"))["ok"] is False
+    assert (await run(ds, "z = 1"))["value"] is None
+
+
+async def test_replacing_the_helpers_keeps_values_working(demo_db):
+    ds = make_datasette(demo_db)
+    await run(ds, "del __console_take__")
+    assert (await run(ds, "1 + 1"))["value"] == "2"
+    assert (await run(ds, "[{'a': 1}]"))["tables"][0]["rows"] == [[1]]
+
+
+async def test_limits_from_plugin_config(demo_db):
+    ds = make_datasette(demo_db, time_limit=0.3, output_limit="1k")
+    looping = await run(ds, "print('start')\nwhile True:\n    pass")
+    assert looping["ok"] is False and looping["error"].startswith("SandboxTimeout")
+    assert looping["stdout"] == "start\n"
+    chatty = await run(ds, "print('x' * 5000)")
+    assert chatty["truncated"] is True and len(chatty["stdout"]) <= 1024
+
+
+async def test_reset_discards_the_session(demo_db):
+    ds = make_datasette(demo_db)
+    await run(ds, "kept = 1")
+    response = await ds.client.post("/demo/-/micropython/reset", json={}, actor=ALICE)
+    assert response.status_code == 200 and response.json() == {"ok": True}
+    after = await run(ds, "kept")
+    assert after["new_session"] is True and after["error"].startswith("NameError")
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (b"not json", 'Expected a JSON object such as {"code": "print(1)"}'),
+        (b"[1, 2]", 'Expected a JSON object such as {"code": "print(1)"}'),
+        (b"{}", '"code" must be a string of Python code'),
+        (b'{"code": 5}', '"code" must be a string of Python code'),
+        (b'{"code": ["print(1)"]}', '"code" must be a string of Python code'),
+    ],
+)
+async def test_bad_requests_get_a_400_json_error(demo_db, body, message):
+    ds = make_datasette(demo_db)
+    response = await ds.client.post(
+        RUN, content=body, headers={"content-type": "application/json"}, actor=ALICE
+    )
+    assert response.status_code == 400
+    assert response.json()["error"] == message
+
+
+async def test_api_is_post_only(demo_db):
+    ds = make_datasette(demo_db)
+    assert (await ds.client.get(RUN)).status_code == 405
+    assert (await ds.client.post("/missing/-/micropython/run", json={"code": "1"})).status_code == 404
+
+
+async def test_over_long_code_is_refused_before_it_reaches_a_sandbox(demo_db):
+    ds = make_datasette(demo_db, max_code_bytes=100)
+    too_long = await ds.client.post(RUN, json={"code": "#" * 101}, actor=ALICE)
+    assert too_long.status_code == 413
+    assert too_long.json()["error"] == "Code longer than max_code_bytes (100 bytes)"
+    # Multi-byte characters count as bytes.
+    assert (await ds.client.post(RUN, json={"code": "é" * 51}, actor=ALICE)).status_code == 413
+    # A body far over the limit is refused on its declared length, before it is read.
+    huge = await ds.client.post(
+        RUN, content=b"x" * 10_000, headers={"content-type": "application/json"}, actor=ALICE
+    )
+    assert huge.status_code == 413
+    assert not hasattr(ds, "_micropython_console_sessions")
+    assert (await ds.client.post(RUN, json={"code": "#" * 100}, actor=ALICE)).status_code == 200
+
+
+async def test_cross_site_posts_are_refused(demo_db):
+    ds = make_datasette(demo_db)
+    cross_site = await ds.client.post(
+        RUN,
+        json={"code": "1"},
+        headers={"sec-fetch-site": "cross-site", "origin": "https://elsewhere.example"},
+    )
+    assert cross_site.status_code == 403
+    assert not hasattr(ds, "_micropython_console_sessions")
+    same_origin = await ds.client.post(RUN, json={"code": "1"}, headers={"sec-fetch-site": "same-origin"})
+    assert same_origin.status_code == 200
+
+
+async def test_permission_is_granted_wherever_execute_sql_is(demo_db):
+    ds = make_datasette(demo_db)
+    assert (await run(ds, "1", actor=None))["value"] == "1"
+    # Only alice may run SQL: only alice may run Python.
+    ds = make_datasette(demo_db, databases={"demo": {"permissions": {"execute-sql": {"id": "alice"}}}})
+    assert (await ds.client.post(RUN, json={"code": "1"}, actor=BOB)).status_code == 403
+    assert (await ds.client.post(RUN, json={"code": "1"}, actor=ALICE)).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        {"databases": {"demo": {"permissions": {"execute-micropython": {"id": "alice"}}}}},
+        {"permissions": {"execute-micropython": {"id": "alice"}}},
+    ],
+)
+async def test_permission_is_configurable_in_datasette_yaml(demo_db, config):
+    ds = make_datasette(demo_db, **config)
+    for path in (RUN, "/demo/-/micropython/reset"):
+        forbidden = await ds.client.post(path, json={"code": "1"}, actor=BOB)
+        assert forbidden.status_code == 403
+        assert forbidden.json()["error"] == "You may not run Python against this database"
+    assert (await ds.client.get("/demo/-/micropython", actor=BOB)).status_code == 403
+    assert (await ds.client.get("/-/micropython", actor=BOB)).status_code == 403
+    assert (await ds.client.get("/demo/-/micropython", actor=ALICE)).status_code == 200
+    assert (await run(ds, "1"))["value"] == "1"
+    # Bob can still run SQL.
+    assert (await ds.client.get("/demo/-/query.json?sql=select+1", actor=BOB)).status_code == 200
+
+
+async def test_sessions_read_only_the_databases_the_actor_may_query(demo_db, tmp_path):
+    secret = tmp_path / "secret.db"
+    sqlite3.connect(secret).execute("create table keys (k)").connection.close()
+    ds = make_datasette(
+        demo_db, secret, databases={"secret": {"permissions": {"execute-sql": {"id": "alice"}}}}
+    )
+    code = "import datasette\nsorted(datasette.databases())"
+    assert (await run(ds, code, actor=BOB))["value"] == "['demo']"
+    assert (await run(ds, code, actor=ALICE))["value"] == "['demo', 'secret']"
+    # The console's own database is the default one.
+    assert (await run(ds, "datasette.tables()", actor=ALICE))["value"] == "['cities']"
+    refused = await run(ds, "datasette.query('select * from keys', database='secret')", actor=BOB)
+    assert refused["ok"] is False and "secret" in refused["error"]
+
+
+async def test_writes_are_refused(demo_db):
+    ds = make_datasette(demo_db)
+    output = await run(ds, "import datasette\ndatasette.query('delete from cities')")
+    assert output["ok"] is False and "read-only" in output["error"]
+    assert (await run(ds, "len(datasette.query('select * from cities'))"))["value"] == "2"
+
+
+async def test_pages_and_action_menus_link_to_the_console(demo_db):
+    ds = make_datasette(demo_db)
+    index = await ds.client.get("/-/micropython")
+    assert index.status_code == 200 and 'href="/demo/-/micropython"' in index.text
+    database_page = (await ds.client.get("/demo")).text
+    assert (
+        'href="/demo/-/micropython"' in database_page and "Run Python against this database" in database_page
+    )
+    table_page = (await ds.client.get("/demo/cities")).text
+    assert (
+        'href="/demo/-/micropython?table=cities"' in table_page
+        and "Run Python against this table" in table_page
+    )
+    console = await ds.client.get("/demo/-/micropython?table=cities")
+    assert console.status_code == 200
+    assert "rows = datasette.query(&#39;select * from cities limit 100&#39;)" in console.text
+    assert "/-/static-plugins/datasette-agent-micropython/micropython-editor.js" in console.text
+    assert (await ds.client.get("/missing/-/micropython")).status_code == 404
+
+
+async def test_action_menus_leave_out_the_console_for_actors_who_may_not_use_it(demo_db):
+    ds = make_datasette(
+        demo_db, databases={"demo": {"permissions": {"execute-micropython": {"id": "alice"}}}}
+    )
+    assert "Run Python against this table" not in (await ds.client.get("/demo/cities", actor=BOB)).text
+    assert "Run Python against this table" in (await ds.client.get("/demo/cities", actor=ALICE)).text
+
+
+async def test_static_files_are_served(demo_db):
+    ds = make_datasette(demo_db)
+    for name in ("micropython-editor.js", "micropython-console.js", "micropython-console.css"):
+        response = await ds.client.get(f"/-/static-plugins/datasette-agent-micropython/{name}")
+        assert response.status_code == 200, name
+    editor = await ds.client.get("/-/static-plugins/datasette-agent-micropython/micropython-editor.js")
+    assert "MicroPythonEditor" in editor.text
+
+
+@pytest.mark.parametrize("table", ["cities", "it's", "a]b", "x\ny", 'say "hi"'])
+def test_starter_snippet_queries_the_table_with_valid_python(table):
+    tree = ast.parse(starter_snippet(table))
+    calls = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and ast.unparse(node.func) == "datasette.query"
+    ]
+    assert [ast.literal_eval(call.args[0]) for call in calls] == [
+        f"select * from {escape_sqlite(table)} limit 100"
+    ]

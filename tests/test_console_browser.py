@@ -1,0 +1,198 @@
+"""The console in a real browser: Debian's chromium driven by Playwright (installed from PyPI, no
+browser download; .ci/install-browser.sh installs chromium), against Datasette serving the demo database
+in a subprocess. Screenshots go to tests/artifacts/."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).parent / "artifacts"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs chromium: run .ci/install-browser.sh")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    sys.path.insert(0, str(ROOT / "demo"))
+    try:
+        from build_demo_db import build
+    finally:
+        sys.path.pop(0)
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    build(db)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "datasette",
+            str(db),
+            "-c",
+            str(ROOT / "demo" / "datasette.yaml"),
+            "-p",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(url + "/-/versions.json", timeout=1).close()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("datasette did not start: " + process.stderr.read().decode()) from None
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1100, "height": 900})
+    page = context.new_page()
+    errors: list[str] = []
+    # Only errors in the console's scripts count: other plugins' inline scripts are not under test here
+    # (datasette-agent 0.4a0 writes `<script>None</script>` into every page for actors without its permission).
+    page.on("pageerror", lambda error: errors.append(error.stack or str(error)))
+    yield page
+    context.close()
+    assert [error for error in errors if "static-plugins/datasette-agent-micropython/" in error] == []
+
+
+def type_code(page, code):
+    """Replaces the editor's text by typing `code`, line by line, as a person would."""
+    editor = page.locator(".cm-content")
+    editor.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Delete")
+    for i, line in enumerate(code.split("\n")):
+        if i:
+            # Escape first: Enter would otherwise accept an open autocompletion instead of ending the line.
+            page.keyboard.press("Escape")
+            page.keyboard.press("Enter")
+            # Undo the editor's auto-indent: each line below says its own indentation.
+            page.keyboard.press("Shift+Home")
+            page.keyboard.press("Delete")
+        page.keyboard.type(line)
+
+
+def run(page, code):
+    type_code(page, code)
+    page.locator("#micropython-status").evaluate("node => node.textContent = ''")
+    page.keyboard.press("Control+Enter")
+    page.wait_for_function("document.getElementById('micropython-status').textContent.startsWith('Ran in')")
+
+
+def test_typed_code_runs_on_ctrl_enter_and_draws_a_table(server, page):
+    page.goto(server + "/demo/-/micropython?table=cities")
+    assert page.title() == "Python: demo"
+    # The starter snippet queries the table the console was opened from.
+    page.locator(".cm-editor").wait_for()
+    assert "select * from cities limit 100" in page.locator(".cm-content").inner_text()
+    run(
+        page,
+        "import datasette\n"
+        'rows = datasette.query("select name, country, population from cities order by population desc limit 5")\n'
+        'print("largest:", rows[0]["name"])\n'
+        "rows",
+    )
+    output = page.locator("#micropython-output")
+    assert output.locator(".micropython-stdout pre").text_content() == "largest: Shanghai\n"
+    headers = output.locator("table th").all_inner_texts()
+    assert headers == ["name", "country", "population"]
+    first_row = output.locator("table tbody tr").first.locator("td").all_inner_texts()
+    assert first_row == ["Shanghai", "China", "24870000"]
+    assert output.locator("table tbody tr").count() == 5
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "console-table.png"), full_page=True)
+
+
+def test_a_traceback_is_shown_and_its_line_marked(server, page):
+    page.goto(server + "/demo/-/micropython")
+    page.locator(".cm-editor").wait_for()
+    run(page, "total = 0\nfor n in [1, 2, 0]:\n    total += 10 / n\nprint(total)")
+    error = page.locator(".micropython-error pre").inner_text()
+    assert "ZeroDivisionError" in error and "line 3" in error
+    assert page.locator(".cm-error-line").inner_text() == "    total += 10 / n"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "console-traceback.png"), full_page=True)
+    # Editing the code clears the mark.
+    page.keyboard.type("  # fixed")
+    assert page.locator(".cm-error-line").count() == 0
+
+
+def test_markup_in_output_is_shown_as_text(server, page):
+    page.goto(server + "/demo/-/micropython")
+    page.locator(".cm-editor").wait_for()
+    script = "<script>window.injected = 1</script><b>bold</b>"
+    image = "<img src=x onerror='window.injected = 2'>"
+    run(page, f'print("{script}")\nshow([{{"cell": "{image}"}}])\n"{script}"')
+    output = page.locator("#micropython-output")
+    assert output.locator(".micropython-stdout pre").text_content() == script + "\n"
+    assert output.locator("td").text_content() == image
+    assert output.locator(".micropython-value pre").text_content() == repr(script)
+    assert output.locator("script, b, img").count() == 0
+    assert page.evaluate("window.injected") is None
+
+
+def test_the_session_survives_a_reload_until_reset(server, page):
+    page.goto(server + "/demo/-/micropython")
+    page.locator(".cm-editor").wait_for()
+    run(page, "counter = 41")
+    page.reload()
+    page.locator(".cm-editor").wait_for()
+    # The code typed last is back too.
+    assert page.locator(".cm-content").inner_text() == "counter = 41"
+    run(page, "counter + 1")
+    assert page.locator(".micropython-value pre").inner_text() == "42"
+    page.get_by_role("button", name="Reset session").click()
+    page.wait_for_function(
+        "document.getElementById('micropython-status').textContent.startsWith('Session reset')"
+    )
+    run(page, "counter")
+    assert "NameError" in page.locator(".micropython-error pre").inner_text()
+
+
+def test_menus_open_the_console_from_a_table(server, page):
+    page.goto(server + "/demo/readings")
+    page.locator("details.actions-menu-links summary").click()
+    page.locator("a[role=menuitem]", has_text="Run Python against this table").click()
+    page.wait_for_url("**/demo/-/micropython?table=readings")
+    page.locator(".cm-editor").wait_for()
+    assert "select * from readings limit 100" in page.locator(".cm-content").inner_text()
