@@ -14,7 +14,7 @@ MATURIN_VERSION := 1.16.0
 EXTENSION_INPUTS := Cargo.toml Cargo.lock pyproject.toml $(shell find rust -name '*.rs' -o -name Cargo.toml) \
 	datasette_micropython/micropython.wasm
 
-.PHONY: setup test test-rust test-python lint guest check-guest demo bench
+.PHONY: setup browser test test-rust test-python lint guest check-guest demo bench
 setup: $(VENV)/.installed
 
 $(VENV)/bin/maturin:
@@ -27,10 +27,14 @@ $(VENV)/.installed: $(VENV)/bin/maturin $(EXTENSION_INPUTS)
 
 test: test-rust test-python
 
+# Debian's chromium for the browser tests (Playwright drives it; nothing is downloaded by Playwright).
+browser:
+	.ci/install-browser.sh
+
 test-rust:
 	cargo test --release --locked -p micropython-sandbox
 
-test-python: setup
+test-python: setup browser
 	$(PY) -m pytest -q
 
 lint: setup

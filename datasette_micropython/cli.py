@@ -13,20 +13,8 @@ from typing import Any
 import click
 
 from ._engine import SandboxError
+from .config import ConfigError, parse_size
 from .sandbox import DEFAULTS, Sandbox
-
-_UNITS = {
-    "": 1,
-    "k": 2**10,
-    "kb": 2**10,
-    "kib": 2**10,
-    "m": 2**20,
-    "mb": 2**20,
-    "mib": 2**20,
-    "g": 2**30,
-    "gb": 2**30,
-    "gib": 2**30,
-}
 
 
 class ByteSize(click.ParamType):  # type: ignore[type-arg]
@@ -35,14 +23,10 @@ class ByteSize(click.ParamType):  # type: ignore[type-arg]
     name = "size"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        if isinstance(value, int):
-            return value
-        text = str(value).strip().lower()
-        digits = text.rstrip("kmgib")
-        unit = text[len(digits) :]
-        if not digits.isdigit() or unit not in _UNITS:
-            self.fail(f"{value!r} is not a size (examples: 65536, 64M, 1GiB)", param, ctx)
-        return int(digits) * _UNITS[unit]
+        try:
+            return parse_size(value, param.name if param and param.name else "size")
+        except ConfigError as e:
+            self.fail(str(e).split(": ", 1)[1], param, ctx)
 
 
 def limit_options(function: Any) -> Any:
@@ -136,7 +120,10 @@ def repl(**limits: Any) -> None:
     buffer: list[str] = []
     while True:
         try:
-            line = input("... " if buffer else ">>> ")
+            # Prompts go to stderr, as in CPython's REPL, so stdout carries only the results.
+            sys.stderr.write("... " if buffer else ">>> ")
+            sys.stderr.flush()
+            line = input()
         except EOFError:
             click.echo(err=True)
             return

@@ -30,7 +30,9 @@ def parse_size(value: object, setting: str) -> int:
         digits = text.rstrip("kmgib")
         unit = text[len(digits) :]
         if not digits.isdigit() or unit not in _UNITS:
-            raise ConfigError(f"{PLUGIN_NAME}: {setting} must be a size such as 65536 or '64M', got {value!r}")
+            raise ConfigError(
+                f"{PLUGIN_NAME}: {setting} must be a size such as 65536 or '64M', got {value!r}"
+            )
         size = int(digits) * _UNITS[unit]
     else:
         raise ConfigError(f"{PLUGIN_NAME}: {setting} must be a size such as 65536 or '64M', got {value!r}")
@@ -60,7 +62,11 @@ class Limits:
     output_limit: int = 64 * 2**10
 
     def sandbox_kwargs(self) -> dict[str, Any]:
-        return {"memory_limit": self.memory_limit, "time_limit": self.time_limit, "output_limit": self.output_limit}
+        return {
+            "memory_limit": self.memory_limit,
+            "time_limit": self.time_limit,
+            "output_limit": self.output_limit,
+        }
 
     @classmethod
     def parse(cls, raw: dict[str, Any], prefix: str, base: Limits | None = None) -> Limits:
@@ -69,7 +75,9 @@ class Limits:
             memory_limit=parse_size(raw["memory_limit"], prefix + "memory_limit")
             if "memory_limit" in raw
             else base.memory_limit,
-            time_limit=_seconds(raw["time_limit"], prefix + "time_limit") if "time_limit" in raw else base.time_limit,
+            time_limit=_seconds(raw["time_limit"], prefix + "time_limit")
+            if "time_limit" in raw
+            else base.time_limit,
             output_limit=parse_size(raw["output_limit"], prefix + "output_limit")
             if "output_limit" in raw
             else base.output_limit,
@@ -111,12 +119,22 @@ class PluginConfig:
         }
         unknown = sorted(set(raw) - known)
         if unknown:
-            raise ConfigError(f"{PLUGIN_NAME}: unknown setting(s): {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+            raise ConfigError(
+                f"{PLUGIN_NAME}: unknown setting(s): {', '.join(unknown)} (known: {', '.join(sorted(known))})"
+            )
         limits = Limits.parse(raw, "")
         enrichment_raw = raw.get("enrichment") or {}
-        if not isinstance(enrichment_raw, dict) or set(enrichment_raw) - {"memory_limit", "time_limit", "output_limit"}:
-            raise ConfigError(f"{PLUGIN_NAME}: enrichment must be a mapping of memory_limit, time_limit, output_limit")
-        enrichment = Limits.parse(enrichment_raw, "enrichment.", Limits(limits.memory_limit, 30.0, limits.output_limit))
+        if not isinstance(enrichment_raw, dict) or set(enrichment_raw) - {
+            "memory_limit",
+            "time_limit",
+            "output_limit",
+        }:
+            raise ConfigError(
+                f"{PLUGIN_NAME}: enrichment must be a mapping of memory_limit, time_limit, output_limit"
+            )
+        enrichment = Limits.parse(
+            enrichment_raw, "enrichment.", Limits(limits.memory_limit, 30.0, limits.output_limit)
+        )
         network = None
         if raw.get("network") is not None:
             if not isinstance(raw["network"], dict):
@@ -135,7 +153,9 @@ class PluginConfig:
             idle_timeout=_seconds(raw["idle_timeout"], "idle_timeout") if "idle_timeout" in raw else 1800.0,
             network=network,
             files=files,
-            max_code_bytes=parse_size(raw["max_code_bytes"], "max_code_bytes") if "max_code_bytes" in raw else 100_000,
+            max_code_bytes=parse_size(raw["max_code_bytes"], "max_code_bytes")
+            if "max_code_bytes" in raw
+            else 100_000,
         )
 
     def sandbox_kwargs(self, limits: Limits | None = None) -> dict[str, Any]:

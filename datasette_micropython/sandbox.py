@@ -7,9 +7,9 @@ Everything here is argument handling and conversion; the work happens in the Rus
 from __future__ import annotations
 
 import asyncio
-import os
 import concurrent.futures
 import inspect
+import os
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -115,7 +115,8 @@ class Sandbox:
         host_functions: Mapping[str, Callable[..., Any]] | None = None,
         network: NetworkPolicy | Mapping[str, Any] | None = None,
         files: Mapping[str, str | os.PathLike[str] | Mapping[str, Any]] | None = None,
-        databases: Mapping[str, str | os.PathLike[str] | Mapping[str, Any] | Callable[..., Any]] | None = None,
+        databases: Mapping[str, str | os.PathLike[str] | Mapping[str, Any] | Callable[..., Any]]
+        | None = None,
         default_database: str | None = None,
         query_row_limit: int = DEFAULTS["query_row_limit"],
         query_byte_limit: int = DEFAULTS["query_byte_limit"],
@@ -279,7 +280,9 @@ def _file_mount(guest: str, spec: str | os.PathLike[str] | Mapping[str, Any]) ->
     if isinstance(spec, Mapping):
         unknown = set(spec) - {"path", "writable"}
         if unknown or "path" not in spec:
-            raise ValueError(f"files[{guest!r}]: expected {{'path': ..., 'writable': bool}}, got {dict(spec)!r}")
+            raise ValueError(
+                f"files[{guest!r}]: expected {{'path': ..., 'writable': bool}}, got {dict(spec)!r}"
+            )
         path, writable = spec["path"], bool(spec.get("writable", False))
     else:
         path, writable = spec, False

@@ -23,7 +23,12 @@ class SessionPool:
     one was evicted). Thread-safe; the least recently used sandbox goes first when over `max_sessions`."""
 
     def __init__(
-        self, factory: Callable[[], Sandbox], *, max_sessions: int, idle_timeout: float, clock: Callable[[], float] = time.monotonic
+        self,
+        factory: Callable[[], Sandbox],
+        *,
+        max_sessions: int,
+        idle_timeout: float,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._factory = factory
         self._max = max_sessions

@@ -47,7 +47,10 @@ def test_read_whitelisted_files(sandbox):
     assert value(sandbox, "with open('/in/input.csv') as f:\n    lines = [l for l in f]\nlines") == repr(
         ["a,b\n", "1,2\n", "3,4\n"]
     )
-    assert value(sandbox, "f = open('/in/input.csv')\nf.readline(), f.read(3), f.tell()") == "('a,b\\n', '1,2', 7)"
+    assert (
+        value(sandbox, "f = open('/in/input.csv')\nf.readline(), f.read(3), f.tell()")
+        == "('a,b\\n', '1,2', 7)"
+    )
     assert value(sandbox, "open('/data/sub/two.txt').read()") == "'two\\n'"
     assert value(sandbox, "open('/data/inside.txt').read()") == "'one\\n'"
 
@@ -58,7 +61,9 @@ def test_listdir_and_stat_show_only_the_whitelist(sandbox):
     assert value(sandbox, "sorted(os.listdir('/data'))") == "['inside.txt', 'one.txt', 'sub']"
     assert value(sandbox, "os.stat('/in/blob.bin')[6]") == "256"
     assert value(sandbox, "os.stat('/data')[0] & 0x4000 != 0") == "True"
-    assert value(sandbox, "os.chdir('/data')\nopen('sub/two.txt').read(), os.getcwd()") == "('two\\n', '/data')"
+    assert (
+        value(sandbox, "os.chdir('/data')\nopen('sub/two.txt').read(), os.getcwd()") == "('two\\n', '/data')"
+    )
 
 
 @pytest.mark.parametrize(

@@ -45,8 +45,14 @@ def test_every_value_type_round_trips(sandbox):
 
 
 def test_columns_keep_their_order(sandbox):
-    assert sandbox.run("datasette.query('select price, id, name from items').columns").value == "['price', 'id', 'name']"
-    assert sandbox.run("list(datasette.query('select price, id, name from items')[0])").value == "['price', 'id', 'name']"
+    assert (
+        sandbox.run("datasette.query('select price, id, name from items').columns").value
+        == "['price', 'id', 'name']"
+    )
+    assert (
+        sandbox.run("list(datasette.query('select price, id, name from items')[0])").value
+        == "['price', 'id', 'name']"
+    )
 
 
 @pytest.mark.parametrize(
@@ -66,7 +72,10 @@ def test_parameter_styles(sandbox, call):
 def test_parameters_of_every_type(sandbox):
     code = "datasette.query('select ? as a, ? as b, ? as c, ? as d, ? as e', [None, 2**62, 0.5, 'x', b'\\x01'])[0]"
     sandbox.run(f"row = {code}")
-    assert sandbox.run("row['a'], row['b'], row['c'], row['d'], row['e']").value == "(None, 4611686018427387904, 0.5, 'x', b'\\x01')"
+    assert (
+        sandbox.run("row['a'], row['b'], row['c'], row['d'], row['e']").value
+        == "(None, 4611686018427387904, 0.5, 'x', b'\\x01')"
+    )
     with pytest.raises(GuestError, match="64-bit"):
         sandbox.run("datasette.query('select ?', [2**70])")
     with pytest.raises(GuestError, match="2 parameters but 1"):
@@ -115,7 +124,12 @@ def test_sql_errors_carry_sqlites_message(sandbox):
     with pytest.raises(GuestError, match="no such column: nope") as info:
         sandbox.run("datasette.query('select nope from items')")
     assert info.value.type_name == "SQLError"
-    assert sandbox.run("try:\n    datasette.query('selec 1')\nexcept ValueError as e:\n    r = 'caught'\nr").value == "'caught'"
+    assert (
+        sandbox.run(
+            "try:\n    datasette.query('selec 1')\nexcept ValueError as e:\n    r = 'caught'\nr"
+        ).value
+        == "'caught'"
+    )
 
 
 def test_unknown_database_lists_the_allowed_ones(db_path):
@@ -134,16 +148,18 @@ def test_unknown_database_lists_the_allowed_ones(db_path):
 
 
 def test_no_databases_means_no_sql():
-    with Sandbox() as sb:
-        with pytest.raises(GuestError):
-            sb.run("import datasette\ndatasette.query('select 1')")
+    with Sandbox() as sb, pytest.raises(GuestError):
+        sb.run("import datasette\ndatasette.query('select 1')")
 
 
 def test_results_are_capped_and_flagged(db_path):
     with Sandbox(databases={"d": db_path}, query_row_limit=2) as sb:
         sb.run("import datasette\nr = datasette.query('select id from items order by id')")
         assert sb.run("len(r), r.truncated").value == "(2, True)"
-        assert sb.run("r = datasette.query('select id from items limit 2')\nlen(r), r.truncated").value == "(2, False)"
+        assert (
+            sb.run("r = datasette.query('select id from items limit 2')\nlen(r), r.truncated").value
+            == "(2, False)"
+        )
         assert sb.run("len(datasette.query('select id from items', max_rows=1))").value == "1"
     with Sandbox(databases={"d": db_path}, query_byte_limit=10) as sb:
         assert sb.run("import datasette\ndatasette.query('select name from items').truncated").value == "True"
@@ -180,11 +196,16 @@ def test_a_million_rows_iterated_within_a_small_memory_limit(tmp_path):
 
 
 def test_iteration_can_stop_early_and_cursors_are_bounded(sandbox):
-    sandbox.run("its = []\nfor i in range(8):\n    it = datasette.iter_query('select id from items')\n    next(it)\n    its.append(it)")
+    sandbox.run(
+        "its = []\nfor i in range(8):\n    it = datasette.iter_query('select id from items')\n    next(it)\n    its.append(it)"
+    )
     with pytest.raises(GuestError, match="at most 8"):
         sandbox.run("next(datasette.iter_query('select 1'))")
     sandbox.run("for it in its:\n    it.close()")
-    assert sandbox.run("[r['id'] for r in datasette.iter_query('select id from items order by id')]").value == "[1, 2, 3]"
+    assert (
+        sandbox.run("[r['id'] for r in datasette.iter_query('select id from items order by id')]").value
+        == "[1, 2, 3]"
+    )
 
 
 def test_concurrent_sandboxes_read_one_file(db_path):
@@ -235,8 +256,8 @@ def test_databases_without_a_file_are_served_by_a_function():
         return ["a", "b"], [[1, "x"], [2, None]], False
 
     with Sandbox(databases={"mem": memory_db}) as sb:
-        assert sb.run("import datasette\nlist(datasette.query('select a, b from t where a > ?', [0]))").value == (
-            "[{'a': 1, 'b': 'x'}, {'a': 2, 'b': None}]"
-        )
+        assert sb.run(
+            "import datasette\nlist(datasette.query('select a, b from t where a > ?', [0]))"
+        ).value == ("[{'a': 1, 'b': 'x'}, {'a': 2, 'b': None}]")
         assert calls == [("select a, b from t where a > ?", [0], 100_000)]
         assert sb.run("[r['a'] for r in datasette.iter_query('select a from t')]").value == "[1, 2]"

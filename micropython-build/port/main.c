@@ -337,7 +337,12 @@ EXPORT(mp_call) int32_t mp_call(const char *name, int32_t name_len, const uint8_
     int32_t status = 0;
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
-        mp_obj_t fun = mp_obj_dict_get(MP_OBJ_FROM_PTR(&MP_STATE_VM(dict_main)), mp_obj_new_str(name, name_len));
+        mp_obj_t key = mp_obj_new_str(name, name_len);
+        mp_map_elem_t *elem = mp_map_lookup(&MP_STATE_VM(dict_main).map, key, MP_MAP_LOOKUP);
+        if (elem == NULL) {
+            mp_raise_msg_varg(&mp_type_NameError, MP_ERROR_TEXT("name '%s' isn't defined"), mp_obj_str_get_str(key));
+        }
+        mp_obj_t fun = elem->value;
         mp_obj_t arg_list = mp_sandbox_decode(args, args_len);
         if (!mp_obj_is_type(arg_list, &mp_type_list)) {
             mp_raise_TypeError(MP_ERROR_TEXT("mp_call arguments must be a list"));

@@ -3,9 +3,11 @@
 
 #include "py/objstr.h"
 #include "py/objint.h"
+#include "py/objlist.h"
 #include "py/mperrno.h"
 #include "py/parsenum.h"
 #include "py/runtime.h"
+#include "py/smallint.h"
 #include "py/stackctrl.h"
 #include "sandbox.h"
 
@@ -170,10 +172,75 @@ static size_t get_count(decoder_t *d, size_t min_item_size) {
     return n;
 }
 
+// A str object for UTF-8 from the host. The host only encodes valid UTF-8 (the contract), so there is no
+// check; and no qstr lookup either (mp_obj_new_str searches the qstr pools for every value). Header and
+// characters share one allocation: str data is immutable and never freed or resized on its own.
+static mp_obj_t new_host_str(const uint8_t *data, size_t len) {
+    if (len == 0) {
+        return MP_OBJ_NEW_QSTR(MP_QSTR_);
+    }
+    mp_obj_str_t *o = (mp_obj_str_t *)m_malloc(sizeof(mp_obj_str_t) + len + 1);
+    byte *p = (byte *)(o + 1);
+    memcpy(p, data, len);
+    p[len] = '\0';
+    o->base.type = &mp_type_str;
+    o->hash = qstr_compute_hash(data, len);
+    o->len = len;
+    o->data = p;
+    return MP_OBJ_FROM_PTR(o);
+}
+
 static mp_obj_t decode_str(decoder_t *d) {
     size_t len = get_u32(d);
     const uint8_t *s = take_bytes(d, len);
-    return mp_obj_new_str((const char *)s, len);
+    return new_host_str(s, len);
+}
+
+// Column names of a rows value: interned (qstr) when short, so that `row['name']` compares pointers.
+#define ROWS_QSTR_MAX_LEN (64)
+
+static mp_obj_t decode_column_name(decoder_t *d) {
+    if (*take_bytes(d, 1) != TAG_STR) {
+        decode_error();
+    }
+    size_t len = get_u32(d);
+    const uint8_t *s = take_bytes(d, len);
+    if (len <= ROWS_QSTR_MAX_LEN) {
+        return MP_OBJ_NEW_QSTR(qstr_from_strn((const char *)s, len));
+    }
+    return new_host_str(s, len);
+}
+
+static mp_obj_t decode_value(decoder_t *d);
+
+// The values of a row: the scalar tags inline, anything else through decode_value.
+static inline mp_obj_t decode_row_value(decoder_t *d) {
+    if (d->p < d->end) {
+        switch (*d->p) {
+            case TAG_NONE:
+                d->p++;
+                return mp_const_none;
+            case TAG_INT64:
+                if (d->end - d->p >= 9) {
+                    const uint8_t *p = d->p + 1;
+                    d->p += 9;
+                    uint32_t lo = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+                    uint32_t hi = (uint32_t)p[4] | (uint32_t)p[5] << 8 | (uint32_t)p[6] << 16 | (uint32_t)p[7] << 24;
+                    int64_t v = (int64_t)((uint64_t)hi << 32 | lo);
+                    if (v >= MP_SMALL_INT_MIN && v <= MP_SMALL_INT_MAX) {
+                        return MP_OBJ_NEW_SMALL_INT((mp_int_t)v);
+                    }
+                    return mp_obj_new_int_from_ll(v);
+                }
+                break;
+            case TAG_STR:
+                d->p++;
+                return decode_str(d);
+            default:
+                break;
+        }
+    }
+    return decode_value(d);
 }
 
 static mp_obj_t decode_value(decoder_t *d) {
@@ -230,26 +297,50 @@ static mp_obj_t decode_value(decoder_t *d) {
             return dict;
         }
         case TAG_ROWS: {
-            // Column names once, then row-major values; every row's dict shares the key objects.
+            // Column names once, then row-major values. Each row is a plain dict whose map is ordered
+            // (like OrderedDict's), so it iterates in column order as in CPython; every row shares the
+            // key objects, and its table is filled directly (one allocation, no hashing).
             size_t ncols = get_count(d, 5);
             mp_obj_t keys = mp_obj_new_tuple(ncols, NULL);
             mp_obj_tuple_t *k = MP_OBJ_TO_PTR(keys);
             for (size_t c = 0; c < ncols; ++c) {
                 k->items[c] = mp_const_none;
             }
+            bool all_qstrs = true;
+            bool unique = true;
             for (size_t c = 0; c < ncols; ++c) {
-                if (*take_bytes(d, 1) != TAG_STR) {
-                    decode_error();
+                mp_obj_t key = decode_column_name(d);
+                all_qstrs = all_qstrs && mp_obj_is_qstr(key);
+                for (size_t j = 0; unique && j < c; ++j) {
+                    unique = !mp_obj_equal(k->items[j], key);
                 }
-                k->items[c] = decode_str(d);
+                k->items[c] = key;
             }
-            size_t nrows = get_count(d, ncols);
-            mp_obj_t rows = mp_obj_new_list(0, NULL);
+            // Each row takes at least one byte per column; rows without columns cannot be bounded.
+            size_t nrows = get_count(d, ncols > 0 ? ncols : 1);
+            mp_obj_t rows = mp_obj_new_list(nrows, NULL);
+            mp_obj_list_t *list = MP_OBJ_TO_PTR(rows);
+            for (size_t r = 0; r < nrows; ++r) {
+                list->items[r] = mp_const_none;
+            }
             for (size_t r = 0; r < nrows; ++r) {
                 mp_obj_t row = mp_obj_new_dict(ncols);
-                mp_obj_list_append(rows, row);
-                for (size_t c = 0; c < ncols; ++c) {
-                    mp_obj_dict_store(row, k->items[c], decode_value(d));
+                list->items[r] = row;
+                mp_map_t *map = mp_obj_dict_get_map(row);
+                map->is_ordered = 1;
+                if (unique) {
+                    map->all_keys_are_qstrs = all_qstrs;
+                    for (size_t c = 0; c < ncols; ++c) {
+                        mp_obj_t value = decode_row_value(d);
+                        map->table[c].key = k->items[c];
+                        map->table[c].value = value;
+                        map->used = c + 1;
+                    }
+                } else {
+                    // Duplicate column names (`select 1 as a, 2 as a`): the last value wins.
+                    for (size_t c = 0; c < ncols; ++c) {
+                        mp_obj_dict_store(row, k->items[c], decode_row_value(d));
+                    }
                 }
             }
             return rows;
@@ -270,10 +361,44 @@ mp_obj_t mp_sandbox_decode(const uint8_t *buf, size_t len) {
 
 // ---- _host.call / _host.function ----------------------------------------------------------------------------
 
-// Exceptions the host may name; anything else becomes RuntimeError("HostType: message").
-static const mp_obj_type_t *const host_exception_types[] = {
-    &mp_type_ValueError, &mp_type_TypeError, &mp_type_KeyError, &mp_type_IndexError, &mp_type_LookupError,
-    &mp_type_OSError, &mp_type_RuntimeError, &mp_type_NotImplementedError, &mp_type_MemoryError,
+// Exceptions the host may name, raised as these builtin classes (OSError subclasses with their errno, as
+// OSError(errno, message) would); anything else becomes RuntimeError("HostType: message").
+// Keep in step with GUEST_EXCEPTION_TYPES in rust/core/src/host.rs.
+typedef struct _host_exception_t {
+    const mp_obj_type_t *type;
+    int errno_;
+} host_exception_t;
+
+static const host_exception_t host_exception_types[] = {
+    {&mp_type_ValueError, 0},
+    {&mp_type_TypeError, 0},
+    {&mp_type_KeyError, 0},
+    {&mp_type_IndexError, 0},
+    {&mp_type_LookupError, 0},
+    {&mp_type_NameError, 0},
+    {&mp_type_AttributeError, 0},
+    {&mp_type_ArithmeticError, 0},
+    {&mp_type_ZeroDivisionError, 0},
+    {&mp_type_OverflowError, 0},
+    {&mp_type_AssertionError, 0},
+    {&mp_type_UnicodeError, 0},
+    {&mp_type_RuntimeError, 0},
+    {&mp_type_NotImplementedError, 0},
+    {&mp_type_MemoryError, 0},
+    {&mp_type_OSError, 0},
+    {&mp_type_ConnectionError, 0},
+    {&mp_type_PermissionError, MP_EACCES},
+    {&mp_type_FileNotFoundError, MP_ENOENT},
+    {&mp_type_FileExistsError, MP_EEXIST},
+    {&mp_type_IsADirectoryError, MP_EISDIR},
+    {&mp_type_NotADirectoryError, MP_ENOTDIR},
+    {&mp_type_TimeoutError, MP_ETIMEDOUT},
+    {&mp_type_InterruptedError, MP_EINTR},
+    {&mp_type_BlockingIOError, MP_EAGAIN},
+    {&mp_type_BrokenPipeError, MP_EPIPE},
+    {&mp_type_ConnectionAbortedError, MP_ECONNABORTED},
+    {&mp_type_ConnectionRefusedError, MP_ECONNREFUSED},
+    {&mp_type_ConnectionResetError, MP_ECONNRESET},
 };
 
 static NORETURN void raise_host_error(mp_obj_t err) {
@@ -286,23 +411,20 @@ static NORETURN void raise_host_error(mp_obj_t err) {
     if (n != 2 || !mp_obj_is_str(items[0])) {
         decode_error();
     }
-    qstr name = qstr_find_strn(mp_obj_str_get_str(items[0]), strlen(mp_obj_str_get_str(items[0])));
-    for (size_t i = 0; i < MP_ARRAY_SIZE(host_exception_types); ++i) {
-        if (name != MP_QSTRnull && host_exception_types[i]->name == name) {
-            nlr_raise(mp_obj_new_exception_arg1(host_exception_types[i], items[1]));
+    size_t name_len;
+    const char *name_str = mp_obj_str_get_data(items[0], &name_len);
+    qstr name = qstr_find_strn(name_str, name_len);
+    for (size_t i = 0; name != MP_QSTRnull && i < MP_ARRAY_SIZE(host_exception_types); ++i) {
+        const host_exception_t *e = &host_exception_types[i];
+        if (e->type->name == name) {
+            if (e->errno_ != 0) {
+                mp_obj_t args[2] = {MP_OBJ_NEW_SMALL_INT(e->errno_), items[1]};
+                nlr_raise(mp_obj_new_exception_args(e->type, 2, args));
+            }
+            nlr_raise(mp_obj_new_exception_arg1(e->type, items[1]));
         }
     }
-    // OSError subclasses are not separate types in MicroPython: map them to OSError with an errno.
-    if (name == MP_QSTR_PermissionError) {
-        nlr_raise(mp_obj_new_exception_args(&mp_type_OSError, 2, (mp_obj_t[]) {MP_OBJ_NEW_SMALL_INT(MP_EACCES), items[1]}));
-    }
-    if (name == MP_QSTR_FileNotFoundError) {
-        nlr_raise(mp_obj_new_exception_args(&mp_type_OSError, 2, (mp_obj_t[]) {MP_OBJ_NEW_SMALL_INT(MP_ENOENT), items[1]}));
-    }
-    if (name == MP_QSTR_TimeoutError) {
-        nlr_raise(mp_obj_new_exception_args(&mp_type_OSError, 2, (mp_obj_t[]) {MP_OBJ_NEW_SMALL_INT(MP_ETIMEDOUT), items[1]}));
-    }
-    mp_raise_msg_varg(&mp_type_RuntimeError, MP_ERROR_TEXT("%s: %s"), mp_obj_str_get_str(items[0]),
+    mp_raise_msg_varg(&mp_type_RuntimeError, MP_ERROR_TEXT("%s: %s"), name_str,
         mp_obj_is_str(items[1]) ? mp_obj_str_get_str(items[1]) : "");
 }
 

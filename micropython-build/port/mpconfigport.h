@@ -148,6 +148,7 @@
 // ---- builtins -----------------------------------------------------------------------------------------
 #define MICROPY_PY_BUILTINS_STR_UNICODE (1)              // str is Unicode
 #define MICROPY_PY_BUILTINS_STR_UNICODE_CHECK (1)        // reject invalid UTF-8
+#define MICROPY_PY_BUILTINS_OSERROR_SUBCLASSES (1)       // FileNotFoundError ..., raised for OSError by errno (patch 0007)
 #define MICROPY_PY_BUILTINS_STR_CENTER (1)               // str.center
 #define MICROPY_PY_BUILTINS_STR_COUNT (1)                // str.count
 #define MICROPY_PY_BUILTINS_STR_OP_MODULO (1)            // '%' formatting
