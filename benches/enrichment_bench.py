@@ -3,7 +3,7 @@ job's end) on a 100,000-row table, for a simple string transform. When datasette
 installed, the same transform in JavaScript runs on a copy of the same table in the same run, as the
 baseline.
 
-    python benches/enrichment_bench.py [--rows 100000] [--dir /dev/shm]
+    python benches/enrichment_bench.py [--rows 100000] [--dir /dev/shm] [--json]
 
 SQLite commits dominate on a slow disk (the framework commits three times per batch, QuickJS once per
 row): --dir picks where the databases live.
@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import importlib.util
+import json
 import shutil
 import sqlite3
 import tempfile
@@ -72,13 +73,14 @@ async def main() -> None:
     )
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--dir", default=None, help="directory for the databases (default: a temporary one)")
+    parser.add_argument("--json", action="store_true", help="print only {slug: seconds} as JSON (for run.py)")
     args = parser.parse_args()
     if not pm.is_registered(plugin):  # running from a checkout rather than an installed package
         pm.register(plugin, name="micropython")
     slugs = ["micropython"]
     if importlib.util.find_spec("datasette_enrichments_quickjs"):
         slugs.append("quickjs")
-    else:
+    elif not args.json:
         print("datasette-enrichments-quickjs is not installed: no JavaScript baseline")
     workdir = Path(tempfile.mkdtemp(dir=args.dir))
     try:
@@ -91,6 +93,9 @@ async def main() -> None:
             seconds[slug] = await run(slug, path, args.rows)
     finally:
         shutil.rmtree(workdir)
+    if args.json:
+        print(json.dumps(seconds))
+        return
     print(f"\n{args.rows:,} rows, `row['name'].upper()`, databases in {args.dir or tempfile.gettempdir()}\n")
     print("| enrichment | seconds | rows/s | speed vs QuickJS |")
     print("|---|---:|---:|---:|")

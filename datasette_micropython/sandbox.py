@@ -2,25 +2,29 @@
 
 Everything here is argument handling and conversion; the work happens in the Rust extension
 `datasette_micropython._engine`, which releases the GIL while guest code runs.
+
+Importing this module stays cheap (a few milliseconds): asyncio and the network layer are imported
+only when a sandbox uses them.
 """
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
-import inspect
 import os
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
 
 from . import _engine
-from .network import NetworkPolicy
 
+# Not `typing.TYPE_CHECKING`: importing typing alone costs more than the rest of this module (mypy
+# treats any constant of this name as true).
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from typing_extensions import Self
+
+    from .network import NetworkPolicy
 
 __all__ = ["DEFAULTS", "CallResult", "RunResult", "Sandbox"]
 
@@ -41,34 +45,59 @@ DEFAULTS: dict[str, Any] = {
 _run_context = threading.local()
 
 
-@dataclass(frozen=True)
-class RunResult:
-    """What a successful run printed and produced."""
+class _Result:
+    """A read-only record with value equality (a dataclass or NamedTuple would import modules that cost
+    more at start-up than the whole package)."""
 
+    __slots__: tuple[str, ...] = ()
+
+    def __init__(self, *values: Any) -> None:
+        for name, value in zip(self.__slots__, values):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is read-only")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and all(
+            getattr(self, n) == getattr(other, n) for n in self.__slots__
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+
+class RunResult(_Result):
+    """What a successful run printed and produced: `stdout`, `stderr`, `value` (`repr` of the snippet's
+    trailing expression, or None), `duration` (seconds inside the guest), `stdout_truncated`,
+    `stderr_truncated`."""
+
+    __slots__ = ("stdout", "stderr", "value", "duration", "stdout_truncated", "stderr_truncated")
     stdout: str
     stderr: str
-    #: `repr` of the snippet's trailing expression, or None.
     value: str | None
-    #: Seconds spent inside the guest.
     duration: float
-    stdout_truncated: bool = False
-    stderr_truncated: bool = False
+    stdout_truncated: bool
+    stderr_truncated: bool
 
     @property
     def truncated(self) -> bool:
         return self.stdout_truncated or self.stderr_truncated
 
 
-@dataclass(frozen=True)
-class CallResult:
-    """The return value of a guest function called with `Sandbox.call`, and what it printed."""
+class CallResult(_Result):
+    """The return `value` of a guest function called with `Sandbox.call`, and what it printed."""
 
+    __slots__ = ("value", "stdout", "stderr", "duration", "stdout_truncated", "stderr_truncated")
     value: Any
     stdout: str
     stderr: str
     duration: float
-    stdout_truncated: bool = False
-    stderr_truncated: bool = False
+    stdout_truncated: bool
+    stderr_truncated: bool
 
 
 def _adapt(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -78,10 +107,13 @@ def _adapt(function: Callable[..., Any]) -> Callable[..., Any]:
     thread); under `run` it gets an event loop of its own, on a helper thread when this thread already
     runs one.
     """
-    if not (inspect.iscoroutinefunction(function) or inspect.iscoroutinefunction(type(function).__call__)):
+    if not (_is_coroutine_function(function) or _is_coroutine_function(type(function).__call__)):
         return function
 
     def call(*args: Any, **kwargs: Any) -> Any:
+        import asyncio
+        import concurrent.futures
+
         coroutine = function(*args, **kwargs)
         loop = getattr(_run_context, "loop", None)
         if loop is not None:
@@ -156,6 +188,8 @@ class Sandbox:
         elif default_database is not None:
             raise ValueError("default_database: no databases were given")
         if network is not None:
+            from .network import NetworkPolicy
+
             if not isinstance(network, NetworkPolicy):
                 network = NetworkPolicy.from_config(dict(network))
             self.register(network.fetch_function(), name="fetch")
@@ -174,6 +208,8 @@ class Sandbox:
     async def run_async(self, code: str, *, eval_trailing: bool = True) -> RunResult:
         """`run` on a worker thread, so the event loop keeps serving; async host functions are awaited
         on this loop."""
+        import asyncio
+
         loop = asyncio.get_running_loop()
 
         def run_here() -> RunResult:
@@ -196,6 +232,8 @@ class Sandbox:
 
     async def call_async(self, name: str, *args: Any) -> CallResult:
         """`call` on a worker thread."""
+        import asyncio
+
         loop = asyncio.get_running_loop()
 
         def call_here() -> CallResult:
@@ -290,6 +328,12 @@ def _file_mount(guest: str, spec: str | os.PathLike[str] | Mapping[str, Any]) ->
         raise ValueError(f"files: guest path {guest!r} must be an absolute path such as '/data/input.csv'")
     host = os.fspath(path)
     return (guest, host, os.path.isdir(host), writable)
+
+
+def _is_coroutine_function(function: object) -> bool:
+    """`inspect.iscoroutinefunction` without importing inspect (tens of milliseconds at start-up)."""
+    code = getattr(getattr(function, "__func__", function), "__code__", None)
+    return bool(getattr(code, "co_flags", 0) & 0x80)  # CO_COROUTINE
 
 
 def _check_count(name: str, value: object) -> None:
