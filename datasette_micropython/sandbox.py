@@ -75,7 +75,7 @@ class RunResult(_Result):
     trailing expression, or None), `duration` (seconds inside the guest), `stdout_truncated`,
     `stderr_truncated`."""
 
-    __slots__ = ("stdout", "stderr", "value", "duration", "stdout_truncated", "stderr_truncated")
+    __slots__ = ("stdout", "stderr", "value", "duration", "stdout_truncated", "stderr_truncated")  # noqa: RUF023 - constructor order
     stdout: str
     stderr: str
     value: str | None
@@ -91,7 +91,7 @@ class RunResult(_Result):
 class CallResult(_Result):
     """The return `value` of a guest function called with `Sandbox.call`, and what it printed."""
 
-    __slots__ = ("value", "stdout", "stderr", "duration", "stdout_truncated", "stderr_truncated")
+    __slots__ = ("value", "stdout", "stderr", "duration", "stdout_truncated", "stderr_truncated")  # noqa: RUF023 - constructor order
     value: Any
     stdout: str
     stderr: str
