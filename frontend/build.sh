@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds datasette_micropython/static/micropython-editor.js (top-level static/ links there) from the
+# Builds datasette_micropython/plugin/static/micropython-editor.js (top-level static/ links there) from the
 # pinned npm packages in package.json (exact versions; the lock file pins the rest, without registry
 # URLs: see .npmrc). The bundle is committed, so installing the plugin needs no npm.
 set -euo pipefail
@@ -7,4 +7,4 @@ cd "$(dirname "$0")"
 npm ci --no-audit --no-fund
 ./node_modules/.bin/esbuild editor.js --bundle --minify --format=iife \
     --banner:js="/* CodeMirror 6 (MIT License, Marijn Haverbeke and others), bundled by frontend/build.sh */" \
-    --outfile=../datasette_micropython/static/micropython-editor.js
+    --outfile=../datasette_micropython/plugin/static/micropython-editor.js

@@ -1,6 +1,9 @@
-"""Datasette's hooks. Datasette loads this module through the package's `datasette` entry point; each
-integration keeps its own hooks in its module, imported here. (Importing `datasette_micropython` itself
-loads only the engine, so plain `Sandbox` users do not pay for importing Datasette.)"""
+"""The Datasette plugin: the hooks, and the templates/ and static/ files Datasette serves. Datasette
+loads this package through the `datasette` entry point; each integration keeps its hooks in its own
+module, imported here. It is a package, not a module, because Datasette finds a plugin's templates and
+static files with `importlib.resources.files(<plugin module>)`; and it is apart from
+`datasette_micropython/__init__.py` so that `import datasette_micropython` loads only the engine (about
+10 ms) without Datasette and pluggy (about 100 ms more)."""
 
 from __future__ import annotations
 
@@ -8,9 +11,9 @@ from typing import Any
 
 from datasette import hookimpl
 
-from .agent_tool import register_agent_tools  # noqa: F401
-from .config import plugin_config
-from .console import (  # noqa: F401
+from ..agent_tool import register_agent_tools  # noqa: F401
+from ..config import plugin_config
+from ..console import (  # noqa: F401
     allow_micropython_by_default,
     database_actions,
     register_actions,
@@ -29,13 +32,13 @@ def startup(datasette: Any) -> None:
 def register_enrichments(datasette: Any) -> list[Any]:
     # Imported here, not at the top: datasette_enrichments imports datasette.plugins, which loads this
     # module, so a top-level import fails whenever datasette_enrichments is imported first.
-    from .enrichment import PythonEnrichment
+    from ..enrichment import PythonEnrichment
 
     return [PythonEnrichment(datasette)]
 
 
 @hookimpl
 def register_commands(cli: Any) -> None:
-    from .cli import micropython
+    from ..cli import micropython
 
     cli.add_command(micropython)
