@@ -29,40 +29,23 @@ class ByteSize(click.ParamType):  # type: ignore[type-arg]
             self.fail(str(e).split(": ", 1)[1], param, ctx)
 
 
+#: The limits every command accepts as flags: (Sandbox argument, flag type, help).
+LIMIT_FLAGS = [
+    ("memory_limit", ByteSize(), "Guest memory, in bytes or with K/M/G."),
+    ("time_limit", float, "Seconds per run before the guest is interrupted."),
+    ("hard_grace", float, "Seconds after the interrupt before a stuck run is stopped outright."),
+    ("fuel", int, "Deterministic instruction budget per run."),
+    ("output_limit", ByteSize(), "Bytes of stdout and of stderr kept per run."),
+]
+
+
 def limit_options(function: Any) -> Any:
-    options = [
-        click.option(
-            "--memory-limit",
-            type=ByteSize(),
-            default=DEFAULTS["memory_limit"],
-            show_default=True,
-            help="Guest memory, in bytes or with K/M/G.",
-        ),
-        click.option(
-            "--time-limit",
-            type=float,
-            default=DEFAULTS["time_limit"],
-            show_default=True,
-            help="Seconds per run before the guest is interrupted.",
-        ),
-        click.option(
-            "--hard-grace",
-            type=float,
-            default=DEFAULTS["hard_grace"],
-            show_default=True,
-            help="Seconds after the interrupt before a stuck run is stopped outright.",
-        ),
-        click.option("--fuel", type=int, default=None, help="Deterministic instruction budget per run."),
-        click.option(
-            "--output-limit",
-            type=ByteSize(),
-            default=DEFAULTS["output_limit"],
-            show_default=True,
-            help="Bytes of stdout and of stderr kept per run.",
-        ),
-    ]
-    for option in reversed(options):
-        function = option(function)
+    for name, kind, text in reversed(LIMIT_FLAGS):
+        default = DEFAULTS[name]
+        flag = "--" + name.replace("_", "-")
+        function = click.option(
+            flag, type=kind, default=default, show_default=default is not None, help=help
+        )(function)
     return function
 
 
