@@ -44,7 +44,7 @@ def limit_options(function: Any) -> Any:
         default = DEFAULTS[name]
         flag = "--" + name.replace("_", "-")
         function = click.option(
-            flag, type=kind, default=default, show_default=default is not None, help=help
+            flag, type=kind, default=default, show_default=default is not None, help=text
         )(function)
     return function
 
