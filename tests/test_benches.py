@@ -1,0 +1,29 @@
+"""The benchmark's smoke mode runs end to end, so `make bench` does not rot between full runs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+BENCHES = Path(__file__).parent.parent / "benches"
+sys.path.insert(0, str(BENCHES))
+
+from workloads import WORKLOADS
+
+
+def test_smoke_run_prints_a_row_for_every_workload() -> None:
+    done = subprocess.run(
+        [sys.executable, str(BENCHES / "run.py"), "--smoke"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "smoke run complete" in done.stdout
+    rows = {line.split("|")[1].strip(): line for line in done.stdout.splitlines() if line.startswith("| ")}
+    for workload in WORKLOADS:
+        assert workload.title in rows, f"no row for {workload.title}"
+        project_cell = rows[workload.title].split("|")[3].strip()
+        assert not project_cell.startswith(("failed", "n/a")), f"{workload.title}: {project_cell}"
