@@ -39,6 +39,7 @@ GUEST_PROGRAMS = REPO / "tests" / "guest_programs"
 RESULT_KINDS = {1: "value", 2: "exc_type", 3: "exc_message", 4: "traceback", 5: "exc_line", 6: "encoded"}
 EXEC_EVAL_TRAILING = 1
 EXEC_COMPILE_ONLY = 2
+INITIAL_HEAP = 256 * 1024  # first GC area; the guest grows its heap from there
 
 
 # ---- value codec (README.md, "Value codec") ---------------------------------------------------------------
@@ -235,7 +236,10 @@ class Session:
         self._buffer = ex["mp_buffer"]
         self._gc = ex["mp_gc_collect"]
         ex["_initialize"](self.store)
-        if ex["mp_session_init"](self.store, heap_size) != 0:
+        # heap_size is the heap budget: the guest may grow its memory by that much beyond what it has
+        # after _initialize (the engine passes its whole memory limit instead).
+        self.memory_limit = self.memory.data_len(self.store) + heap_size
+        if ex["mp_session_init"](self.store, min(INITIAL_HEAP, heap_size), self.memory_limit) != 0:
             raise MemoryError("mp_session_init failed")
 
     # memory helpers
@@ -425,7 +429,10 @@ def run_checks(args) -> bool:
     s.host_functions["echo"] = lambda *a, **k: [list(a), k]
     s.host_functions["rows"] = lambda: Rows(["id", "name"], [[1, "a"], [2, "b"]])
     s.host_functions["fail"] = lambda: (_ for _ in ()).throw(KeyError("nope"))
-    s.host_functions["weird"] = lambda: (_ for _ in ()).throw(ZeroDivisionError("boom"))
+    s.host_functions["weird"] = lambda: (_ for _ in ()).throw(UnicodeDecodeError("utf-8", b"", 0, 1, "boom"))
+    s.host_functions["denied"] = lambda: (_ for _ in ()).throw(PermissionError("no access"))
+    s.host_functions["missing"] = lambda: (_ for _ in ()).throw(FileNotFoundError("no such file: 'x'"))
+    s.host_functions["zero"] = lambda: (_ for _ in ()).throw(ZeroDivisionError("boom"))
     out = s.exec("import _host\necho = _host.function('echo')\n"
                  "echo(1, 2**70, -2**63, 1.5, 'é', b'\\x00', [None, True], (1,), {'k': False}, kw='v')")
     check("codec round trip", out.get("value") ==
@@ -433,16 +440,46 @@ def run_checks(args) -> bool:
           out.get("value"))
     out = s.exec("r = _host.call('rows')\nr, r[0].keys() is not None")
     check("rows tag", out.get("value") == "([{'id': 1, 'name': 'a'}, {'id': 2, 'name': 'b'}], True)", out.get("value"))
+    s.host_functions["rows2"] = lambda: Rows(["zz", "aa", "mm", "zz"], [[1, "x" * 100, 2.5, None], [2**40, "", -1, 7]])
+    out = s.exec("r = _host.call('rows2')\n[list(x) for x in r], r, type(r[0]).__name__")
+    check("rows: column order, duplicate names", out.get("value") ==
+          "([['zz', 'aa', 'mm'], ['zz', 'aa', 'mm']], [{'zz': None, 'aa': '" + "x" * 100 + "', 'mm': 2.5}, "
+          "{'zz': 7, 'aa': '', 'mm': -1}], 'dict')", out.get("value"))
+    # rows decoded while the GC runs and the heap grows (a fresh session: small heap, garbage around)
+    sp = Session(args.wasm, heap_size=16 << 20)
+    page = Rows(["zz", "id", "name", "score"], [[0, i, "name %d" % i, i * 0.5] for i in range(3000)])
+    sp.host_functions["page"] = lambda: page
+    intact = True
+    for k in range(8):
+        out = sp.exec(f"import _host\ng = [bytearray(50) for _ in range({k * 700})]\ndel g\n"
+                      "r = _host.call('page')\n"
+                      "all(list(x) == ['zz', 'id', 'name', 'score'] and x['id'] == i for i, x in enumerate(r))")
+        intact = intact and out.get("value") == "True"
+    check("rows decoded under GC pressure and heap growth", intact, repr(out.pieces[:2]))
+    s.host_functions["rows3"] = lambda: Rows(["a", "b"], [[i, "v%d" % i] for i in range(3)])
+    out = s.exec("r = _host.call('rows3')\nr[1]['c'] = 1\ndel r[1]['a']\nr[1], r[1]['b'], r[0] == {'b': 'v0', 'a': 0}, 'v0' in {r[0]['b']}")
+    check("rows: dicts behave", out.get("value") == "({'b': 'v1', 'c': 1}, 'v1', True, True)", out.get("value"))
     out = s.exec("_host.call('fail')")
     check("host KeyError", out.get("exc_type") == "KeyError", repr(out.pieces[:2]))
     out = s.exec("_host.call('weird')")
     check("host unknown error -> RuntimeError", out.get("exc_type") == "RuntimeError"
-          and out.get("exc_message") == "ZeroDivisionError: boom", repr(out.pieces[:2]))
+          and (out.get("exc_message") or "").startswith("UnicodeDecodeError: "), repr(out.pieces[:2]))
+    out = s.exec("_host.call('zero')")
+    check("host ZeroDivisionError", out.get("exc_type") == "ZeroDivisionError", repr(out.pieces[:2]))
+    out = s.exec("try:\n    _host.call('denied')\nexcept OSError as e:\n    r = (type(e).__name__, e.errno, str(e))\nr")
+    check("host PermissionError", out.get("value") == "('PermissionError', 13, '[Errno 13] no access')", out.get("value"))
+    out = s.exec("try:\n    _host.call('missing')\nexcept FileNotFoundError as e:\n    r = (e.errno, e.strerror)\nr")
+    check("host FileNotFoundError", out.get("value") == "(2, \"no such file: 'x'\")", out.get("value"))
+    out = s.exec("import errno\ntype(OSError(errno.EEXIST, 'x')).__name__, issubclass(TimeoutError, OSError)")
+    check("OSError(errno, msg) subclass", out.get("value") == "('FileExistsError', True)", out.get("value"))
     out = s.exec("_host.call('echo', {1, 2})")
     check("unencodable -> TypeError", out.get("exc_type") == "TypeError", repr(out.pieces[:2]))
     s.exec("def add(a, b):\n    return {'sum': a + b, 'args': (a, b)}")
     res = s.call("add", [2, 3])
     check("mp_call", res.status == 0 and res.value == {"sum": 5, "args": (2, 3)}, repr(res.value))
+    res = s.call("nothere", [])
+    check("mp_call of an undefined name: NameError", res.status == 1 and res.get("exc_type") == "NameError"
+          and res.get("exc_message") == "name 'nothere' isn't defined", repr(res.pieces[:2]))
 
     # RecursionError on every path; the session survives each. The 100000-deep structures need a
     # bigger heap than the other checks.
@@ -512,7 +549,7 @@ def main(argv=None):
     ap.add_argument("files", nargs="*", help="Python files to run, in order, in one session")
     ap.add_argument("-c", dest="snippets", action="append", default=[], help="source snippet (repeatable)")
     ap.add_argument("--wasm", default=DEFAULT_WASM, type=Path)
-    ap.add_argument("--heap", default=1 << 20, type=int, help="GC heap size in bytes (default 1 MiB)")
+    ap.add_argument("--heap", default=1 << 20, type=int, help="heap budget in bytes: the guest memory may grow by this much (default 1 MiB)")
     ap.add_argument("--time-limit", type=float, help="soft time limit per run, seconds")
     ap.add_argument("--stress", type=int, metavar="N", help="run each tests/guest_programs/*.py N times")
     ap.add_argument("--stop-on-failure", action="store_true")

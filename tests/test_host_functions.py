@@ -44,17 +44,24 @@ def test_positional_and_keyword_arguments():
 
 
 def test_host_exception_arrives_as_guest_exception():
+    class Custom(Exception):
+        pass
+
     def fail(kind):
         if kind == "value":
             raise ValueError("bad value")
-        raise ZeroDivisionError("custom")
+        if kind == "zero":
+            raise ZeroDivisionError("by zero")
+        raise Custom("custom")
 
     with Sandbox(host_functions={"fail": fail}) as sb:
         result = sb.run(
             "try:\n    fail('value')\nexcept ValueError as e:\n    print('caught', e)\n"
             "try:\n    fail('other')\nexcept RuntimeError as e:\n    print('caught', e)"
         )
-        assert result.stdout == "caught bad value\ncaught ZeroDivisionError: custom\n"
+        assert result.stdout == "caught bad value\ncaught Custom: custom\n"
+        result = sb.run("try:\n    fail('zero')\nexcept ZeroDivisionError as e:\n    print('caught', e)")
+        assert result.stdout == "caught by zero\n"
         with pytest.raises(GuestError) as info:
             sb.run("fail('value')")
         assert info.value.type_name == "ValueError"

@@ -18,4 +18,6 @@ async def test_datasette_loads_the_plugin_with_its_templates_and_static_files():
     ours = [p for p in plugins if p["name"] == "datasette-agent-micropython"]
     assert len(ours) == 1
     assert ours[0]["templates"] and ours[0]["static"]
-    assert {"startup", "register_commands", "register_routes", "register_agent_tools"} <= set(ours[0]["hooks"])
+    assert {"startup", "register_commands", "register_routes", "register_agent_tools"} <= set(
+        ours[0]["hooks"]
+    )

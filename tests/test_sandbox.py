@@ -1,6 +1,8 @@
 """The Python API of `datasette_micropython.sandbox` against the real engine (no mocks)."""
 
 import asyncio
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -265,3 +267,22 @@ def test_call_guest_function_with_values(sandbox):
     assert result.value == [{"a": 1, "b": 2, "total": 3}, {"a": 2**70, "b": 1, "total": 2**70 + 1}]
     with pytest.raises(GuestError, match="NameError"):
         sandbox.call("missing")
+
+
+def test_live_sandboxes_up_to_the_process_limit_then_a_clear_error():
+    # A fresh process, so that sandboxes of other tests do not count; the default limit is 2000.
+    code = (
+        "from datasette_micropython import Sandbox, SandboxError\n"
+        "boxes = [Sandbox(memory_limit=4 * 2**20) for _ in range(2000)]\n"
+        "try:\n    Sandbox()\nexcept SandboxError as e:\n    print(e)\n"
+        "boxes[0].close()\n"
+        "print(Sandbox().run('1').value)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == [
+        (
+            "sandbox engine error: too many live sandboxes: the limit is 2000 per process; close unused ones or "
+            "raise DATASETTE_MICROPYTHON_MAX_SANDBOXES"
+        ),
+        "1",
+    ]

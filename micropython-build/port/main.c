@@ -1,9 +1,9 @@
 // Session entry points of the sandbox guest (exports of the wasm reactor; contract in ../README.md).
 //
-// One instance is one session: mp_session_init allocates the GC heap and starts the interpreter once;
+// One instance is one session: mp_session_init sets up the GC heap and starts the interpreter once;
 // mp_exec and mp_call then run in __main__'s globals any number of times. Outcomes are reported through
 // the sandbox.result import, never printed.
-#include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "py/builtin.h"
@@ -28,7 +28,146 @@ extern char __stack_high;
 // `dev_harness.py --checks` raises RecursionError (about 990 Python frames) without a native-stack trap.
 #define SANDBOX_STACK_LIMIT_DIVISOR (2)
 
-static char *heap;
+// ---- the GC heap -----------------------------------------------------------------------------------------
+//
+// The heap starts small and grows on demand (MICROPY_GC_SPLIT_HEAP_AUTO): when a collection cannot satisfy
+// an allocation, the GC adds an area (at least doubling the heap) taken straight from linear memory with
+// memory.grow, up to the memory limit the host passed to mp_session_init. Nothing else grows the memory
+// (the module has no malloc). Areas the GC empties and gives back are kept in a small region table and
+// reused (split, merged with free neighbours, or extended when they end the memory): linear memory itself
+// never shrinks.
+
+#define WASM_PAGE ((size_t)65536)
+#define HEAP_REGIONS_MAX (64)
+
+typedef struct _heap_region_t {
+    uintptr_t start;
+    size_t size; // a multiple of WASM_PAGE
+    bool used;
+} heap_region_t;
+
+static heap_region_t heap_regions[HEAP_REGIONS_MAX]; // in address order
+static size_t heap_region_count;
+static size_t memory_limit_pages; // linear memory may grow up to this many pages
+static bool session_started;
+
+static size_t round_to_pages(size_t n) {
+    return (n + WASM_PAGE - 1) / WASM_PAGE;
+}
+
+// Bytes by which linear memory may still grow.
+static size_t memory_headroom(void) {
+    size_t pages = __builtin_wasm_memory_size(0);
+    return pages < memory_limit_pages ? (memory_limit_pages - pages) * WASM_PAGE : 0;
+}
+
+// The free region that ends linear memory, if any (it can be extended by growing the memory).
+static heap_region_t *free_region_at_end(void) {
+    if (heap_region_count == 0) {
+        return NULL;
+    }
+    heap_region_t *last = &heap_regions[heap_region_count - 1];
+    uintptr_t end = (uintptr_t)__builtin_wasm_memory_size(0) * WASM_PAGE;
+    return !last->used && last->start + last->size == end ? last : NULL;
+}
+
+static bool grow_memory(size_t pages) {
+    if (pages == 0) {
+        return true;
+    }
+    if (pages * WASM_PAGE > memory_headroom()) {
+        return false;
+    }
+    return __builtin_wasm_memory_grow(0, pages) != (size_t)-1;
+}
+
+// The largest area mp_sandbox_heap_alloc can provide now.
+size_t gc_get_max_new_split(void) {
+    size_t best = memory_headroom();
+    heap_region_t *end = free_region_at_end();
+    if (end != NULL) {
+        best += end->size;
+    }
+    for (size_t i = 0; i < heap_region_count; ++i) {
+        if (!heap_regions[i].used && heap_regions[i].size > best) {
+            best = heap_regions[i].size;
+        }
+    }
+    return best;
+}
+
+// MP_PLAT_ALLOC_HEAP: `size` bytes (rounded up to whole pages) for a new GC area.
+void *mp_sandbox_heap_alloc(size_t size) {
+    size_t pages = round_to_pages(size);
+    if (pages == 0) {
+        return NULL;
+    }
+    size_t bytes = pages * WASM_PAGE;
+    // 1. the smallest free region that fits, split when larger
+    heap_region_t *fit = NULL;
+    for (size_t i = 0; i < heap_region_count; ++i) {
+        heap_region_t *r = &heap_regions[i];
+        if (!r->used && r->size >= bytes && (fit == NULL || r->size < fit->size)) {
+            fit = r;
+        }
+    }
+    if (fit != NULL) {
+        if (fit->size > bytes && heap_region_count < HEAP_REGIONS_MAX) {
+            size_t i = fit - heap_regions;
+            memmove(&heap_regions[i + 2], &heap_regions[i + 1], (heap_region_count - i - 1) * sizeof(heap_region_t));
+            heap_regions[i + 1] = (heap_region_t) {fit->start + bytes, fit->size - bytes, false};
+            fit->size = bytes;
+            heap_region_count++;
+        }
+        fit->used = true;
+        return (void *)fit->start;
+    }
+    // 2. extend the free region that ends the memory
+    heap_region_t *end = free_region_at_end();
+    if (end != NULL) {
+        if (!grow_memory(pages - end->size / WASM_PAGE)) {
+            return NULL;
+        }
+        end->size = bytes;
+        end->used = true;
+        return (void *)end->start;
+    }
+    // 3. new pages at the end of the memory
+    if (heap_region_count == HEAP_REGIONS_MAX) {
+        return NULL;
+    }
+    uintptr_t start = (uintptr_t)__builtin_wasm_memory_size(0) * WASM_PAGE;
+    if (!grow_memory(pages)) {
+        return NULL;
+    }
+    heap_regions[heap_region_count++] = (heap_region_t) {start, bytes, true};
+    return (void *)start;
+}
+
+// MP_PLAT_FREE_HEAP: the GC gives back an area it emptied.
+void mp_sandbox_heap_free(void *ptr) {
+    size_t i = 0;
+    while (i < heap_region_count && heap_regions[i].start != (uintptr_t)ptr) {
+        ++i;
+    }
+    if (i == heap_region_count) {
+        return;
+    }
+    heap_regions[i].used = false;
+    // merge with a free successor, then a free predecessor, when adjacent
+    if (i + 1 < heap_region_count && !heap_regions[i + 1].used
+        && heap_regions[i].start + heap_regions[i].size == heap_regions[i + 1].start) {
+        heap_regions[i].size += heap_regions[i + 1].size;
+        memmove(&heap_regions[i + 1], &heap_regions[i + 2], (heap_region_count - i - 2) * sizeof(heap_region_t));
+        heap_region_count--;
+    }
+    if (i > 0 && !heap_regions[i - 1].used
+        && heap_regions[i - 1].start + heap_regions[i - 1].size == heap_regions[i].start) {
+        heap_regions[i - 1].size += heap_regions[i].size;
+        memmove(&heap_regions[i], &heap_regions[i + 1], (heap_region_count - i - 1) * sizeof(heap_region_t));
+        heap_region_count--;
+    }
+}
 
 // A small block held back from the program: when the heap is full of live data, compiling even
 // `del x` would fail with MemoryError and the session could never recover. The reserve is released
@@ -42,8 +181,8 @@ static void take_reserve(void) {
     }
 }
 
-// The buffer mp_buffer hands to the host (outside the GC heap).
-static uint8_t *exchange;
+// The buffer mp_buffer hands to the host: a GC block kept alive as a root pointer.
+MP_REGISTER_ROOT_POINTER(uint8_t *sandbox_exchange);
 static size_t exchange_size;
 
 static void report(int kind, const char *buf, size_t len) {
@@ -60,33 +199,38 @@ void gc_collect(void) {
     gc_collect_end();
 }
 
-EXPORT(mp_session_init) int32_t mp_session_init(int32_t heap_size) {
-    if (heap != NULL || heap_size < 4096) {
+EXPORT(mp_session_init) int32_t mp_session_init(int32_t initial_heap, int32_t memory_limit) {
+    if (session_started || initial_heap < 4096) {
         return 1;
     }
-    heap = malloc((size_t)heap_size);
-    if (heap == NULL) {
+    // memory_limit is a u32 (bytes); 0: no limit of the guest's own (4 GiB, what wasm32 can address)
+    memory_limit_pages = (uint32_t)memory_limit != 0 ? (uint32_t)memory_limit / WASM_PAGE : 65536;
+    char *first = mp_sandbox_heap_alloc((size_t)initial_heap);
+    if (first == NULL) {
         return 1;
     }
+    session_started = true;
     size_t stack_size = (size_t)(&__stack_high - &__stack_low);
     mp_cstack_init_with_top(&__stack_high, stack_size / SANDBOX_STACK_LIMIT_DIVISOR);
-    gc_init(heap, heap + heap_size);
+    gc_init(first, first + round_to_pages((size_t)initial_heap) * WASM_PAGE);
     mp_init();
     take_reserve();
     return 0;
 }
 
 EXPORT(mp_buffer) uint8_t *mp_buffer(int32_t size) {
-    if (size < 0) {
+    if (!session_started || size < 0) {
         return NULL;
     }
     size_t want = size > 0 ? (size_t)size : 1;
     if (want > exchange_size || exchange_size > 65536) {
-        free(exchange);
-        exchange = malloc(want);
-        exchange_size = exchange ? want : 0;
+        if (MP_STATE_VM(sandbox_exchange) != NULL) {
+            m_free(MP_STATE_VM(sandbox_exchange), exchange_size);
+        }
+        MP_STATE_VM(sandbox_exchange) = m_malloc_maybe(want);
+        exchange_size = MP_STATE_VM(sandbox_exchange) ? want : 0;
     }
-    return exchange;
+    return MP_STATE_VM(sandbox_exchange);
 }
 
 EXPORT(mp_gc_collect) void mp_gc_collect(void) {
@@ -291,7 +435,7 @@ static void start_run(void) {
 }
 
 EXPORT(mp_exec) int32_t mp_exec(const char *src, int32_t len_in, int32_t flags) {
-    if (heap == NULL || len_in < 0) {
+    if (!session_started || len_in < 0) {
         return 1;
     }
     size_t len = (size_t)len_in;
@@ -328,7 +472,7 @@ EXPORT(mp_exec) int32_t mp_exec(const char *src, int32_t len_in, int32_t flags) 
 // ---- mp_call ------------------------------------------------------------------------------------------------
 
 EXPORT(mp_call) int32_t mp_call(const char *name, int32_t name_len, const uint8_t *args, int32_t args_len) {
-    if (heap == NULL || name_len < 0 || args_len < 0) {
+    if (!session_started || name_len < 0 || args_len < 0) {
         return 1;
     }
     start_run();

@@ -301,7 +301,9 @@ static mp_obj_t decode_value(decoder_t *d) {
             // (like OrderedDict's), so it iterates in column order as in CPython; every row shares the
             // key objects, and its table is filled directly (one allocation, no hashing).
             size_t ncols = get_count(d, 5);
-            mp_obj_t keys = mp_obj_new_tuple(ncols, NULL);
+            // The tuple's own address must stay visible to the GC while rows are decoded: the compiler
+            // may keep only a pointer into it (to its items) in a local, which the GC does not follow.
+            mp_obj_t volatile keys = mp_obj_new_tuple(ncols, NULL);
             mp_obj_tuple_t *k = MP_OBJ_TO_PTR(keys);
             for (size_t c = 0; c < ncols; ++c) {
                 k->items[c] = mp_const_none;
@@ -343,6 +345,7 @@ static mp_obj_t decode_value(decoder_t *d) {
                     }
                 }
             }
+            (void)keys;
             return rows;
         }
         default:

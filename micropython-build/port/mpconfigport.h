@@ -24,7 +24,7 @@
 // ---- memory ---------------------------------------------------------------------------------------
 #define MICROPY_ENABLE_GC (1)                            // mark-sweep GC on a heap sized by the host
 #define MICROPY_GC_ALLOC_THRESHOLD (1)                   // gc.threshold()
-#define MICROPY_GC_SPLIT_HEAP (0)                        // one contiguous heap
+#define MICROPY_GC_SPLIT_HEAP (1)                        // the heap is a list of areas ...
 #define MICROPY_GC_STACK_ENTRY_TYPE size_t               // GC mark stack depth counter type
 #define MICROPY_ENABLE_FINALISER (1)                     // __del__ on user classes, closes streams
 #define MICROPY_ENABLE_PYSTACK (0)                       // frames live on the C (shadow) stack
@@ -131,7 +131,8 @@
 #define MICROPY_STREAMS_POSIX_API (0)                    // no POSIX stream shims
 #define MICROPY_HELPER_LEXER_UNIX (0)                    // no lexer from POSIX files
 #define MICROPY_GC_CONSERVATIVE_CLEAR (1)                // zero new blocks: stale pointers never resurrect objects
-#define MICROPY_GC_SPLIT_HEAP_AUTO (0)                   // (one heap)
+#define MICROPY_GC_SPLIT_HEAP_AUTO (1)                   // ... added on demand from linear memory (main.c)
+#define MICROPY_GC_NEXT_FIT (1)                          // next fit for multi-block allocations (patch 0009)
 #define MICROPY_FLOAT_USE_NATIVE_FLT16 (0)               // no half floats
 #define MICROPY_PY_MATH_ATAN2_FIX_INFNAN (0)             // wasi-libc's libm (musl) needs none of the fixes
 #define MICROPY_PY_MATH_FMOD_FIX_INFNAN (0)
@@ -293,6 +294,12 @@
 #define MICROPY_PY_OPENAMP (0)
 #define MICROPY_PY_THREAD_GIL (0)
 #define MICROPY_PY_BUILTINS_HELP_MODULES (0)
+
+// GC areas come straight from linear memory (memory.grow), see main.c.
+void *mp_sandbox_heap_alloc(size_t size);
+void mp_sandbox_heap_free(void *ptr);
+#define MP_PLAT_ALLOC_HEAP(size) mp_sandbox_heap_alloc(size)
+#define MP_PLAT_FREE_HEAP(ptr) mp_sandbox_heap_free(ptr)
 
 // ---- port glue -----------------------------------------------------------------------------------------
 #define MICROPY_HW_BOARD_NAME "sandbox"

@@ -207,10 +207,9 @@ impl core::QueryFunction for PyQueryFunction {
                 let params = match params {
                     core::Params::None => py.None().into_bound(py),
                     core::Params::Positional(values) => from_value(py, Value::List(values))?,
-                    core::Params::Named(pairs) => from_value(
-                        py,
-                        Value::Dict(pairs.into_iter().map(|(k, v)| (Value::Str(k), v)).collect()),
-                    )?,
+                    core::Params::Named(pairs) => {
+                        from_value(py, Value::Dict(pairs.into_iter().map(|(k, v)| (Value::Str(k), v)).collect()))?
+                    }
                 };
                 let result = self.callable.bind(py).call1((sql, params, max_rows))?;
                 let (columns, rows, truncated): (Vec<String>, Bound<'_, PyAny>, bool) = result.extract()?;
@@ -222,7 +221,10 @@ impl core::QueryFunction for PyQueryFunction {
                 }
                 Ok((columns, out, truncated))
             })();
-            outcome.map_err(|e| HostError { type_name: guest_type_name(&e.get_type(py)), message: e.value(py).to_string() })
+            outcome.map_err(|e| HostError {
+                type_name: guest_type_name(&e.get_type(py)),
+                message: e.value(py).to_string(),
+            })
         })
     }
 }

@@ -96,8 +96,10 @@ fn config(fuel: bool) -> Config {
     // copy-on-write image into a ready slot instead of setting up fresh mappings (about 25% faster).
     let slots = max_sandboxes();
     let mut pool = PoolingAllocationConfig::default();
+    // Every instance takes two memory slots: its linear memory and the GC heap that holds wasm
+    // exception objects (exnref).
     pool.total_core_instances(slots)
-        .total_memories(slots)
+        .total_memories(slots * 2)
         .total_tables(slots)
         .total_gc_heaps(slots)
         .total_stacks(0)

@@ -98,8 +98,8 @@ impl Files {
             if m.guest == "/" {
                 return Err(bad("the guest root '/' cannot be mapped; map paths below it".into()));
             }
-            let meta = std::fs::metadata(&m.host)
-                .map_err(|e| bad(format!("{} (for {}): {e}", m.host.display(), m.guest)))?;
+            let meta =
+                std::fs::metadata(&m.host).map_err(|e| bad(format!("{} (for {}): {e}", m.host.display(), m.guest)))?;
             if meta.is_dir() != m.directory {
                 let want = if m.directory { "a directory" } else { "a file" };
                 return Err(bad(format!("{} (for {}) is not {want}", m.host.display(), m.guest)));
@@ -375,7 +375,12 @@ mod tests {
     #[test]
     fn whitelist_validation() {
         let dir = std::env::temp_dir();
-        let file = |guest: &str, host: &Path| FileMount { guest: guest.into(), host: host.into(), directory: false, writable: false };
+        let file = |guest: &str, host: &Path| FileMount {
+            guest: guest.into(),
+            host: host.into(),
+            directory: false,
+            writable: false,
+        };
         assert!(Files::new(vec![file("/x", Path::new("/no/such/file"))]).is_err());
         assert!(Files::new(vec![file("/x", &dir)]).is_err(), "a directory mapped as a file");
         assert!(Files::new(vec![file("/", Path::new("/etc/hostname"))]).is_err());

@@ -25,7 +25,8 @@ pub enum Reply {
     Encoded(Vec<u8>),
 }
 
-/// Exception classes a host error can name and the guest raises as such; any other name arrives as
+/// Exception classes a host error can name and the guest raises as such (the `OSError` subclasses with
+/// their errno set, as `OSError(errno, message)` would be); any other name arrives as
 /// `RuntimeError("Name: message")`. Keep in step with `micropython-build/port/modhost.c`.
 pub const GUEST_EXCEPTION_TYPES: &[&str] = &[
     "ValueError",
@@ -33,13 +34,30 @@ pub const GUEST_EXCEPTION_TYPES: &[&str] = &[
     "KeyError",
     "IndexError",
     "LookupError",
-    "OSError",
-    "PermissionError",
-    "FileNotFoundError",
+    "NameError",
+    "AttributeError",
+    "ArithmeticError",
+    "ZeroDivisionError",
+    "OverflowError",
+    "AssertionError",
+    "UnicodeError",
     "RuntimeError",
     "NotImplementedError",
-    "TimeoutError",
     "MemoryError",
+    "OSError",
+    "ConnectionError",
+    "PermissionError",
+    "FileNotFoundError",
+    "FileExistsError",
+    "IsADirectoryError",
+    "NotADirectoryError",
+    "TimeoutError",
+    "InterruptedError",
+    "BlockingIOError",
+    "BrokenPipeError",
+    "ConnectionAbortedError",
+    "ConnectionRefusedError",
+    "ConnectionResetError",
 ];
 
 /// An error raised by a host function. It reaches guest code as an exception: the builtin class

@@ -12,16 +12,16 @@ use crate::codec::{self, Value};
 use crate::engine::{self, Runtime};
 use crate::error::{Error, Output};
 use crate::files::{FileOp, Files, FILE_OPS};
-use crate::sql::{Databases, SqlOp, SQL_OPS};
 use crate::host::{HostFunction, HostFunctions, HostState};
 use crate::limits::Limits;
+use crate::sql::{Databases, SqlOp, SQL_OPS};
 
 const EXEC_EVAL_TRAILING: i32 = 1;
 const EXEC_COMPILE_ONLY: i32 = 2;
 
-/// Bytes of linear memory kept outside the first GC heap for the guest's own `malloc` (exchange
-/// buffers for code and arguments).
-const MALLOC_RESERVE: usize = 1 << 20;
+/// Size of the guest's first GC heap area. The guest grows its heap on demand, straight from linear
+/// memory, up to the memory limit it is given; a fresh session touches little memory.
+const INITIAL_HEAP: usize = 512 << 10;
 
 /// How a snippet is run.
 #[derive(Clone, Copy, Debug, Default)]
@@ -257,7 +257,17 @@ impl Sandbox {
         if let Some(fuel) = self.limits.fuel {
             store.set_fuel(fuel).map_err(engine_error)?;
         }
-        let instance = self.runtime.pre.instantiate(&mut store).map_err(engine_error)?;
+        let instance = self.runtime.pre.instantiate(&mut store).map_err(|e| {
+            if format!("{e:#}").contains("maximum concurrent") {
+                Error::Engine(format!(
+                    "too many live sandboxes: the limit is {} per process; close unused ones or raise \
+                     DATASETTE_MICROPYTHON_MAX_SANDBOXES",
+                    engine::max_sandboxes()
+                ))
+            } else {
+                engine_error(e)
+            }
+        })?;
         let memory = instance
             .get_memory(&mut store, "memory")
             .ok_or_else(|| Error::Engine("the guest exports no memory".into()))?;
@@ -269,17 +279,19 @@ impl Sandbox {
             gc: instance.get_typed_func(&mut store, "mp_gc_collect").map_err(engine_error)?,
         };
         let initialize = instance.get_typed_func::<(), ()>(&mut store, "_initialize").map_err(engine_error)?;
-        let init = instance.get_typed_func::<i32, i32>(&mut store, "mp_session_init").map_err(engine_error)?;
+        let init = instance.get_typed_func::<(i32, i32), i32>(&mut store, "mp_session_init").map_err(engine_error)?;
         initialize.call(&mut store, ()).map_err(engine_error)?;
         let used = memory.data_size(&store);
-        let heap = (self.limits.memory_limit.saturating_sub(used) / 2).saturating_sub(MALLOC_RESERVE);
+        let heap = INITIAL_HEAP.min(self.limits.memory_limit.saturating_sub(used));
+        // A u32 for the guest; 0 (no limit of its own) for 4 GiB, which the store's limiter enforces anyway.
+        let guest_limit = u32::try_from(self.limits.memory_limit).unwrap_or(0) as i32;
         let out_of_memory = || Error::OutOfMemory {
             limit: self.limits.memory_limit,
             session_reset: true,
             exception: None,
             output: Box::default(),
         };
-        if heap < (1 << 20) || init.call(&mut store, heap as i32).map_err(engine_error)? != 0 {
+        if heap < (64 << 10) || init.call(&mut store, (heap as i32, guest_limit)).map_err(engine_error)? != 0 {
             return Err(out_of_memory());
         }
         let mut session = Session { store, exports };

@@ -131,7 +131,9 @@ impl Databases {
         };
         match self.sources.get_key_value(name) {
             Some((n, s)) => Ok((n.as_str(), s)),
-            None if self.sources.is_empty() => Err(HostError::new("ValueError", "no database is available to this sandbox")),
+            None if self.sources.is_empty() => {
+                Err(HostError::new("ValueError", "no database is available to this sandbox"))
+            }
             None => Err(HostError::new(
                 "ValueError",
                 format!("unknown database '{name}'; available: {}", names(&self.sources)),
@@ -302,13 +304,19 @@ fn bind(stmt: &mut rusqlite::Statement<'_>, params: &Params) -> Result<(), HostE
             Value::Float(f) => V::Real(*f),
             Value::Str(s) => V::Text(s.clone()),
             Value::Bytes(b) => V::Blob(b.clone()),
-            Value::BigInt(d) => return Err(HostError::new("OverflowError", format!("{d} does not fit in SQLite's 64-bit integer"))),
-            _ => return Err(HostError::new("TypeError", "SQL parameters must be None, bool, int, float, str or bytes")),
+            Value::BigInt(d) => {
+                return Err(HostError::new("OverflowError", format!("{d} does not fit in SQLite's 64-bit integer")))
+            }
+            _ => {
+                return Err(HostError::new("TypeError", "SQL parameters must be None, bool, int, float, str or bytes"))
+            }
         })
     };
     match params {
         Params::None if count == 0 => Ok(()),
-        Params::None => Err(HostError::new("ValueError", format!("the query has {count} parameters and none were given"))),
+        Params::None => {
+            Err(HostError::new("ValueError", format!("the query has {count} parameters and none were given")))
+        }
         Params::Positional(values) => {
             if values.len() != count {
                 return Err(HostError::new(
@@ -443,10 +451,20 @@ fn rows_reply(columns: &[String], table: Vec<u8>, truncated: bool) -> Reply {
 }
 
 impl Databases {
-    fn query(&self, ctx: &CallContext, sql: &str, params: &Params, db: Option<&str>, max_rows: Option<usize>) -> Result<Reply, HostError> {
+    fn query(
+        &self,
+        ctx: &CallContext,
+        sql: &str,
+        params: &Params,
+        db: Option<&str>,
+        max_rows: Option<usize>,
+    ) -> Result<Reply, HostError> {
         let (_, source) = self.source(db)?;
         // The guest may ask for fewer rows than the host's cap, never more.
-        let limits = SqlLimits { max_rows: max_rows.map_or(self.limits.max_rows, |n| n.min(self.limits.max_rows)), ..self.limits };
+        let limits = SqlLimits {
+            max_rows: max_rows.map_or(self.limits.max_rows, |n| n.min(self.limits.max_rows)),
+            ..self.limits
+        };
         match source {
             Source::Function(f) => {
                 let (columns, rows, truncated) = f.query(sql, params.clone(), limits.max_rows)?;
@@ -498,7 +516,8 @@ impl Databases {
                 std::thread::Builder::new()
                     .name("micropython-sql-cursor".into())
                     .spawn(move || {
-                        let result = stream_rows(&guarded, &sql, &params, limits, PAGE_ROWS, |p| tx.send(Ok(p)).is_ok());
+                        let result =
+                            stream_rows(&guarded, &sql, &params, limits, PAGE_ROWS, |p| tx.send(Ok(p)).is_ok());
                         if let Err(e) = result {
                             let _ = tx.send(Err(e));
                         }
@@ -594,7 +613,9 @@ impl HostFunction for SqlOp {
                 let db = text("database")?;
                 let params = params_of(args.next())?;
                 if let SqlOpKind::Open = self.op {
-                    return dbs.open_cursor(ctx, &sql, &params, db.as_deref()).map(|id| Reply::Value(Value::Int(id as i64)));
+                    return dbs
+                        .open_cursor(ctx, &sql, &params, db.as_deref())
+                        .map(|id| Reply::Value(Value::Int(id as i64)));
                 }
                 let max_rows = match args.next() {
                     Some(Value::Int(n)) if n > 0 => Some(n as usize),
@@ -613,7 +634,9 @@ impl HostFunction for SqlOp {
                 }
                 dbs.fetch(id as u32)
             }
-            SqlOpKind::Databases => Ok(Reply::Value(Value::List(dbs.sources.keys().map(|k| Value::Str(k.clone())).collect()))),
+            SqlOpKind::Databases => {
+                Ok(Reply::Value(Value::List(dbs.sources.keys().map(|k| Value::Str(k.clone())).collect())))
+            }
         }
     }
 }
