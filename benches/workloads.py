@@ -98,18 +98,17 @@ def failure(done: subprocess.CompletedProcess[str]) -> RuntimeError:
     return RuntimeError(f"exit code {done.returncode}: {lines[-1] if lines else 'no output'}")
 
 
-def child(*args: str) -> dict[str, Any]:
-    """Runs a measurement in a fresh interpreter (run.py --child) and returns its JSON answer."""
-    done = subprocess.run(
-        [sys.executable, str(HERE / "run.py"), "--child", *args],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+def run_json(command: list[str], timeout: float) -> Any:
+    """Runs `command` and returns the JSON document on the last line of its output."""
+    done = subprocess.run(command, check=False, capture_output=True, text=True, timeout=timeout)
     if done.returncode != 0:
         raise failure(done)
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def child(*args: str) -> dict[str, Any]:
+    """Runs a measurement in a fresh interpreter (run.py --child) and returns its JSON answer."""
+    return run_json([sys.executable, str(HERE / "run.py"), "--child", *args], timeout=900)
 
 
 # --- start-up -------------------------------------------------------------------------------------------
@@ -318,16 +317,7 @@ def enrichment_figures(sizes: Sizes) -> dict[str, float]:
             str(sizes.enrichment_rows),
             "--json",
         ]
-        done = subprocess.run(
-            command + (["--dir", shm] if shm else []),
-            check=False,
-            capture_output=True,
-            text=True,
-            timeout=1200,
-        )
-        if done.returncode != 0:
-            raise failure(done)
-        seconds = json.loads(done.stdout.strip().splitlines()[-1])
+        seconds = run_json(command + (["--dir", shm] if shm else []), timeout=1200)
         _enrichment_cache[sizes.enrichment_rows] = {s: sizes.enrichment_rows / t for s, t in seconds.items()}
     return _enrichment_cache[sizes.enrichment_rows]
 
