@@ -203,11 +203,16 @@ async def readable_databases(datasette: Any, actor: dict[str, Any] | None) -> di
             action="execute-sql", resource=DatabaseResource(database=name), actor=actor
         ):
             continue
-        if db.path:
-            databases[name] = {"path": os.path.abspath(db.path), "immutable": not db.is_mutable}
-        else:
-            databases[name] = _query_through_datasette(datasette, db)
+        databases[name] = sandbox_database(datasette, db)
     return databases
+
+
+def sandbox_database(datasette: Any, db: Any) -> Any:
+    """How a sandbox reads one Datasette database: a file the engine opens itself, or, for an
+    in-memory database, a query function that goes through Datasette."""
+    if db.path:
+        return {"path": os.path.abspath(db.path), "immutable": not db.is_mutable}
+    return _query_through_datasette(datasette, db)
 
 
 def _query_through_datasette(datasette: Any, db: Any) -> Any:

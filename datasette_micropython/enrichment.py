@@ -8,7 +8,6 @@ function loops over them there), and a batch's results go back in one transactio
 from __future__ import annotations
 
 import json
-import os
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
@@ -21,6 +20,7 @@ from wtforms import Form, RadioField, SelectChoice, SelectField, StringField, Te
 from wtforms.validators import DataRequired, ValidationError
 
 from . import GuestError, SandboxError, SandboxMemoryError, SandboxTimeout
+from .agent_tool import sandbox_database
 from .config import Limits, PluginConfig, plugin_config
 from .sandbox import Sandbox
 from .sessions import SessionPool
@@ -91,7 +91,7 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
         columns = await db.table_columns(table)
         pks = await db.primary_keys(table) or ["rowid"]
         sample_column = next((c for c in columns if c not in pks), columns[0] if columns else "rowid")
-        databases = _bridge(db)
+        databases = {db.name: sandbox_database(datasette, db)}
 
         def compiles(form: Form, field: Any) -> None:
             if len(field.data.encode()) > config.max_code_bytes:
@@ -221,7 +221,7 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
         pool = self._pools.get(db.name)
         if pool is None:
             config = plugin_config(self.datasette)
-            databases = _bridge(db)
+            databases = {db.name: sandbox_database(self.datasette, db)}
             pool = SessionPool(
                 lambda: job_sandbox(config, config.enrichment_limits, databases, db.name),
                 max_sessions=config.max_sessions,
@@ -376,17 +376,3 @@ def _add_missing_columns(conn: Any, table: str, columns: dict[str, str]) -> None
             conn.execute(
                 f"alter table {escape_sqlite(table)} add column {escape_sqlite(column)} {sqlite_type}"
             )
-
-
-def _bridge(db: Any) -> dict[str, Any]:
-    """The `databases=` argument giving the sandbox read-only SQL access to `db`: its file, or for a
-    database without one, a function that queries it through Datasette."""
-    if db.path:
-        return {db.name: {"path": os.path.abspath(db.path), "immutable": not db.is_mutable}}
-
-    async def query(sql: str, params: Any, max_rows: int) -> tuple[list[str], list[list[Any]], bool]:
-        results = await db.execute(sql, params)
-        rows = results.rows
-        return list(results.columns), [list(row) for row in rows[:max_rows]], len(rows) > max_rows
-
-    return {db.name: query}
