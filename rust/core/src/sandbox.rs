@@ -309,10 +309,10 @@ impl Sandbox {
         f: impl FnOnce(&mut Session) -> wasmtime::Result<i32>,
     ) -> Result<(wasmtime::Result<i32>, Duration), Error> {
         let _ticking = self.runtime.run_guard();
-        let limits = self.limits.clone();
+        let fuel = self.limits.fuel;
         let session = self.session_mut()?;
         session.store.data_mut().begin_run();
-        if let Some(fuel) = limits.fuel {
+        if let Some(fuel) = fuel {
             session.store.set_fuel(fuel).map_err(|e| Error::Engine(e.to_string()))?;
         }
         let started = Instant::now();
