@@ -39,7 +39,6 @@ GUEST_PROGRAMS = REPO / "tests" / "guest_programs"
 RESULT_KINDS = {1: "value", 2: "exc_type", 3: "exc_message", 4: "traceback", 5: "exc_line", 6: "encoded"}
 EXEC_EVAL_TRAILING = 1
 EXEC_COMPILE_ONLY = 2
-INITIAL_HEAP = 256 * 1024  # first GC area; the guest grows its heap from there
 
 
 # ---- value codec (README.md, "Value codec") ---------------------------------------------------------------
@@ -235,11 +234,11 @@ class Session:
         self._callx = ex["mp_call"]
         self._buffer = ex["mp_buffer"]
         self._gc = ex["mp_gc_collect"]
-        ex["_initialize"](self.store)
-        # heap_size is the heap budget: the guest may grow its memory by that much beyond what it has
-        # after _initialize (the engine passes its whole memory limit instead).
+        # The module is pre-initialised (its interpreter started at build time). heap_size is the heap
+        # budget: the guest may grow its memory by that much beyond what it starts with (static data,
+        # stack, the first heap area); the engine passes its whole memory limit instead.
         self.memory_limit = self.memory.data_len(self.store) + heap_size
-        if ex["mp_session_init"](self.store, min(INITIAL_HEAP, heap_size), self.memory_limit) != 0:
+        if ex["mp_session_init"](self.store, self.memory_limit) != 0:
             raise MemoryError("mp_session_init failed")
 
     # memory helpers

@@ -199,22 +199,33 @@ void gc_collect(void) {
     gc_collect_end();
 }
 
-EXPORT(mp_session_init) int32_t mp_session_init(int32_t initial_heap, int32_t memory_limit) {
-    if (session_started || initial_heap < 4096) {
-        return 1;
-    }
-    // memory_limit is a u32 (bytes); 0: no limit of the guest's own (4 GiB, what wasm32 can address)
-    memory_limit_pages = (uint32_t)memory_limit != 0 ? (uint32_t)memory_limit / WASM_PAGE : 65536;
-    char *first = mp_sandbox_heap_alloc((size_t)initial_heap);
-    if (first == NULL) {
-        return 1;
-    }
-    session_started = true;
+// The first GC area, a static array (so setting it up needs no memory.grow, which wasm-ctor-eval cannot
+// evaluate). Big enough that small programs never collect; the heap grows from there. The GC never gives
+// its first area back.
+#define SANDBOX_INITIAL_HEAP ((size_t)512 * 1024)
+static uint8_t first_heap_area[SANDBOX_INITIAL_HEAP] __attribute__((aligned(16)));
+
+// Starts the interpreter: first GC area, stack check, mp_init, the reserve. The build runs this once in
+// wasm-ctor-eval and stores the resulting memory in the module (../Makefile), so every instance starts
+// with a ready interpreter and the export is gone from the shipped module. Nothing it does depends on the
+// instance: the random module seeds itself from sandbox.entropy on first import, not here.
+EXPORT(mp_session_preinit) void mp_session_preinit(void) {
+    memory_limit_pages = 65536; // none of its own until mp_session_init
     size_t stack_size = (size_t)(&__stack_high - &__stack_low);
     mp_cstack_init_with_top(&__stack_high, stack_size / SANDBOX_STACK_LIMIT_DIVISOR);
-    gc_init(first, first + round_to_pages((size_t)initial_heap) * WASM_PAGE);
+    gc_init(first_heap_area, first_heap_area + SANDBOX_INITIAL_HEAP);
     mp_init();
     take_reserve();
+    session_started = true;
+}
+
+EXPORT(mp_session_init) int32_t mp_session_init(int32_t memory_limit) {
+    // memory_limit is a u32 (bytes); 0: no limit of the guest's own (4 GiB, what wasm32 can address)
+    size_t pages = (uint32_t)memory_limit != 0 ? (uint32_t)memory_limit / WASM_PAGE : 65536;
+    if (!session_started || pages < __builtin_wasm_memory_size(0)) {
+        return 1;
+    }
+    memory_limit_pages = pages;
     return 0;
 }
 

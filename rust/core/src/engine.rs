@@ -17,7 +17,9 @@ use std::sync::{Arc, OnceLock};
 use std::thread::{self, Thread};
 use std::time::Duration;
 
-use wasmtime::{Config, Engine, InstanceAllocationStrategy, InstancePre, Linker, Module, PoolingAllocationConfig};
+use wasmtime::{
+    Config, Enabled, Engine, InstanceAllocationStrategy, InstancePre, Linker, Module, PoolingAllocationConfig,
+};
 
 use crate::error::Error;
 use crate::host::{self, HostState};
@@ -28,6 +30,13 @@ pub static GUEST_WASM: &[u8] = include_bytes!("../../../datasette_micropython/mi
 /// Native stack the guest may use. The guest raises RecursionError from its own shadow-stack check
 /// before it needs 2 MiB on every deep path (`micropython-build/README.md`); this leaves margin.
 pub const MAX_WASM_STACK: usize = 3 << 20;
+
+/// Bytes of a closed sandbox's dirtied memory that are reset in place (memset, or copied back from the
+/// image) and kept resident for the next sandbox in its slot; the rest is given back with madvise. A small
+/// first run dirties about 15 pages: resetting them in place skips the madvise and the page faults that
+/// follow it (fresh sandbox + run 47 -> 26 us, measured; it plateaus from 32 KiB). With PAGEMAP_SCAN
+/// (Linux 6.7+) only dirty pages count; it costs up to this much resident memory per used slot.
+const KEEP_RESIDENT: usize = 64 << 10;
 
 /// Default number of sandbox slots in the pooling allocator.
 pub const DEFAULT_MAX_SANDBOXES: u32 = 2000;
@@ -103,7 +112,9 @@ fn config(fuel: bool) -> Config {
         .total_tables(slots)
         .total_gc_heaps(slots)
         .total_stacks(0)
-        .max_memory_size(crate::limits::MAX_MEMORY);
+        .max_memory_size(crate::limits::MAX_MEMORY)
+        .pagemap_scan(Enabled::Auto)
+        .linear_memory_keep_resident(KEEP_RESIDENT);
     config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool));
     config
 }
@@ -238,5 +249,15 @@ mod tests {
         let engine = Engine::new(&config(false)).unwrap();
         let (_, origin) = load_module(&engine, Some(Path::new("/proc/no-such-dir"))).unwrap();
         assert!(matches!(origin, ModuleOrigin::Compiled(_)), "{origin:?}");
+    }
+
+    #[test]
+    fn module_is_pre_initialised() {
+        // The build evaluated the start-up exports and removed them (micropython-build/Makefile); a
+        // session needs only its memory limit.
+        let engine = Engine::new(&config(false)).unwrap();
+        let (module, _) = load_module(&engine, None).unwrap();
+        let exports: Vec<&str> = module.exports().map(|e| e.name()).collect();
+        assert_eq!(exports, ["memory", "mp_session_init", "mp_buffer", "mp_gc_collect", "mp_exec", "mp_call"]);
     }
 }

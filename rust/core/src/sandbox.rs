@@ -19,10 +19,6 @@ use crate::sql::{Databases, SqlOp, SQL_OPS};
 const EXEC_EVAL_TRAILING: i32 = 1;
 const EXEC_COMPILE_ONLY: i32 = 2;
 
-/// Size of the guest's first GC heap area. The guest grows its heap on demand, straight from linear
-/// memory, up to the memory limit it is given; a fresh session touches little memory.
-const INITIAL_HEAP: usize = 512 << 10;
-
 /// How a snippet is run.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RunOptions {
@@ -278,21 +274,13 @@ impl Sandbox {
             call: instance.get_typed_func(&mut store, "mp_call").map_err(engine_error)?,
             gc: instance.get_typed_func(&mut store, "mp_gc_collect").map_err(engine_error)?,
         };
-        let initialize = instance.get_typed_func::<(), ()>(&mut store, "_initialize").map_err(engine_error)?;
-        let init = instance.get_typed_func::<(i32, i32), i32>(&mut store, "mp_session_init").map_err(engine_error)?;
-        initialize.call(&mut store, ()).map_err(engine_error)?;
-        let used = memory.data_size(&store);
-        let heap = INITIAL_HEAP.min(self.limits.memory_limit.saturating_sub(used));
-        // A u32 for the guest; 0 (no limit of its own) for 4 GiB, which the store's limiter enforces anyway.
+        // The module is pre-initialised (the interpreter started at build time, see micropython-build/):
+        // the session only needs its memory limit. A u32 for the guest; 0 (no limit of its own) for 4 GiB,
+        // which the store's limiter enforces anyway.
+        let init = instance.get_typed_func::<i32, i32>(&mut store, "mp_session_init").map_err(engine_error)?;
         let guest_limit = u32::try_from(self.limits.memory_limit).unwrap_or(0) as i32;
-        let out_of_memory = || Error::OutOfMemory {
-            limit: self.limits.memory_limit,
-            session_reset: true,
-            exception: None,
-            output: Box::default(),
-        };
-        if heap < (64 << 10) || init.call(&mut store, (heap as i32, guest_limit)).map_err(engine_error)? != 0 {
-            return Err(out_of_memory());
+        if init.call(&mut store, guest_limit).map_err(engine_error)? != 0 {
+            return Err(Error::Engine("the guest refused its memory limit".into()));
         }
         let mut session = Session { store, exports };
         let names: Vec<&str> = self.functions.keys().map(String::as_str).collect();
