@@ -17,8 +17,10 @@
 //! 6. **No ambient authority.** No environment variables, empty `sys.argv`, randomness seeded from
 //!    host entropy per sandbox. (`no_ambient_authority`)
 //! 7. **Isolation.** Sandboxes share no guest state: builtins, modules and globals changed in one are
-//!    unchanged in every other, and a trap in one leaves the others running.
-//!    (`sandboxes_share_nothing`)
+//!    unchanged in every other, and a trap in one leaves the others running. A sandbox created in the
+//!    memory slot of a closed one starts from the pristine image: the pooling allocator resets (or keeps
+//!    resident and resets in place) every page the closed one dirtied.
+//!    (`sandboxes_share_nothing`, `reused_slots_start_pristine`)
 //! 8. **Host functions.** A sandbox reaches exactly the host functions registered on it.
 //!    (`only_registered_host_functions`)
 
@@ -144,6 +146,30 @@ mod tests {
         );
         assert!(matches!(b.run("x = 3 ** 20000000", RunOptions::default()), Err(Error::Timeout { .. })));
         assert_eq!(value(&mut a, "secret, len('x')"), "(42, -1)");
+    }
+
+    #[test]
+    fn reused_slots_start_pristine() {
+        let probe = "import gc\n'secret' in globals(), len(sys.modules), gc.mem_alloc()";
+        let mut pristine = sandbox(Limits::default());
+        pristine.run("import sys", RunOptions::default()).unwrap();
+        let expected = value(&mut pristine, probe);
+        drop(pristine);
+        for _ in 0..20 {
+            // Dirty the stack, the static data, the first heap area and grown memory, then close.
+            let mut used = sandbox(Limits::default());
+            used.run(
+                "import sys, json, re\nsecret = ['x' * 1000 for _ in range(3000)]\nsys.path.append('/x')\n\
+                 def deep(n):\n    return n if n == 0 else deep(n - 1)\ndeep(500)",
+                RunOptions::default(),
+            )
+            .unwrap();
+            drop(used);
+            let mut fresh = sandbox(Limits::default());
+            fresh.run("import sys", RunOptions::default()).unwrap();
+            assert_eq!(value(&mut fresh, probe), expected);
+            assert_eq!(value(&mut fresh, "sys.path"), "['', '.frozen']");
+        }
     }
 
     struct Constant(i64);
