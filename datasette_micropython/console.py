@@ -232,7 +232,7 @@ async def reset_view(datasette: Any, request: Any) -> Response:
         return checked
     identity, cookie = _identity(datasette, request)
     databases = await readable_databases(datasette, request.actor)
-    _sessions(datasette).discard((identity, checked.name, tuple(databases)))
+    _sessions(datasette, identity).discard((identity, checked.name, tuple(databases)))
     return _with_cookie(Response.json({"ok": True}), cookie)
 
 
@@ -336,15 +336,19 @@ async def _session(datasette: Any, actor: Any, identity: str, database: str) -> 
     settings = {**config.sandbox_kwargs(), "databases": databases, "default_database": database}
     token = _new_session_settings.set(settings)
     try:
-        sandbox, created = _sessions(datasette).get((identity, database, tuple(databases)))
+        sandbox, created = _sessions(datasette, identity).get((identity, database, tuple(databases)))
     finally:
         _new_session_settings.reset(token)
     assert isinstance(sandbox, ConsoleSandbox)
     return sandbox, created
 
 
-def _sessions(datasette: Any) -> SessionPool:
-    pool = getattr(datasette, "_micropython_console_sessions", None)
+def _sessions(datasette: Any, identity: str) -> SessionPool:
+    """The pool holding `identity`'s sessions. Signed-in actors and anonymous browsers have a pool each,
+    each capped at `max_sessions`: anyone can mint anonymous sessions (one per cookie-less request), and
+    they may only push out other anonymous sessions, never a signed-in actor's."""
+    attribute = "_micropython_console_" + identity.partition(":")[0]
+    pool = getattr(datasette, attribute, None)
     if pool is None:
         config = plugin_config(datasette)
         pool = SessionPool(
@@ -352,7 +356,7 @@ def _sessions(datasette: Any) -> SessionPool:
             max_sessions=config.max_sessions,
             idle_timeout=config.idle_timeout,
         )
-        datasette._micropython_console_sessions = pool
+        setattr(datasette, attribute, pool)
     return pool
 
 

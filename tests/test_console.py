@@ -35,6 +35,11 @@ def make_datasette(*paths, databases=None, permissions=None, **settings):
     return Datasette([str(path) for path in paths], config=config)
 
 
+def has_sessions(ds):
+    """Whether any console session (signed-in or anonymous) was ever created."""
+    return any(hasattr(ds, f"_micropython_console_{kind}") for kind in ("actor", "browser"))
+
+
 async def run(ds, code, actor=ALICE, **kwargs):
     response = await ds.client.post(RUN, json={"code": code}, actor=actor, **kwargs)
     assert response.status_code == 200, response.text
@@ -78,6 +83,20 @@ async def test_anonymous_sessions_follow_a_signed_cookie(demo_db):
     assert (await run(ds, "y", actor=None))["error"].startswith("NameError")
     forged = await run(ds, "y", actor=None, cookies={"ds_micropython": "forged"})
     assert forged["error"].startswith("NameError")
+
+
+async def test_anonymous_requests_never_push_out_signed_in_sessions(demo_db):
+    ds = make_datasette(demo_db, max_sessions=2)
+    await run(ds, "x = 'alice'")
+    await run(ds, "x = 'bob'", actor=BOB)
+    for i in range(5):  # each cookie-less request is a new anonymous session
+        assert (await run(ds, f"x = {i}\nx", actor=None))["value"] == str(i)
+    assert (await run(ds, "x"))["value"] == "'alice'"
+    assert (await run(ds, "x", actor=BOB))["value"] == "'bob'"
+    # Among themselves, anonymous sessions are capped like any pool: the oldest went first.
+    carol = {"id": "carol"}
+    await run(ds, "x = 'carol'", actor=carol)
+    assert (await run(ds, "x"))["error"].startswith("NameError")
 
 
 async def test_console_page_sets_the_session_cookie_for_anonymous_visitors(demo_db):
@@ -230,8 +249,9 @@ async def test_over_long_code_is_refused_before_it_reaches_a_sandbox(demo_db):
         RUN, content=b"x" * 10_000, headers={"content-type": "application/json"}, actor=ALICE
     )
     assert huge.status_code == 413
-    assert not hasattr(ds, "_micropython_console_sessions")
+    assert not has_sessions(ds)
     assert (await ds.client.post(RUN, json={"code": "#" * 100}, actor=ALICE)).status_code == 200
+    assert has_sessions(ds)
 
 
 async def test_cross_site_posts_are_refused(demo_db):
@@ -242,7 +262,7 @@ async def test_cross_site_posts_are_refused(demo_db):
         headers={"sec-fetch-site": "cross-site", "origin": "https://elsewhere.example"},
     )
     assert cross_site.status_code == 403
-    assert not hasattr(ds, "_micropython_console_sessions")
+    assert not has_sessions(ds)
     same_origin = await ds.client.post(RUN, json={"code": "1"}, headers={"sec-fetch-site": "same-origin"})
     assert same_origin.status_code == 200
 
