@@ -1,21 +1,37 @@
 """The `micropython` enrichment (datasette-enrichments): runs a user's `enrich(row)` over every row of a
 table in a sandbox and writes what it returns to one column, or to several.
 
-Speed comes from doing little per row on the host: rows go to the guest a thousand per call (a driver
-function loops over them there), and a batch's results go back in one transaction with `executemany`.
+The job loop is our own (`start_enrichment_in_process`, which the framework also calls to resume jobs
+after a pause or a restart), not the framework's, which fetches each batch as a JSON page of the table
+and commits three times per batch. Ours:
+
+- reads each batch straight from SQLite, in primary key (or rowid) order after the job's cursor, with the
+  job's filters turned into SQL by Datasette's own table code, so it enriches exactly the rows the table
+  page showed; the next batch is read while the guest runs this one;
+- sends the rows to the guest in calls of up to ROWS_PER_CALL rows (a driver function loops over them
+  there);
+- writes each batch in one transaction, which commits while the guest runs the next batch: the results
+  (`executemany`), the job's cursor (the JSON list of the last row's key), done_count and error_count,
+  the error log and the progress rows. A job resumed after a restart carries on after the last committed
+  batch, so every row is enriched once;
+- checks the job's status before every batch, so pausing or cancelling from the jobs page stops it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
-from urllib.parse import parse_qs
 
-from datasette.utils import escape_sqlite, path_from_row_pks, tilde_encode
-from datasette_enrichments import Enrichment
-from datasette_enrichments.utils import pks_for_rows
+from datasette.permissions import SkipPermissions
+from datasette.utils import escape_sqlite
+from datasette.utils.asgi import Request
+from datasette.views.table import _table_filters
+from datasette_enrichments import JAN_1_2025_EPOCH, Enrichment, set_job_status
+from datasette_enrichments.utils import mark_job_complete, pks_for_rows
 from wtforms import Form, RadioField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, ValidationError
 
@@ -25,15 +41,22 @@ from .config import Limits, PluginConfig, plugin_config
 from .sandbox import Sandbox
 from .sessions import SessionPool
 
-#: Most rows per batch: one page of the table's JSON fetched by the framework (Datasette caps it at
-#: `max_returned_rows`) and one write transaction. Big batches spread the framework's per-batch costs
-#: (three commits, a page render) over many rows.
+#: Most rows per batch: one read, one write transaction, one status check. Past a few thousand rows the
+#: per-batch costs are small next to the guest's (benches/enrichment_bench.py: batches of 2,000 to 50,000
+#: rows within noise of each other); bigger batches hold more rows in memory and the write connection
+#: longer.
 MAX_BATCH_SIZE = 10_000
 
-#: Most rows per sandbox call, the unit of the time and memory limits. The guest's cost per row is about
-#: three times higher in calls of 2,000 rows or more than in calls of 1,000 (measured), so a batch goes
-#: to the guest in slices of this size.
+#: Most rows per sandbox call. The guest's cost per row grows with the size of a call, whose rows are all
+#: live in its heap at once (1,000-row calls run about 1.5 times as fast as 10,000-row ones, and the end
+#: to end speed is the same with 2,000), and a call's rows and results must fit in the memory limit.
 ROWS_PER_CALL = 1000
+
+#: Seconds after which a batch stops and commits what it has (the rest of its rows go to the next batch),
+#: and after which a sandbox call stops taking rows (or at half the time limit, if that is shorter). A slow
+#: `enrich` (a `fetch()` per row, say) thus still shows progress and can be paused every second or so, and
+#: a row times out only when it runs for most of the time limit on its own.
+BATCH_SECONDS = 1.0
 
 #: Seconds the code's top level may run when the form is submitted. The check runs inside WTForms'
 #: synchronous validation, on the server's event loop, so it is kept short; jobs get the full limit.
@@ -42,17 +65,21 @@ FORM_CHECK_TIME_LIMIT = 2.0
 #: SQLite column type for each output type of the "one column" mode.
 COLUMN_TYPES = {"text": "TEXT", "integer": "INTEGER", "float": "REAL", "json": "TEXT"}
 
-# Defined in every job's sandbox after the user's code: runs `enrich` over a batch and returns the
-# results, plus the traceback of each row whose `enrich` raised (by index, without the driver's own
-# frame), so one bad row spoils nothing else. A time-limit interrupt (KeyboardInterrupt) is not an
-# Exception: it ends the whole call.
+# Defined in every job's sandbox after the user's code: runs `enrich` over rows until they are done or
+# `budget_ms` has passed, and returns the results (one per row it got through), plus the traceback of
+# each row whose `enrich` raised (by index, without the driver's own frame), so one bad row spoils nothing
+# else. A time-limit interrupt (KeyboardInterrupt) is not an Exception: it ends the whole call.
 DRIVER = "__enrich_rows"
 DRIVER_CODE = f"""
-def {DRIVER}(rows):
+def {DRIVER}(rows, budget_ms):
     import io, sys
+    from time import ticks_diff, ticks_ms
+    start = ticks_ms()
     results = []
     errors = {{}}
     for i, row in enumerate(rows):
+        if i and ticks_diff(ticks_ms(), start) > budget_ms:
+            break
         try:
             results.append(enrich(row))
         except Exception as e:
@@ -81,10 +108,6 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
         # One pool of live job sandboxes per database (the sandbox's SQL bridge opens that database);
         # a job keeps its sandbox, and with it the state of `enrich`, from batch to batch.
         self._pools: dict[str, SessionPool] = {}
-
-    @property
-    def batch_size(self) -> int:
-        return min(MAX_BATCH_SIZE, int(self.datasette.setting("max_returned_rows")))
 
     async def get_config_form(self, datasette: Any, db: Any, table: str) -> type[Form]:
         config = plugin_config(datasette)
@@ -149,6 +172,108 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
 
         await db.execute_write_fn(add_column)
 
+    async def start_enrichment_in_process(self, datasette: Any, db: Any, job_id: int) -> None:
+        """Starts the job's loop as a task: for a new job, a resumed one (paused, then resumed from the jobs
+        page) and, after a restart, each job left running. A job whose loop is still running keeps it."""
+        job = (await db.execute("select * from _enrichment_jobs where id = ?", (job_id,))).first()
+        running = _running_jobs(datasette)
+        if job is None or (db.name, job_id) in running:
+            return
+        running[(db.name, job_id)] = asyncio.create_task(self._run_job(datasette, db, dict(job)))
+
+    async def _run_job(self, datasette: Any, db: Any, job: dict[str, Any]) -> None:
+        job_id = job["id"]
+        try:
+            finished = await self._run_batches(datasette, db, job)
+        except Exception as e:  # noqa: BLE001 - the rows cannot be read or written: the job stops, saying why
+            self._release(datasette, db, job_id)
+            await set_job_status(db, job_id, "cancelled", message=f"{type(e).__name__}: {e}")
+            return
+        finally:
+            self._release(datasette, db, job_id)
+        if finished:
+            await self.finalize(datasette, db, job["table_name"], json.loads(job["config"]))
+            await mark_job_complete(datasette, job_id, db.name)
+
+    async def _run_batches(self, datasette: Any, db: Any, job: dict[str, Any]) -> bool:
+        """Enriches the job's rows batch after batch, from its cursor on; True if it got through them all
+        (the job is then marked finished), False if it was paused or cancelled. While the guest runs a
+        batch, the previous batch commits and the next one is read."""
+        job_id, table, config = job["id"], job["table_name"], json.loads(job["config"])
+        await db.execute_write("update _enrichment_jobs set status = 'running' where id = ?", (job_id,))
+        pks = await db.primary_keys(table) or ["rowid"]
+        where, params = await filter_sql(datasette, db, table, job["filter_querystring"])
+
+        async def read(after: list[Any] | None) -> list[dict[str, Any]]:
+            rows: list[dict[str, Any]] = await db.execute_fn(
+                lambda conn: read_rows(conn, table, pks, where, params, after)
+            )
+            return rows
+
+        async def write(writer: Callable[[Any], None], rows: list[dict[str, Any]]) -> None:
+            try:
+                await db.execute_write_fn(writer)
+            except Exception as e:  # noqa: BLE001 - as the framework does: logged for the batch's rows
+                await db.execute_write_fn(failed_batch_writer(job_id, table, pks, rows, str(e)))
+
+        rows = await read(decode_key(job["next_cursor"], len(pks)))
+        next_rows: asyncio.Task[list[dict[str, Any]]] | None = None
+        writing: asyncio.Task[None] | None = None
+        try:
+            while rows:
+                status = (
+                    await db.execute("select status from _enrichment_jobs where id = ?", (job_id,))
+                ).first()
+                if status is None or status[0] != "running":  # paused or cancelled from the jobs page
+                    if writing is None:
+                        # At once, before any await: a resume from now on starts a new loop.
+                        self._release(datasette, db, job_id)
+                        return False
+                    # The job's cursor must be final before a resume can read it; then check again.
+                    await writing
+                    writing = None
+                    continue
+                if next_rows is None:
+                    next_rows = asyncio.create_task(read(row_key(rows[-1], pks)))
+                try:
+                    done, writer = await self.enrich_batch(datasette, db, table, rows, pks, config, job_id)
+                except (self.Cancel, self.Pause) as e:
+                    if writing is not None:
+                        await writing
+                    self._release(datasette, db, job_id)
+                    await set_job_status(
+                        db, job_id, "cancelled" if isinstance(e, self.Cancel) else "paused", message=str(e)
+                    )
+                    return False
+                except Exception as e:  # noqa: BLE001 - as the framework does: logged for the batch's rows
+                    done, writer = len(rows), failed_batch_writer(job_id, table, pks, rows, str(e))
+                if writing is not None:
+                    await writing  # one transaction at a time, in order: the cursor only moves forward
+                writing = asyncio.create_task(write(writer, rows[:done]))
+                rows = rows[done:]
+                if not rows:
+                    rows, next_rows = await next_rows, None
+            if writing is not None:
+                await writing
+        finally:
+            if next_rows is not None:
+                next_rows.cancel()
+        await db.execute_write(
+            "update _enrichment_jobs set status = 'finished', finished_at = datetime('now') where id = ?",
+            (job_id,),
+        )
+        return True
+
+    def _release(self, datasette: Any, db: Any, job_id: int) -> None:
+        """Ends the current task's hold on the job: closes its sandbox and forgets its loop, so that a resume
+        starts a new one. Synchronous, and done before the loop's last status change, so that a resume never
+        finds the old loop still registered; once done, a no-op."""
+        running = _running_jobs(datasette)
+        if running.get((db.name, job_id)) is asyncio.current_task():
+            del running[(db.name, job_id)]
+            if db.name in self._pools:
+                self._pools[db.name].discard(job_id)
+
     async def enrich_batch(
         self,
         datasette: Any,
@@ -158,27 +283,35 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
         pks: list[str],
         config: dict[str, Any],
         job_id: int,
-    ) -> int:
-        ids = pks_for_rows(rows, pks)
+    ) -> tuple[int, Callable[[Any], None]]:
+        """Runs `enrich` over `rows`, or over as many of them as BATCH_SECONDS allows. Returns how many rows it
+        got through and the function that writes them in one transaction (`write_batch`), which the job's
+        loop runs while the guest goes on with the next batch. (The framework's `enrich_batch` writes and
+        returns a count; only our loop calls this one.)"""
         limits = plugin_config(datasette).enrichment_limits
-        values: list[Any] = [None] * len(rows)
+        budget_ms = int(1000 * min(BATCH_SECONDS, limits.time_limit / 2))
+        values: list[Any] = []
         errors: dict[int, str] = {}
-        for start in range(0, len(rows), ROWS_PER_CALL):
+        started = time.monotonic()
+        while len(values) < len(rows) and (not values or time.monotonic() - started < BATCH_SECONDS):
+            start = len(values)
             chunk = rows[start : start + ROWS_PER_CALL]
             try:
                 sandbox = await self._job_sandbox(db, job_id, config["code"])
-                chunk_values, chunk_errors = (await sandbox.call_async(DRIVER, chunk)).value
+                chunk_values, chunk_errors = (await sandbox.call_async(DRIVER, chunk, budget_ms)).value
             except SandboxError as e:
                 # The time or memory limit, or the code's top level failing: the rows of this call are
                 # lost. The sandbox may be half-way through anything, so the next call gets a fresh one.
                 self._pool(db).discard(job_id)
-                errors.update(dict.fromkeys(range(start, start + len(chunk)), call_error_message(e, limits)))
-                continue
-            values[start : start + len(chunk)] = chunk_values
+                chunk_values = [None] * len(chunk)
+                chunk_errors = dict.fromkeys(range(len(chunk)), call_error_message(e, limits))
+            values += chunk_values
             errors.update((start + index, traceback) for index, traceback in chunk_errors.items())
 
+        rows = rows[: len(values)]
+        ids = pks_for_rows(rows, pks)
         failed: dict[str, list[Any]] = defaultdict(list)
-        for index, traceback in errors.items():
+        for index, traceback in sorted(errors.items()):
             failed[traceback].append(ids[index])
         updates: dict[tuple[str, ...], list[tuple[Any, ...]]]
         new_columns: dict[str, str] = {}
@@ -188,34 +321,12 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
             }
         else:
             updates, new_columns = several_columns_params(values, ids, errors, pks, failed)
-        cursor = await self._cursor(db, table, job_id, rows[-1], pks)
 
         def write(conn: Any) -> None:
             _add_missing_columns(conn, table, new_columns)
-            for columns, params in updates.items():
-                conn.executemany(_update_sql(table, columns, pks), params)
-            if cursor is not None:
-                # Moved forward in the same transaction as the results, so that a job resumed after a
-                # restart carries on after this batch instead of enriching its rows a second time.
-                conn.execute("update _enrichment_jobs set next_cursor = ? where id = ?", (cursor, job_id))
+            write_batch(conn, job_id, table, pks, rows, updates, failed)
 
-        await db.execute_write_fn(write)
-        for message, failed_ids in failed.items():
-            await self.log_error(db, job_id, failed_ids, message)
-        return sum(len(params) for params in updates.values())
-
-    async def finalize(self, datasette: Any, db: Any, table: str, config: dict[str, Any]) -> None:
-        # The framework does not say which job finished: close the sandboxes of every job of this
-        # database that is no longer running (paused or cancelled ones too; they start afresh if resumed).
-        pool = self._pools.get(db.name)
-        if pool is None:
-            return
-        ended = await db.execute(
-            "select id from _enrichment_jobs where enrichment = ? and status != 'running'", (self.slug,)
-        )
-        for (job_id,) in ended.rows:
-            if job_id in pool:
-                pool.discard(job_id)
+        return len(rows), write
 
     def _pool(self, db: Any) -> SessionPool:
         pool = self._pools.get(db.name)
@@ -237,25 +348,118 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
             await sandbox.run_async(DRIVER_CODE, eval_trailing=False)
         return sandbox
 
-    async def _cursor(
-        self, db: Any, table: str, job_id: int, last_row: dict[str, Any], pks: list[str]
-    ) -> str | None:
-        """The `_next` token Datasette gives for the page after `last_row`, or None when the job's pages are
-        ordered by a column that `last_row` lacks."""
-        row = (
-            await db.execute("select filter_querystring from _enrichment_jobs where id = ?", (job_id,))
-        ).first()
-        query = parse_qs(row[0] if row else "")
-        table_config = await self.datasette.table_config(db.name, table)
-        sorts = query.get("_sort", []) + query.get("_sort_desc", [])
-        sort = sorts[0] if sorts else table_config.get("sort") or table_config.get("sort_desc")
-        token = path_from_row_pks(last_row, pks, use_rowid=False)
-        if not sort:
-            return str(token)
-        if sort not in last_row:
-            return None
-        prefix = "$null" if last_row[sort] is None else tilde_encode(str(last_row[sort]))
-        return f"{prefix},{token}"
+
+def _running_jobs(datasette: Any) -> dict[tuple[str, int], asyncio.Task[None]]:
+    """The loop of each job running in this Datasette, by (database, job id). Kept on the Datasette instance,
+    as the enrichment object is made anew by each `register_enrichments` call."""
+    running: dict[tuple[str, int], asyncio.Task[None]] | None = getattr(
+        datasette, "_micropython_enrichment_jobs", None
+    )
+    if running is None:
+        running = datasette._micropython_enrichment_jobs = {}
+    return running
+
+
+async def filter_sql(
+    datasette: Any, db: Any, table: str, filter_querystring: str
+) -> tuple[list[str], dict[str, Any]]:
+    """The where clauses and parameters of a job's filters (`name__contains=x`, `_where=`, `_search=`, ...),
+    as Datasette's table page applies them."""
+    # `_table_filters` is private to Datasette (1.0a41): the filters of the table view, plugins' filters
+    # included. tests/test_enrichment.py covers it (column filters and `_where`). Permission checks are
+    # skipped, as the framework does when it counts the job's rows.
+    with SkipPermissions():
+        _, where, params, *_ = await _table_filters(
+            datasette, Request.fake("/?" + filter_querystring), db.name, table
+        )
+    return where, params
+
+
+def read_rows(
+    conn: Any,
+    table: str,
+    pks: Sequence[str],
+    where: Sequence[str],
+    params: dict[str, Any],
+    after: list[Any] | None,
+) -> list[dict[str, Any]]:
+    """Up to MAX_BATCH_SIZE rows matching `where`, in key order, after the key `after` (or from the start)."""
+    # Joined as Datasette joins them (a `_where=` with an "or" binds last), then bracketed as a whole.
+    clauses = [f"({' and '.join(where)})"] if where else []
+    params = dict(params)
+    columns = ", ".join(escape_sqlite(pk) for pk in pks)
+    if after is not None:
+        names = [f":_after{i}" for i in range(len(pks))]
+        clauses.append(f"({columns}) > ({', '.join(names)})")
+        params.update(zip((name[1:] for name in names), after))
+    sql = "select {}* from {} {}order by {} limit {}".format(
+        "rowid, " if list(pks) == ["rowid"] else "",
+        escape_sqlite(table),
+        f"where {' and '.join(clauses)} " if clauses else "",
+        columns,
+        MAX_BATCH_SIZE,
+    )
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def write_batch(
+    conn: Any,
+    job_id: int,
+    table: str,
+    pks: Sequence[str],
+    rows: list[dict[str, Any]],
+    updates: dict[tuple[str, ...], list[tuple[Any, ...]]],
+    failed: dict[str, list[Any]],
+) -> None:
+    """A batch's writes, in its transaction: the results, the job's cursor (after the last of `rows`) and
+    counts, and what the framework's `log_error` and `record_progress` write (errors, progress rows)."""
+    for columns, params in updates.items():
+        conn.executemany(_update_sql(table, columns, pks), params)
+    success = sum(len(params) for params in updates.values())
+    error_count = sum(len(ids) for ids in failed.values())
+    conn.execute(
+        "update _enrichment_jobs set next_cursor = ?, done_count = done_count + ?,"
+        " error_count = error_count + ? where id = ?",
+        (encode_key(row_key(rows[-1], pks)), len(rows), error_count, job_id),
+    )
+    conn.executemany(
+        "insert into _enrichment_errors (job_id, row_pks, error) values (?, ?, ?)",
+        [(job_id, json.dumps(ids, default=repr), message) for message, ids in failed.items()],
+    )
+    now = int(time.time() * 1000) - JAN_1_2025_EPOCH
+    progress = [(success, 0)] + [(0, len(ids)) for ids in failed.values()]
+    conn.executemany(
+        "insert into _enrichment_progress (job_id, timestamp_ms_2025, success_count, error_count)"
+        " values (?, ?, ?, ?)",
+        [(job_id, now, s, e) for s, e in progress if s or e],
+    )
+
+
+def failed_batch_writer(
+    job_id: int, table: str, pks: Sequence[str], rows: list[dict[str, Any]], message: str
+) -> Callable[[Any], None]:
+    """`write_batch` for a batch that failed as a whole: the error logged for all its rows."""
+    return lambda conn: write_batch(conn, job_id, table, pks, rows, {}, {message: pks_for_rows(rows, pks)})
+
+
+def row_key(row: dict[str, Any], pks: Sequence[str]) -> list[Any]:
+    return [row[pk] for pk in pks]
+
+
+def encode_key(key: Sequence[Any]) -> str:
+    """A row's key as the job's cursor: a JSON list (blobs as {"hex": ...})."""
+    return json.dumps([{"hex": v.hex()} if isinstance(v, bytes) else v for v in key])
+
+
+def decode_key(cursor: str | None, length: int) -> list[Any] | None:
+    if not cursor:
+        return None
+    key = json.loads(cursor)
+    if not isinstance(key, list) or len(key) != length:
+        raise ValueError(f"Cannot resume from the cursor {cursor!r} (written by an older version?)")
+    return [bytes.fromhex(v["hex"]) if isinstance(v, dict) else v for v in key]
 
 
 def job_sandbox(

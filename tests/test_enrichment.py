@@ -8,10 +8,12 @@ import sqlite3
 import time
 from urllib.parse import parse_qs, urlparse
 
-import datasette_enrichments
 import pytest
 from datasette.app import Datasette
 from datasette_enrichments.utils import wait_for_job
+
+from datasette_micropython import enrichment
+from datasette_micropython.enrichment import PythonEnrichment
 
 ROOT = {"id": "root"}
 UPPER = "def enrich(row):\n    return row['name'].upper()\n"
@@ -27,12 +29,8 @@ def make_items(path, count):
     conn.close()
 
 
-def make_datasette(path, batch_rows=1000, **plugin_settings):
-    ds = Datasette(
-        [str(path)],
-        settings={"max_returned_rows": batch_rows},
-        config={"plugins": {"datasette-agent-micropython": plugin_settings}},
-    )
+def make_datasette(path, **plugin_settings):
+    ds = Datasette([str(path)], config={"plugins": {"datasette-agent-micropython": plugin_settings}})
     ds.root_enabled = True
     return ds
 
@@ -44,9 +42,15 @@ def db_path(tmp_path):
     return path
 
 
-async def start_job(ds, code, table="items", **fields):
+@pytest.fixture
+def batches_of_10(monkeypatch):
+    monkeypatch.setattr(enrichment, "MAX_BATCH_SIZE", 10)
+
+
+async def start_job(ds, code, table="items", querystring="", **fields):
     form = {"code": code, "mode": "one", "output_column": "result", "output_type": "text", **fields}
-    response = await ds.client.post(f"/-/enrich/data/{table}/micropython", data=form, actor=ROOT)
+    url = f"/-/enrich/data/{table}/micropython" + (f"?{querystring}" if querystring else "")
+    response = await ds.client.post(url, data=form, actor=ROOT)
     assert response.status_code == 302, response.text
     return int(parse_qs(urlparse(response.headers["location"]).query)["_enrichment_job"][0])
 
@@ -111,8 +115,8 @@ async def test_form_page(db_path):
         ),
     ],
 )
-async def test_one_column(db_path, code, output_type, sqlite_type, expected):
-    ds = make_datasette(db_path, batch_rows=10)  # three batches
+async def test_one_column(db_path, batches_of_10, code, output_type, sqlite_type, expected):
+    ds = make_datasette(db_path)  # three batches
     job_id = await run_job(ds, code, output_type=output_type)
     assert column_type(ds, "items", "result") == sqlite_type
     results = [row[0] for row in query(ds, "select result from items order by id")]
@@ -134,8 +138,8 @@ async def test_one_column_writes_to_an_existing_column(db_path):
     assert column_type(ds, "items", "n") == "INTEGER"
 
 
-async def test_several_columns(db_path):
-    ds = make_datasette(db_path, batch_rows=10)
+async def test_several_columns(db_path, batches_of_10):
+    ds = make_datasette(db_path)
     code = (
         "def enrich(row):\n"
         "    out = {'upper': row['name'].upper(), 'length': len(row['name']), 'half': row['n'] / 2}\n"
@@ -164,8 +168,8 @@ async def test_several_columns_needs_a_dict(db_path):
     assert query(ds, "select count(*) from items where x = 1") == [(24,)]
 
 
-async def test_row_errors_are_logged_and_other_rows_written(db_path):
-    ds = make_datasette(db_path, batch_rows=10)
+async def test_row_errors_are_logged_and_other_rows_written(db_path, batches_of_10):
+    ds = make_datasette(db_path)
     code = "def enrich(row):\n    if row['n'] % 5 == 0:\n        raise ValueError('no multiples of five: %d' % row['n'])\n    return row['n']\n"
     job_id = await run_job(ds, code, output_type="integer")
     logged = errors(ds, job_id)
@@ -178,7 +182,22 @@ async def test_row_errors_are_logged_and_other_rows_written(db_path):
     written = query(ds, "select n, result from items where result is not null order by id")
     assert [n for n, _ in written] == [n for n in range(1, 26) if n % 5]
     assert all(n == result for n, result in written)
-    assert query(ds, "select error_count, status from _enrichment_jobs") == [(5, "finished")]
+    assert query(ds, "select done_count, error_count, status from _enrichment_jobs") == [(25, 5, "finished")]
+    # Progress: per batch, one row for its successes and one for each of its errors, as the framework logs
+    # them; the jobs page's progress bar adds them up.
+    assert query(ds, "select success_count, error_count from _enrichment_progress order by id") == [
+        (8, 0),
+        (0, 1),
+        (0, 1),
+        (8, 0),
+        (0, 1),
+        (0, 1),
+        (4, 0),
+        (0, 1),
+    ]
+    progress = (await ds.client.get(f"/-/enrichment-jobs/data/{job_id}", actor=ROOT)).json()
+    assert progress["is_complete"] and progress["total"] == 25
+    assert sum(section["count"] for section in progress["sections"]) == 25
 
 
 async def test_same_error_on_many_rows_is_logged_once(db_path):
@@ -189,9 +208,9 @@ async def test_same_error_on_many_rows_is_logged_once(db_path):
     assert error.endswith("KeyError: missing\n")
 
 
-async def test_state_persists_across_batches(db_path):
+async def test_state_persists_across_batches(db_path, batches_of_10):
     # One sandbox per job: top-level code runs once, globals carry over from batch to batch.
-    ds = make_datasette(db_path, batch_rows=10)
+    ds = make_datasette(db_path)
     code = "calls = 0\ndef enrich(row):\n    global calls\n    calls += 1\n    return calls\n"
     await run_job(ds, code, output_type="integer")
     assert [row[0] for row in query(ds, "select result from items order by id")] == list(range(1, 26))
@@ -234,8 +253,8 @@ async def test_output_column_is_validated(db_path, fields, message):
     assert message in response.text
 
 
-async def test_infinite_loop_is_logged_and_the_server_keeps_serving(db_path):
-    ds = make_datasette(db_path, batch_rows=10, enrichment={"time_limit": 0.2})
+async def test_infinite_loop_is_logged_and_the_server_keeps_serving(db_path, batches_of_10):
+    ds = make_datasette(db_path, enrichment={"time_limit": 0.2})
     code = "def enrich(row):\n    while row['n'] > 20:\n        pass\n    return row['n']\n"
     job_id = await start_job(ds, code, output_type="integer")
     started = time.perf_counter()
@@ -249,8 +268,8 @@ async def test_infinite_loop_is_logged_and_the_server_keeps_serving(db_path):
     assert query(ds, "select count(*) from items where result = n") == [(20,)]
 
 
-async def test_memory_limit_fails_the_batch_and_the_job_goes_on(db_path):
-    ds = make_datasette(db_path, batch_rows=10, enrichment={"memory_limit": "16M"})
+async def test_memory_limit_fails_the_batch_and_the_job_goes_on(db_path, batches_of_10):
+    ds = make_datasette(db_path, enrichment={"memory_limit": "16M"})
     code = "hog = []\ndef enrich(row):\n    if row['n'] == 15:\n        while True:\n            hog.append('x' * 100000)\n    return row['n']\n"
     job_id = await run_job(ds, code, output_type="integer")
     logged = errors(ds, job_id)
@@ -276,41 +295,240 @@ async def test_top_level_reads_the_database_through_the_sql_bridge(db_path):
     assert query(ds, "select result from items order by id limit 3") == [("red",), ("green",), ("none",)]
 
 
-async def test_resumed_job_enriches_every_row_once(db_path, monkeypatch):
-    # The process "dies" right after the first batch's results are committed, before the framework
-    # records its progress; a new Datasette on the same file resumes the job. `enrich` adds 1000 to n in
-    # place, so a row enriched twice would show.
-    record_progress = datasette_enrichments.record_progress
+async def wait_for_loop_to_end(ds):
+    for _ in range(200):
+        if not enrichment._running_jobs(ds):
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError("the job's loop is still running")
 
-    async def die_after_first_batch(db, job_id, success_count, error_count, message=""):
-        if success_count:
+
+class PowerCut(Exception):
+    pass
+
+
+@pytest.mark.parametrize("dies", ["after a commit", "inside a transaction"])
+async def test_resumed_job_enriches_every_row_once(db_path, batches_of_10, monkeypatch, dies):
+    # The process "dies" either right after the first batch's transaction commits, or in the middle of
+    # the second's (its updates done, the commit not); a new Datasette on the same file resumes the job.
+    # `enrich` adds 1000 to n in place, so a row enriched twice would show.
+    enrich_batch, write_batch = PythonEnrichment.enrich_batch, enrichment.write_batch
+    batches, writes = [], []
+
+    async def dying_enrich_batch(self, datasette, db, *args):
+        batches.append(args)
+        if dies == "after a commit" and len(batches) == 2:
+            while (await db.execute("select done_count from _enrichment_jobs")).single_value() != 10:
+                await asyncio.sleep(0.01)  # the first batch commits while the guest runs the second
             raise asyncio.CancelledError
-        await record_progress(db, job_id, success_count, error_count, message)
+        return await enrich_batch(self, datasette, db, *args)
 
-    monkeypatch.setattr(datasette_enrichments, "record_progress", die_after_first_batch)
-    ds = make_datasette(db_path, batch_rows=10)
+    def dying_write_batch(conn, *args):
+        writes.append(args)
+        write_batch(conn, *args)
+        if len(writes) == 2:
+            raise PowerCut  # rolls the transaction back
+
+    def dying_failed_batch_writer(*args):
+        raise asyncio.CancelledError  # the loop would log PowerCut for the batch's rows: it dies first
+
+    monkeypatch.setattr(PythonEnrichment, "enrich_batch", dying_enrich_batch)
+    monkeypatch.setattr(enrichment, "write_batch", dying_write_batch)
+    monkeypatch.setattr(enrichment, "failed_batch_writer", dying_failed_batch_writer)
+    ds = make_datasette(db_path)
     job_id = await start_job(
         ds, "def enrich(row):\n    return row['n'] + 1000\n", output_column="n", output_type="integer"
     )
-    for _ in range(100):
-        if query(ds, "select count(*) from items where n > 1000") == [(10,)]:
-            break
-        await asyncio.sleep(0.05)
-    assert query(ds, "select status from _enrichment_jobs") == [("running",)]
+    await wait_for_loop_to_end(ds)
+    assert query(ds, "select n from items where n > 1000") == [(n + 1000,) for n in range(1, 11)]
+    assert query(ds, "select status, next_cursor, done_count from _enrichment_jobs") == [
+        ("running", "[10]", 10)
+    ]
     monkeypatch.undo()
 
-    restarted = make_datasette(db_path, batch_rows=10)
+    restarted = make_datasette(db_path)
+    monkeypatch.setattr(enrichment, "MAX_BATCH_SIZE", 10)
     await restarted.client.get("/")  # the first request resumes running jobs
     await wait_for_job(restarted, job_id, "data", timeout=30)
     assert [row[0] for row in query(restarted, "select n from items order by id")] == [
         n + 1000 for n in range(1, 26)
     ]
+    assert query(restarted, "select status, next_cursor, done_count from _enrichment_jobs") == [
+        ("finished", "[25]", 25)
+    ]
+    assert query(restarted, "select sum(success_count) from _enrichment_progress") == [(25,)]
+
+
+@pytest.mark.parametrize("action,status", [("pause", "paused"), ("cancel", "cancelled")])
+async def test_pausing_or_cancelling_stops_the_job(db_path, monkeypatch, action, status):
+    monkeypatch.setattr(enrichment, "MAX_BATCH_SIZE", 5)
+    enrich_batch = PythonEnrichment.enrich_batch
+    batches = []
+
+    async def clicking_enrich_batch(self, datasette, db, table, rows, pks, config, job_id):
+        batches.append([row["id"] for row in rows])
+        done = await enrich_batch(self, datasette, db, table, rows, pks, config, job_id)
+        if len(batches) == 2:  # the user clicks "pause" or "cancel" on the jobs page during the second batch
+            response = await datasette.client.post(f"/-/enrich/data/-/jobs/{job_id}/{action}", actor=ROOT)
+            assert response.status_code == 302
+        return done
+
+    monkeypatch.setattr(PythonEnrichment, "enrich_batch", clicking_enrich_batch)
+    ds = make_datasette(db_path)
+    job_id = await start_job(
+        ds, "def enrich(row):\n    return row['n'] + 1000\n", output_column="n", output_type="integer"
+    )
+    await wait_for_loop_to_end(ds)
+    assert batches == [[1, 2, 3, 4, 5], [6, 7, 8, 9, 10]]  # no batch after the click
+    assert query(ds, "select count(*) from items where n > 1000") == [(10,)]
+    assert query(ds, "select status, done_count, finished_at from _enrichment_jobs") == [(status, 10, None)]
+    if action == "pause":
+        response = await ds.client.post(f"/-/enrich/data/-/jobs/{job_id}/resume", actor=ROOT)
+        assert response.status_code == 302
+        await wait_for_job(ds, job_id, "data", timeout=30)
+        assert [row[0] for row in query(ds, "select n from items order by id")] == [
+            n + 1000 for n in range(1, 26)
+        ]
+        assert query(ds, "select status, done_count from _enrichment_jobs") == [("finished", 25)]
+        assert len(batches) == 5
+
+
+@pytest.mark.parametrize(
+    "querystring,expected",
+    [
+        ("name__contains=item+1", [1, *range(10, 20)]),
+        ("_where=n+%3E+20", [21, 22, 23, 24, 25]),
+        # Datasette joins its where clauses with "and", as they are, so the `or` binds last: the page
+        # shows "n < 3 and n > 23 or n = 12". The job's own clause (after its cursor) must not change that.
+        ("n__lt=3&_where=n+%3E+23+or+n+%3D+12", [12]),
+    ],
+)
+async def test_filtered_job_enriches_exactly_the_matching_rows(db_path, monkeypatch, querystring, expected):
+    monkeypatch.setattr(enrichment, "MAX_BATCH_SIZE", 4)
+    ds = make_datasette(db_path)
+    page = (await ds.client.get(f"/data/items.json?_shape=objects&{querystring}")).json()
+    assert [row["id"] for row in page["rows"]] == expected
+    job_id = await run_job(ds, UPPER, querystring=querystring)
+    assert query(ds, "select id from items where result = upper(name) order by id") == [
+        (i,) for i in expected
+    ]
+    assert query(ds, "select count(*) from items where result is null") == [(25 - len(expected),)]
+    assert query(
+        ds, "select row_count, done_count, status from _enrichment_jobs where id = ?", (job_id,)
+    ) == [(len(expected), len(expected), "finished")]
+
+
+async def test_compound_primary_key(tmp_path, monkeypatch):
+    monkeypatch.setattr(enrichment, "MAX_BATCH_SIZE", 3)
+    path = tmp_path / "data.db"
+    conn = sqlite3.connect(path)
+    conn.execute("create table pairs (a text, b integer, name text, primary key (a, b))")
+    # Inserted out of key order: the job goes in key order, a batch's last key being its cursor.
+    conn.executemany(
+        "insert into pairs values (?, ?, ?)", [(a, b, f"{a}{b}") for b in (3, 1, 2, 4) for a in "zyx"]
+    )
+    conn.commit()
+    conn.close()
+    ds = make_datasette(path)
+    code = (
+        "calls = []\n"
+        "def enrich(row):\n"
+        "    if row['name'] == 'y2':\n"
+        "        raise ValueError('not y2')\n"
+        "    calls.append(row['name'])\n"
+        "    return ','.join(calls)\n"
+    )
+    job_id = await run_job(ds, code, table="pairs")
+    order = [f"{a}{b}" for a in "xyz" for b in (1, 2, 3, 4) if f"{a}{b}" != "y2"]
+    assert query(ds, "select result from pairs where result is not null order by a, b") == [
+        (",".join(order[: i + 1]),) for i in range(len(order))
+    ]
+    assert [(ids, error.splitlines()[-1]) for ids, error in errors(ds, job_id)] == [
+        ([["y", 2]], "ValueError: not y2")
+    ]
+    assert query(ds, "select next_cursor, done_count, error_count from _enrichment_jobs") == [
+        ('["z", 4]', 12, 1)
+    ]
+
+
+async def test_rowid_table(tmp_path, monkeypatch):
+    monkeypatch.setattr(enrichment, "MAX_BATCH_SIZE", 3)
+    path = tmp_path / "data.db"
+    conn = sqlite3.connect(path)
+    conn.execute("create table notes (name text)")
+    conn.executemany("insert into notes (name) values (?)", [(f"note {i}",) for i in range(1, 9)])
+    conn.execute("delete from notes where rowid = 4")
+    conn.commit()
+    conn.close()
+    ds = make_datasette(path)
+    code = "def enrich(row):\n    return '%d: %s' % (row['rowid'], row['name'])\n"
+    job_id = await run_job(ds, code, table="notes")
+    assert query(ds, "select rowid, result from notes order by rowid") == [
+        (i, f"{i}: note {i}") for i in (1, 2, 3, 5, 6, 7, 8)
+    ]
+    assert errors(ds, job_id) == []
+    assert query(ds, "select next_cursor, done_count, status from _enrichment_jobs") == [
+        ("[8]", 7, "finished")
+    ]
+
+
+@pytest.mark.parametrize(
+    "keys,cursor",
+    [
+        (["a,b", "a~c", "b", "z 1", "Ω"], '["\\u03a9"]'),  # JSON strings, whatever the characters
+        ([b"\x00", b"\x00\x01", b"a", b"\xff"], '[{"hex": "ff"}]'),  # blobs are stored as hex
+    ],
+)
+async def test_text_and_blob_primary_keys(tmp_path, monkeypatch, keys, cursor):
+    monkeypatch.setattr(enrichment, "MAX_BATCH_SIZE", 2)
+    path = tmp_path / "data.db"
+    conn = sqlite3.connect(path)
+    conn.execute("create table things (k primary key, name text)")
+    conn.executemany("insert into things values (?, ?)", [(k, f"thing {i}") for i, k in enumerate(keys)])
+    conn.commit()
+    conn.close()
+    ds = make_datasette(path)
+    job_id = await run_job(ds, UPPER, table="things")
+    assert errors(ds, job_id) == []
+    assert query(ds, "select count(*) from things where result = upper(name)") == [(len(keys),)]
+    assert query(ds, "select next_cursor, done_count from _enrichment_jobs") == [(cursor, len(keys))]
+
+
+async def test_slow_enrich_commits_as_it_goes(db_path, monkeypatch):
+    # 20 ms a row, 25 rows, a time limit of 0.2 s: one call for all the rows would time out. A call stops
+    # taking rows after min(BATCH_SECONDS, time limit / 2) and a batch commits after BATCH_SECONDS.
+    monkeypatch.setattr(enrichment, "BATCH_SECONDS", 0.05)
+    ds = make_datasette(db_path, enrichment={"time_limit": 0.2})
+    code = "import time\ndef enrich(row):\n    time.sleep_ms(20)\n    return row['n']\n"
+    job_id = await run_job(ds, code, output_type="integer")
+    assert errors(ds, job_id) == []
+    assert query(ds, "select count(*) from items where result = n") == [(25,)]
+    commits = query(ds, "select success_count from _enrichment_progress where job_id = ?", (job_id,))
+    assert len(commits) >= 5 and sum(count for (count,) in commits) == 25
+
+
+async def test_job_that_cannot_read_its_rows_is_cancelled_with_the_reason(db_path):
+    ds = make_datasette(db_path)
+    job_id = await run_job(ds, UPPER)
+    db = ds.get_database("data")
+    await db.execute_write(
+        "update _enrichment_jobs set status = 'running', next_cursor = 'x,1' where id = ?", (job_id,)
+    )
+    restarted = make_datasette(db_path)
+    await restarted.client.get("/")
+    for _ in range(200):
+        [(status, reason)] = query(ds, "select status, cancel_reason from _enrichment_jobs")
+        if status != "running":
+            break
+        await asyncio.sleep(0.01)
+    assert status == "cancelled"
+    assert reason.startswith("JSONDecodeError")
 
 
 async def test_hundred_thousand_rows(tmp_path):
     path = tmp_path / "data.db"
     make_items(path, 100_000)
-    ds = make_datasette(path, batch_rows=10_000)
+    ds = make_datasette(path)
     started = time.perf_counter()
     job_id = await run_job(ds, UPPER)
     seconds = time.perf_counter() - started
