@@ -1,0 +1,363 @@
+"""CPython's `enum`: Enum, IntEnum, StrEnum, auto, unique, EnumType (EnumMeta), the functional API
+(`Enum('Color', 'RED GREEN')`, with `type=int` for an int mix-in).
+
+An Enum subclass with members is bound to an EnumType object wrapping the class (MicroPython's
+class statement takes no metaclass; see _classhooks.py): iterating, len(), `Color['RED']`,
+`Color(1)`, `in`, `Color.__members__`, `Color.RED.name/.value` work as in CPython, and members are
+instances of the class (`isinstance(Color.RED, Enum)`, `isinstance(Priority.HIGH, int)`).
+Differences:
+- `isinstance(x, Color)` raises TypeError (Color is the wrapper, not a class): compare
+  `type(x).__name__`, or test `isinstance(x, Enum)`.
+- Members come in definition order when the guest's dicts keep insertion order (checked at import);
+  with a MicroPython whose class dicts are unordered, they do only when all values are auto() or
+  the class sets `_order_ = 'A B C'`, and are otherwise ordered by value (then by name).
+- Not supported: Flag, IntFlag, member()/nonmember(), verify(), pickling, `__init_subclass__`,
+  the functional API on IntEnum/StrEnum (use `Enum(name, names, type=int)`).
+"""
+
+import _classhooks
+from collections import OrderedDict
+
+_auto_counter = [0]
+
+
+class _Probe:
+    z = 1
+    b = 2
+    y = 3
+    a = 4
+    x = 5
+    c = 6
+    w = 7
+    d = 8
+
+
+# Whether a class body's names come out of its __dict__ in definition order (they do when the guest's
+# dicts keep insertion order); otherwise _finish falls back to ordering by value.
+_ORDERED_BODY = [k for k in _Probe.__dict__ if len(k) == 1] == list("zbyaxcwd")
+del _Probe
+
+
+class auto:
+    """A value chosen for the member: 1, 2, 3... (the last int value + 1); the lower-case member
+    name in a StrEnum; or what the class's `_generate_next_value_` returns."""
+
+    def __init__(self):
+        _auto_counter[0] += 1
+        self._seq = _auto_counter[0]
+
+
+class Enum:
+    """Base class of enumerations."""
+
+    def __new__(cls, *args, **kwargs):
+        # Calls on the plain class: the functional API on a class without members, otherwise a
+        # lookup by value (members themselves are made without calling this).
+        members = cls.__dict__.get("_member_map_")
+        if not members:
+            return _functional(cls, *args, **kwargs)
+        return _lookup(cls, args[0])
+
+    name = property(lambda self: self._name_)
+    value = property(lambda self: self._value_)
+
+    def __repr__(self):
+        return "<%s.%s: %r>" % (type(self).__name__, self._name_, self._value_)
+
+    def __str__(self):
+        return "%s.%s" % (type(self).__name__, self._name_)
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        for value in reversed(last_values):
+            if isinstance(value, int):
+                return value + 1
+        return start
+
+
+def _value_of(x):
+    return x._value_ if isinstance(x, Enum) else x
+
+
+def _mixin_ops():
+    # Operators for members of int/str mix-in enums. MicroPython applies the built-in type's operator
+    # to the member's int/str part but not to a member on the other side (IntEnum < IntEnum).
+    ops = {}
+    for name, op in (
+        ("__eq__", lambda a, b: a == b),
+        ("__ne__", lambda a, b: a != b),
+        ("__lt__", lambda a, b: a < b),
+        ("__le__", lambda a, b: a <= b),
+        ("__gt__", lambda a, b: a > b),
+        ("__ge__", lambda a, b: a >= b),
+        ("__add__", lambda a, b: a + b),
+        ("__sub__", lambda a, b: a - b),
+        ("__mul__", lambda a, b: a * b),
+        ("__truediv__", lambda a, b: a / b),
+        ("__floordiv__", lambda a, b: a // b),
+        ("__mod__", lambda a, b: a % b),
+        ("__pow__", lambda a, b: a**b),
+        ("__and__", lambda a, b: a & b),
+        ("__or__", lambda a, b: a | b),
+        ("__xor__", lambda a, b: a ^ b),
+        ("__lshift__", lambda a, b: a << b),
+        ("__rshift__", lambda a, b: a >> b),
+    ):
+        ops[name] = (lambda op: lambda self, other: op(self._value_, _value_of(other)))(op)
+        if name not in ("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"):
+            ops["__r" + name[2:]] = (lambda op: lambda self, other: op(_value_of(other), self._value_))(op)
+    ops["__hash__"] = lambda self: hash(self._value_)
+    ops["__repr__"] = Enum.__repr__
+    ops["__str__"] = Enum.__str__
+    return ops
+
+
+_MIXIN_OPS = _mixin_ops()
+
+
+class IntEnum(int, Enum):
+    """Members are ints (and compare equal to them)."""
+
+    def __str__(self):
+        return str(self._value_)
+
+
+class StrEnum(str, Enum):
+    """Members are strs; auto() gives the lower-case member name."""
+
+    def __str__(self):
+        return self._value_
+
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        return name.lower()
+
+
+for _cls in (IntEnum, StrEnum):
+    for _name, _op in _MIXIN_OPS.items():
+        if _name not in _cls.__dict__:
+            setattr(_cls, _name, _op)
+del _cls, _name, _op
+
+
+class ReprEnum(Enum):
+    pass
+
+
+class EnumType(type):
+    """The wrapper an Enum subclass with members is bound to."""
+
+    def __call__(cls, value, *args, **kwargs):
+        if args or kwargs:
+            raise TypeError("%s has members: it cannot be used to create an enum" % cls.__name__)
+        return _lookup(cls._plain_, value)
+
+    def __iter__(cls):
+        return iter(cls._member_list_)
+
+    def __reversed__(cls):
+        return reversed(cls._member_list_)
+
+    def __len__(cls):
+        return len(cls._member_list_)
+
+    def __contains__(cls, value):
+        if isinstance(value, Enum):
+            return value in cls._member_list_
+        return any(m._value_ == value for m in cls._member_list_)
+
+    def __getitem__(cls, name):
+        return cls._member_map_[name]
+
+    def __bool__(cls):
+        return True
+
+    def __repr__(cls):
+        return "<enum %r>" % cls.__name__
+
+    @property
+    def __members__(cls):
+        return cls._member_map_
+
+
+EnumMeta = EnumType
+
+
+def _lookup(plain, value):
+    if isinstance(value, Enum) and type(value) is plain:
+        return value
+    try:
+        member = plain._value2member_map_.get(value)
+    except TypeError:  # unhashable value
+        member = None
+        for m in plain._member_list_:
+            if m._value_ == value:
+                member = m
+                break
+    if member is not None:
+        return member
+    missing = getattr(plain, "_missing_", None)
+    if missing is not None:
+        result = missing(value)
+        if isinstance(result, plain):
+            return result
+    raise ValueError("%r is not a valid %s" % (value, plain.__name__))
+
+
+def _is_member_value(name, value):
+    if name[:1] == "_":
+        return False
+    if isinstance(value, (type, property, classmethod, staticmethod)) or type(value) is type(_lookup):
+        return False
+    return True
+
+
+def _native_base(cls):
+    for native in (int, str, float, bytes, tuple):
+        if issubclass(cls, native):
+            return native
+    return None
+
+
+def _provider(cls, name):
+    """The class whose `name` an instance of cls uses (depth-first, as MicroPython looks it up)."""
+    todo = [cls]
+    while todo:
+        c = todo.pop(0)
+        if c in (int, str, float, bytes, tuple, object):
+            return c
+        if name in c.__dict__:
+            return c
+        todo[0:0] = list(c.__bases__)
+    return None
+
+
+def _finish(cls, order=None):
+    """Turn the plain values of an Enum subclass into members and wrap the class."""
+    if not isinstance(cls, type) or not issubclass(cls, Enum):
+        return cls
+    ignore = cls.__dict__.get("_ignore_", ())
+    if isinstance(ignore, str):
+        ignore = ignore.replace(",", " ").split()
+    raw = [
+        (name, value)
+        for name, value in cls.__dict__.items()
+        if _is_member_value(name, value) and name not in ignore
+    ]
+    if not raw:
+        return cls
+    declared = cls.__dict__.get("_order_")
+    if order is None and declared is not None:
+        order = declared.replace(",", " ").split() if isinstance(declared, str) else list(declared)
+    if order is not None:
+        position = {name: i for i, name in enumerate(order)}
+        raw.sort(key=lambda item: position.get(item[0], len(position)))
+    elif not _ORDERED_BODY:
+        explicit = [item for item in raw if not isinstance(item[1], auto)]
+        autos = [item for item in raw if isinstance(item[1], auto)]
+        explicit.sort(key=lambda item: item[0])
+        try:
+            explicit.sort(key=lambda item: item[1])
+        except TypeError:
+            pass
+        autos.sort(key=lambda item: item[1]._seq)
+        raw = explicit + autos
+    native = _native_base(cls)
+    generate = cls._generate_next_value_
+    members = []
+    member_map = OrderedDict()
+    by_value = {}
+    last_values = []
+    for count, (name, value) in enumerate(raw):
+        if isinstance(value, auto):
+            value = generate(name, 1, count, last_values[:])
+        last_values.append(value)
+        canonical = None
+        for m in members:
+            if m._value_ == value:
+                canonical = m
+                break
+        if canonical is not None:
+            member_map[name] = canonical
+            setattr(cls, name, canonical)
+            continue
+        args = value if isinstance(value, tuple) and native is not tuple else (value,)
+        if native is None:
+            member = object.__new__(cls)
+            if _provider(cls, "__init__") not in (object, None):
+                member.__init__(*args)
+        else:
+            member = cls(*args)
+        member._name_ = name
+        member._value_ = value
+        members.append(member)
+        member_map[name] = member
+        try:
+            by_value[value] = member
+        except TypeError:
+            pass
+        setattr(cls, name, member)
+    cls._member_list_ = members
+    cls._member_map_ = member_map
+    cls._member_names_ = [m._name_ for m in members]
+    cls._value2member_map_ = by_value
+    if native is not None:
+        for name, op in _MIXIN_OPS.items():
+            if _provider(cls, name) is native:
+                setattr(cls, name, op)
+    wrapper = EnumType(cls.__name__, (cls,), {})
+    cls._plain_ = cls
+    return wrapper
+
+
+def _functional(
+    cls, value=None, names=None, *, module=None, qualname=None, type=None, start=1, boundary=None
+):
+    if names is None:
+        raise TypeError("%s() missing the member names" % cls.__name__)
+    if isinstance(names, str):
+        names = names.replace(",", " ").split()
+    if isinstance(names, dict):
+        items = list(names.items())
+    else:
+        items = [item if isinstance(item, (tuple, list)) else (item, None) for item in names]
+    bases = (cls,) if type is None else (type, cls)
+    plain = _make_class(value, bases)
+    generate = plain._generate_next_value_
+    last = []
+    for count, (name, v) in enumerate(items):
+        if v is None:
+            v = generate(name, start, count, last[:])
+        last.append(v)
+        setattr(plain, name, v)
+    return _finish(plain, [name for name, _ in items])
+
+
+def _make_class(name, bases):
+    import builtins
+
+    return builtins.type(name, bases, {})
+
+
+def _finisher(cls):
+    return _finish(cls)
+
+
+_classhooks.finishers.append(_finisher)
+
+
+def unique(enumeration):
+    """Class decorator: ValueError if any member has an alias."""
+    duplicates = [
+        (name, member._name_) for name, member in enumeration.__members__.items() if name != member._name_
+    ]
+    if duplicates:
+        details = ", ".join("%s -> %s" % pair for pair in duplicates)
+        raise ValueError("duplicate values found in %r: %s" % (enumeration, details))
+    return enumeration
