@@ -8,6 +8,12 @@ import pytest
 from datasette_micropython import GuestError, Sandbox
 
 PROGRAMS = sorted(Path(__file__).parent.joinpath("guest_programs").glob("*.py"))
+MODULE = Path(__file__).parent.parent / "datasette_micropython" / "micropython.wasm"
+
+
+def test_module_stays_under_600_kb():
+    # The guest's size budget (frozen stdlib modules included): it ships in every wheel.
+    assert MODULE.stat().st_size < 600_000
 
 
 @pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.stem)

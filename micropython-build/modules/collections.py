@@ -8,15 +8,13 @@ before it, and `ucollections` still names the built-in (the u-prefix alias of ex
   methods, `maxlen`, indexing, comparison; O(1) appends and pops at both ends (amortised).
 - `namedtuple`: the built-in class, subclassed to add `_fields`, `_field_defaults`, `_make`,
   `_replace`; field names may be separated by commas and/or spaces; `rename=True` works.
-  `_asdict()` returns a dict (an `OrderedDict` on a MicroPython whose dicts are unordered).
+  `_asdict()` returns a dict.
   Not supported: `defaults=` (MicroPython's tuple types cannot take a Python `__new__`).
-- `Counter`: all of CPython's methods and operators; `most_common()` breaks ties in dict order
-  (first-seen order when the guest's dicts keep insertion order, as CPython's do).
+- `Counter`: all of CPython's methods and operators; `most_common()` breaks ties in first-seen order.
 - `defaultdict`: `default_factory`, `__missing__`, `copy`.
 `Counter` and `defaultdict` are dict subclasses. Their `str()`/`print()` is CPython's; `repr()` (also
 used inside containers and for the REPL value) is the plain dict's, so that `json.dumps` (which
-MicroPython writes through `repr`) still produces JSON. MicroPython's `dict(x)`, `d.update(x)` and
-`OrderedDict(x)` treat a dict subclass as an iterable of pairs: use `dict(x.items())`.
+MicroPython writes through `repr`) still produces JSON.
 - `ChainMap`: lookups, writes to the first map, `new_child`, `parents`, `maps`.
 Absent: `UserDict`, `UserList`, `UserString`, `collections.abc`.
 """
@@ -25,9 +23,6 @@ from ucollections import OrderedDict
 from ucollections import namedtuple as _namedtuple
 
 _MISSING = object()
-_keys = [str(i) for i in range(24, 0, -1)]
-_ORDERED_DICTS = list(dict.fromkeys(_keys)) == _keys  # plain dicts keep insertion order (patch 0012)
-del _keys
 
 
 def _field_list(field_names):
@@ -91,9 +86,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         "_make": classmethod(_make),
         "_replace": _replace,
         "__slots__": (),
+        "_asdict": lambda self: dict(zip(names, self)),
     }
-    if _ORDERED_DICTS:
-        members["_asdict"] = lambda self: dict(zip(names, self))
     return type(typename, (base,), members)
 
 
@@ -320,13 +314,8 @@ class Counter(dict):
         return sum(self.values())
 
     def most_common(self, n=None):
-        items = list(self.items())
-        if any(items[i][1] < items[i + 1][1] for i in range(len(items) - 1)):
-            # Highest count first, ties in dict order. The position in the key keeps the order stable
-            # (MicroPython's sort is not); the check above skips sorting items already in order
-            # (MicroPython's quicksort is quadratic on sorted input).
-            keys = [(-count, i) for i, (_, count) in enumerate(items)]
-            items = [items[i] for _, i in sorted(keys)]
+        # highest count first, ties in first-seen order (the sort is stable)
+        items = sorted(self.items(), key=lambda item: item[1], reverse=True)
         return items if n is None else items[: max(n, 0)]
 
     def elements(self):
@@ -476,8 +465,6 @@ class defaultdict(dict):
     def __init__(self, default_factory=None, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
             raise TypeError("first argument must be callable or None")
-        if args and isinstance(args[0], dict) and type(args[0]) not in (dict, OrderedDict):
-            args = (args[0].items(),) + args[1:]  # MicroPython's dict() iterates a dict subclass
         super().__init__(*args, **kwargs)
         self.default_factory = default_factory
 

@@ -5,16 +5,9 @@ QUOTE_NOTNULL), with every format parameter (delimiter, quotechar, escapechar, d
 skipinitialspace, lineterminator, quoting, strict).
 Readers take any iterable of lines (a list of strings, io.StringIO, an open file); quoted fields may
 span lines. Writers write to any object with a write() method.
-DictReader rows are plain dicts, as in CPython, when the guest's dicts keep insertion order;
-on a MicroPython whose dicts do not, they are OrderedDicts (columns stay in file order).
+DictReader rows are plain dicts, as in CPython.
 Not supported: Sniffer.
 """
-
-from collections import _ORDERED_DICTS, OrderedDict
-
-# DictReader rows: plain dicts when the guest's dicts keep insertion order (as CPython's do), else
-# OrderedDicts, so that the columns stay in file order either way.
-_Row = dict if _ORDERED_DICTS else OrderedDict
 
 __version__ = "1.0"
 
@@ -457,7 +450,7 @@ class DictReader:
         while row == []:
             row = next(self.reader)
         names = self.fieldnames
-        d = _Row(zip(names, row))
+        d = dict(zip(names, row))
         if len(names) < len(row):
             d[self.restkey] = row[len(names) :]
         else:

@@ -125,19 +125,6 @@ def _fsum(values):
     return float(n) if d is None else _to_float(n, d)
 
 
-def _sorted(data):
-    # MicroPython's list sort is a quicksort that is quadratic on sorted or reverse-sorted input,
-    # which is how data often arrives (SQL ORDER BY): detect those and skip the sort.
-    data = list(data)
-    n = len(data)
-    if all(data[i] <= data[i + 1] for i in range(n - 1)):
-        return data
-    if all(data[i] >= data[i + 1] for i in range(n - 1)):
-        data.reverse()
-        return data
-    return sorted(data)
-
-
 # ---- averages -----------------------------------------------------------------------------------
 
 
@@ -209,7 +196,7 @@ def harmonic_mean(data, weights=None):
 
 
 def median(data):
-    data = _sorted(data)
+    data = sorted(data)
     n = len(data)
     if n == 0:
         raise StatisticsError("no median for empty data")
@@ -219,7 +206,7 @@ def median(data):
 
 
 def median_low(data):
-    data = _sorted(data)
+    data = sorted(data)
     n = len(data)
     if n == 0:
         raise StatisticsError("no median for empty data")
@@ -227,14 +214,14 @@ def median_low(data):
 
 
 def median_high(data):
-    data = _sorted(data)
+    data = sorted(data)
     if not data:
         raise StatisticsError("no median for empty data")
     return data[len(data) // 2]
 
 
 def median_grouped(data, interval=1):
-    data = _sorted(data)
+    data = sorted(data)
     n = len(data)
     if n == 0:
         raise StatisticsError("no median for empty data")
@@ -286,7 +273,7 @@ def multimode(data):
 def quantiles(data, *, n=4, method="exclusive"):
     if n < 1:
         raise StatisticsError("n must be at least 1")
-    data = _sorted(data)
+    data = sorted(data)
     size = len(data)
     if size < 2:
         raise StatisticsError("must have at least two data points")
