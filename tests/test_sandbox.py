@@ -269,6 +269,29 @@ def test_call_guest_function_with_values(sandbox):
         sandbox.call("missing")
 
 
+def test_call_results_of_any_size_stream_to_the_host_up_to_the_payload_limit():
+    # The guest hands its result over in pieces (16 KiB, long strings whole): a result far larger than the
+    # guest's free memory, and long strings inside containers, come back intact.
+    with Sandbox(memory_limit=8 * 2**20, host_payload_limit=40 * 2**20) as sb:
+        sb.run("row = {'id': 1, 'name': 'x' * 100}\nlong = 'é' * 30000\ndef many(n):\n    return [row] * n")
+        assert sb.call("many", 200_000).value == [{"id": 1, "name": "x" * 100}] * 200_000
+        sb.run("def mixed():\n    return [long, {'k': [long, b'\\x00' * 40000]}, 7]")
+        assert sb.call("mixed").value == ["é" * 30000, {"k": ["é" * 30000, b"\x00" * 40000]}, 7]
+        with pytest.raises(GuestError, match=r"return value of many\(\) is over the host_payload_limit") as e:
+            sb.call("many", 400_000)
+        assert e.value.type_name == "ValueError" and not e.value.session_reset
+        assert sb.run("row['id']").value == "1"
+
+
+def test_dict_and_list_subclasses_cross_as_dicts_and_lists(sandbox):
+    sandbox.run(
+        "from collections import Counter, defaultdict\nclass Row(dict):\n    pass\nclass Items(list):\n    pass\n"
+        "def values():\n    d = defaultdict(list)\n    d['a'].append(1)\n"
+        "    return [Counter('abca'), d, Row(x=1), Items([1, 2])]"
+    )
+    assert sandbox.call("values").value == [{"a": 2, "b": 1, "c": 1}, {"a": [1]}, {"x": 1}, [1, 2]]
+
+
 def test_live_sandboxes_up_to_the_process_limit_then_a_clear_error():
     # A fresh process, so that sandboxes of other tests do not count; the default limit is 2000.
     code = (

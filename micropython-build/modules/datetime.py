@@ -99,6 +99,29 @@ def _cmp(a, b):
     return 0 if a == b else 1 if a > b else -1
 
 
+class _Ordered:
+    """Comparisons through `self._key(other, equality)`: -1, 0 or 1; None when an equality test meets an
+    object it cannot compare with (then they are not equal); a TypeError for an ordering with one."""
+
+    def __eq__(self, other):
+        return self._key(other, True) == 0
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __lt__(self, other):
+        return self._key(other) < 0
+
+    def __le__(self, other):
+        return self._key(other) <= 0
+
+    def __gt__(self, other):
+        return self._key(other) > 0
+
+    def __ge__(self, other):
+        return self._key(other) >= 0
+
+
 def _round_half_even(x):
     return int(round(x))
 
@@ -106,7 +129,7 @@ def _round_half_even(x):
 # ---- timedelta ------------------------------------------------------------------------------------
 
 
-class timedelta:
+class timedelta(_Ordered):
     """A duration: days, seconds (0..86399) and microseconds (0..999999), days may be negative."""
 
     def __init__(self, days=0, seconds=0, microseconds=0, milliseconds=0, minutes=0, hours=0, weeks=0):
@@ -249,30 +272,14 @@ class timedelta:
             return q, timedelta._from_us(r)
         return NotImplemented
 
-    def _compare(self, other):
+    def _key(self, other, equality=False):
         if not isinstance(other, timedelta):
+            if equality:
+                return None
             raise TypeError(
                 "'<' not supported between instances of 'timedelta' and '%s'" % type(other).__name__
             )
         return _cmp(self._total_us(), other._total_us())
-
-    def __eq__(self, other):
-        return isinstance(other, timedelta) and self._total_us() == other._total_us()
-
-    def __ne__(self, other):
-        return not self == other
-
-    def __lt__(self, other):
-        return self._compare(other) < 0
-
-    def __le__(self, other):
-        return self._compare(other) <= 0
-
-    def __gt__(self, other):
-        return self._compare(other) > 0
-
-    def __ge__(self, other):
-        return self._compare(other) >= 0
 
     def __hash__(self):
         return hash(self._total_us())
@@ -759,7 +766,7 @@ def _parse_iso_offset(text, full):
 # ---- date -------------------------------------------------------------------------------------------
 
 
-class date:
+class date(_Ordered):
     """A date of the proleptic Gregorian calendar."""
 
     def __init__(self, year, month, day):
@@ -887,33 +894,15 @@ class date:
             return timedelta(self.toordinal() - other.toordinal())
         return NotImplemented
 
-    def _key(self, other):
+    def _key(self, other, equality=False):
         if isinstance(other, datetime) or not isinstance(other, date):
+            if equality:
+                return None
             raise TypeError(
                 "'<' not supported between instances of '%s' and '%s'"
                 % (type(self).__name__, type(other).__name__)
             )
         return _cmp((self._year, self._month, self._day), (other._year, other._month, other._day))
-
-    def __eq__(self, other):
-        if isinstance(other, datetime) or not isinstance(other, date):
-            return False
-        return self._key(other) == 0
-
-    def __ne__(self, other):
-        return not self == other
-
-    def __lt__(self, other):
-        return self._key(other) < 0
-
-    def __le__(self, other):
-        return self._key(other) <= 0
-
-    def __gt__(self, other):
-        return self._key(other) > 0
-
-    def __ge__(self, other):
-        return self._key(other) >= 0
 
     def __hash__(self):
         return hash((self._year, self._month, self._day))
@@ -972,7 +961,7 @@ def _time_repr(name, fields, keep, tz, fold):
     return text + ")"
 
 
-class time:
+class time(_Ordered):
     """A time of day, optionally with a tzinfo."""
 
     def __init__(self, hour=0, minute=0, second=0, microsecond=0, tzinfo=None, *, fold=0):
@@ -1067,24 +1056,6 @@ class time:
                 return None
             raise TypeError("can't compare offset-naive and offset-aware times")
         return _cmp(self._us_of_day(), other._us_of_day())
-
-    def __eq__(self, other):
-        return self._key(other, True) == 0
-
-    def __ne__(self, other):
-        return not self == other
-
-    def __lt__(self, other):
-        return self._key(other) < 0
-
-    def __le__(self, other):
-        return self._key(other) <= 0
-
-    def __gt__(self, other):
-        return self._key(other) > 0
-
-    def __ge__(self, other):
-        return self._key(other) >= 0
 
     def __hash__(self):
         return hash(self._us_of_day())
@@ -1371,24 +1342,6 @@ class datetime(date):
         if a is None or self._tzinfo is other._tzinfo:
             return _cmp(self._local_us(), other._local_us())
         return _cmp(self._utc_us(), other._utc_us())
-
-    def __eq__(self, other):
-        return self._key(other, True) == 0
-
-    def __ne__(self, other):
-        return not self == other
-
-    def __lt__(self, other):
-        return self._key(other) < 0
-
-    def __le__(self, other):
-        return self._key(other) <= 0
-
-    def __gt__(self, other):
-        return self._key(other) > 0
-
-    def __ge__(self, other):
-        return self._key(other) >= 0
 
     def __hash__(self):
         return hash(self._utc_us())

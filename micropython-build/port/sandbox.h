@@ -34,6 +34,8 @@ SANDBOX_IMPORT(sleep) void sandbox_sleep(int64_t ns);
 // Value codec (modhost.c).
 struct _vstr_t;
 void mp_sandbox_encode(struct _vstr_t *out, mp_obj_t value);
+// Encodes `value` and hands the bytes to `sink` in pieces, in order (for results of any size).
+void mp_sandbox_encode_to(mp_obj_t value, void (*sink)(const char *buf, size_t len));
 mp_obj_t mp_sandbox_decode(const uint8_t *buf, size_t len);
 
 // Host-side time helpers for time.sleep (hal.c): sleep then give the host a chance to interrupt.

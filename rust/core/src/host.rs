@@ -117,7 +117,10 @@ pub(crate) struct RunState {
     stdout: Capture,
     stderr: Capture,
     pub(crate) value: Option<String>,
+    /// The codec bytes of `mp_call`'s return value, gathered from its pieces.
     pub(crate) encoded: Option<Vec<u8>>,
+    /// The return value passed `host_payload_limit` bytes.
+    pub(crate) result_too_large: bool,
     exception: Option<GuestException>,
     pending: Vec<u8>,
     pub(crate) soft_deadline: Option<Instant>,
@@ -214,7 +217,15 @@ pub(crate) fn add_to_linker(linker: &mut Linker<HostState>) -> wasmtime::Result<
         let run = &mut state.run;
         match kind {
             RESULT_VALUE => run.value = Some(text()),
-            RESULT_ENCODED => run.encoded = Some(bytes.to_vec()),
+            RESULT_ENCODED => {
+                // The return value comes in pieces, in order; past the payload limit it is dropped.
+                let encoded = run.encoded.get_or_insert_with(Vec::new);
+                if encoded.len() + bytes.len() > state.limits.host_payload_limit {
+                    run.result_too_large = true;
+                } else if !run.result_too_large {
+                    encoded.extend_from_slice(bytes);
+                }
+            }
             RESULT_EXC_TYPE => run.exception.get_or_insert_with(Default::default).type_name = text(),
             RESULT_EXC_MESSAGE => run.exception.get_or_insert_with(Default::default).message = text(),
             RESULT_TRACEBACK => run.exception.get_or_insert_with(Default::default).traceback = text(),

@@ -10,7 +10,7 @@ use wasmtime::{Store, Trap, TypedFunc, UpdateDeadline};
 
 use crate::codec::{self, Value};
 use crate::engine::{self, Runtime};
-use crate::error::{Error, Output};
+use crate::error::{Error, GuestException, Output};
 use crate::files::{FileOp, Files, FILE_OPS};
 use crate::host::{HostFunction, HostFunctions, HostState};
 use crate::limits::Limits;
@@ -202,7 +202,17 @@ impl Sandbox {
         let session = self.session.as_mut().expect("invoke keeps a session");
         let output = session.store.data_mut().run.take_output();
         let encoded = session.store.data_mut().run.encoded.take();
+        let too_large = session.store.data().run.result_too_large;
         self.check_status(outcome, output.clone())?;
+        if too_large {
+            let message = format!(
+                "the return value of {name}() is over the host_payload_limit of {} bytes",
+                self.limits.host_payload_limit
+            );
+            let traceback = format!("ValueError: {message}");
+            let exception = GuestException { type_name: "ValueError".into(), message, traceback, line: None };
+            return Err(Error::Guest { exception, output: Box::new(output) });
+        }
         let value = codec::decode(&encoded.unwrap_or_default())
             .map_err(|e| Error::Crashed { message: e.to_string(), output: Box::new(output.clone()) })?;
         Ok(CallResult { output, value, duration })
