@@ -307,8 +307,8 @@ class Session:
         ptr = self._put(n + a)
         self._start()
         out = self._finish(self._callx(self.store, ptr, len(n), ptr + len(n), len(a)))
-        enc = [v for k, v in out.pieces if k == "encoded"]
-        out.value = decode(enc[0]) if enc else None
+        enc = [v for k, v in out.pieces if k == "encoded"]  # the value comes in pieces, in order
+        out.value = decode(b"".join(enc)) if enc else None
         return out
 
     def gc_collect(self):

@@ -269,6 +269,13 @@ def test_call_guest_function_with_values(sandbox):
         sandbox.call("missing")
 
 
+def test_ints_cross_exactly_on_both_sides_of_the_small_int_range(sandbox):
+    # The guest keeps ints that fit 31 bits as small ints and others as big ones; both cross the codec.
+    edges = [2**30 - 1, 2**30, -(2**30), -(2**30) - 1, 2**62, -(2**63), 2**63 - 1, 2**64, -(2**70)]
+    sandbox.run("def twice(values):\n    return [[v, v * 2, v // 3, str(v)] for v in values]")
+    assert sandbox.call("twice", edges).value == [[v, v * 2, v // 3, str(v)] for v in edges]
+
+
 def test_call_results_of_any_size_stream_to_the_host_up_to_the_payload_limit():
     # The guest hands its result over in pieces (16 KiB, long strings whole): a result far larger than the
     # guest's free memory, and long strings inside containers, come back intact.

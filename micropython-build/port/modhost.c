@@ -67,9 +67,6 @@ static void put_data(vstr_t *out, uint8_t tag, const char *data, size_t len) {
     }
 }
 
-static void vstr_print_strn(void *data, const char *str, size_t len) {
-    vstr_add_strn((vstr_t *)data, str, len);
-}
 
 static void encode_int(vstr_t *out, mp_obj_t value) {
     if (mp_obj_is_small_int(value)) {
@@ -77,13 +74,13 @@ static void encode_int(vstr_t *out, mp_obj_t value) {
         put_u64(out, (uint64_t)(int64_t)MP_OBJ_SMALL_INT_VALUE(value));
         return;
     }
-    // A big int: its decimal digits decide whether it fits in an i64.
-    vstr_t digits;
-    vstr_init(&digits, 24);
-    mp_print_t print = {&digits, vstr_print_strn};
-    mp_obj_print_helper(&print, value, PRINT_STR);
-    const char *s = digits.buf;
-    size_t n = digits.len;
+    // A big int: its decimal digits decide whether it fits in an i64. They are formatted into a buffer
+    // on the stack when they fit (no GC allocation, which in a full heap costs a search of the heap).
+    char stack_digits[32];
+    char *buf = stack_digits;
+    size_t buf_size = sizeof(stack_digits);
+    size_t n;
+    const char *s = mp_obj_int_formatted(&buf, &buf_size, &n, value, 10, NULL, '\0', '\0');
     bool neg = n > 0 && s[0] == '-';
     uint64_t mag = 0;
     bool fits = n - neg <= 19;
@@ -96,7 +93,9 @@ static void encode_int(vstr_t *out, mp_obj_t value) {
     } else {
         put_data(out, TAG_BIGINT, s, n);
     }
-    vstr_clear(&digits);
+    if (buf != stack_digits) {
+        m_del(char, buf, buf_size);
+    }
 }
 
 void mp_sandbox_encode(vstr_t *out, mp_obj_t value) {
@@ -237,6 +236,14 @@ static mp_obj_t new_host_str(const uint8_t *data, size_t len) {
     return MP_OBJ_FROM_PTR(o);
 }
 
+// A small int when it fits (mp_obj_new_int_from_ll always makes a big one: slower, and bigger).
+static mp_obj_t new_int64(int64_t v) {
+    if (v >= MP_SMALL_INT_MIN && v <= MP_SMALL_INT_MAX) {
+        return MP_OBJ_NEW_SMALL_INT((mp_int_t)v);
+    }
+    return mp_obj_new_int_from_ll(v);
+}
+
 static mp_obj_t decode_str(decoder_t *d) {
     size_t len = get_u32(d);
     const uint8_t *s = take_bytes(d, len);
@@ -273,11 +280,7 @@ static inline mp_obj_t decode_row_value(decoder_t *d) {
                     d->p += 9;
                     uint32_t lo = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
                     uint32_t hi = (uint32_t)p[4] | (uint32_t)p[5] << 8 | (uint32_t)p[6] << 16 | (uint32_t)p[7] << 24;
-                    int64_t v = (int64_t)((uint64_t)hi << 32 | lo);
-                    if (v >= MP_SMALL_INT_MIN && v <= MP_SMALL_INT_MAX) {
-                        return MP_OBJ_NEW_SMALL_INT((mp_int_t)v);
-                    }
-                    return mp_obj_new_int_from_ll(v);
+                    return new_int64((int64_t)((uint64_t)hi << 32 | lo));
                 }
                 break;
             case TAG_STR:
@@ -301,7 +304,7 @@ static mp_obj_t decode_value(decoder_t *d) {
         case TAG_TRUE:
             return mp_const_true;
         case TAG_INT64:
-            return mp_obj_new_int_from_ll((long long)get_u64(d));
+            return new_int64((int64_t)get_u64(d));
         case TAG_BIGINT: {
             size_t len = get_u32(d);
             const uint8_t *s = take_bytes(d, len);
