@@ -85,6 +85,15 @@ def _sqrt_frac(n, d):
     return _to_float(r, 1 << t)
 
 
+def _add(num, den, n, d):
+    """num/den + n/d, both denominators powers of two (as every float's is): exact, and no gcd needed."""
+    if d == den:
+        return num + n, den
+    if d > den:
+        return num * (d // den) + n, d
+    return num + n * (den // d), den
+
+
 def _sum(data):
     """(T, numerator, denominator, count) of the exact sum; T is int or float as in CPython. A
     non-finite float makes the sum a float: (float, value, None, count)."""
@@ -101,14 +110,7 @@ def _sum(data):
         if ratio is None:
             special = x if special is None else special + x
             continue
-        n, d = ratio
-        if d == den:
-            num += n
-        elif d > den:
-            num = num * (d // den) + n
-            den = d
-        else:
-            num += n * (den // d)
+        num, den = _add(num, den, *ratio)
     if special is not None:
         return float, special, None, count
     return T, num, den, count
@@ -311,14 +313,7 @@ def _ss(data, c=None):
     for x in data:
         ratio = _exact(x)
         a, b = ratio
-        sq_n, sq_d = a * a, b * b
-        if sq_d == dxx:
-            sxx += sq_n
-        elif sq_d > dxx:
-            sxx = sxx * (sq_d // dxx) + sq_n
-            dxx = sq_d
-        else:
-            sxx += sq_n * (dxx // sq_d)
+        sxx, dxx = _add(sxx, dxx, a * a, b * b)
     if count == 0:
         return T, 0, 1, 0
     # ss = sxx - sx**2 / count  =  (count * sxx * dx**2 - sx**2 * dxx) / (count * dxx * dx**2)
