@@ -8,43 +8,17 @@ instances of the class (`isinstance(Color.RED, Enum)`, `isinstance(Priority.HIGH
 Differences:
 - `isinstance(x, Color)` raises TypeError (Color is the wrapper, not a class): compare
   `type(x).__name__`, or test `isinstance(x, Enum)`.
-- Members come in definition order when the guest's dicts keep insertion order (checked at import);
-  with a MicroPython whose class dicts are unordered, they do only when all values are auto() or
-  the class sets `_order_ = 'A B C'`, and are otherwise ordered by value (then by name).
+- A class's `_order_ = 'A B C'` puts the members in that order; CPython only checks it against the
+  definition order (the order members otherwise come in, here too).
 - Not supported: Flag, IntFlag, member()/nonmember(), verify(), pickling, `__init_subclass__`,
   the functional API on IntEnum/StrEnum (use `Enum(name, names, type=int)`).
 """
 
 import _classhooks
-from collections import OrderedDict
-
-_auto_counter = [0]
-
-
-class _Probe:
-    z = 1
-    b = 2
-    y = 3
-    a = 4
-    x = 5
-    c = 6
-    w = 7
-    d = 8
-
-
-# Whether a class body's names come out of its __dict__ in definition order (they do when the guest's
-# dicts keep insertion order); otherwise _finish falls back to ordering by value.
-_ORDERED_BODY = [k for k in _Probe.__dict__ if len(k) == 1] == list("zbyaxcwd")
-del _Probe
-
 
 class auto:
     """A value chosen for the member: 1, 2, 3... (the last int value + 1); the lower-case member
     name in a StrEnum; or what the class's `_generate_next_value_` returns."""
-
-    def __init__(self):
-        _auto_counter[0] += 1
-        self._seq = _auto_counter[0]
 
 
 class Enum:
@@ -258,20 +232,10 @@ def _finish(cls, order=None):
     if order is not None:
         position = {name: i for i, name in enumerate(order)}
         raw.sort(key=lambda item: position.get(item[0], len(position)))
-    elif not _ORDERED_BODY:
-        explicit = [item for item in raw if not isinstance(item[1], auto)]
-        autos = [item for item in raw if isinstance(item[1], auto)]
-        explicit.sort(key=lambda item: item[0])
-        try:
-            explicit.sort(key=lambda item: item[1])
-        except TypeError:
-            pass
-        autos.sort(key=lambda item: item[1]._seq)
-        raw = explicit + autos
     native = _native_base(cls)
     generate = cls._generate_next_value_
     members = []
-    member_map = OrderedDict()
+    member_map = {}
     by_value = {}
     last_values = []
     for count, (name, value) in enumerate(raw):

@@ -13,5 +13,4 @@ printable = digits + ascii_letters + punctuation + whitespace
 
 def capwords(s, sep=None):
     """Split on sep, capitalize each word, join with sep (a single space when sep is None)."""
-    # MicroPython's str has no capitalize(): spell it out.
-    return (sep or " ").join(w[:1].upper() + w[1:].lower() for w in s.split(sep))
+    return (sep or " ").join(w.capitalize() for w in s.split(sep))

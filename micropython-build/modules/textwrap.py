@@ -20,21 +20,6 @@ def _word_punct(c):
     return _word(c) or c in "!\"'&.,?"
 
 
-def _expand_tabs(text, tabsize):
-    out = []
-    column = 0
-    for c in text:
-        if c == "\t":
-            if tabsize > 0:
-                spaces = tabsize - column % tabsize
-                out.append(" " * spaces)
-                column += spaces
-        else:
-            out.append(c)
-            column = 0 if c in "\n\r" else column + 1
-    return "".join(out)
-
-
 def _split_word(word):
     """A run of non-whitespace as wrap chunks: after hyphens inside hyphenated words, around
     em-dashes (two or more hyphens between words)."""
@@ -110,7 +95,7 @@ class TextWrapper:
 
     def _munge_whitespace(self, text):
         if self.expand_tabs:
-            text = _expand_tabs(text, self.tabsize)
+            text = text.expandtabs(self.tabsize)
         if self.replace_whitespace:
             for c in "\t\n\x0b\x0c\r":
                 text = text.replace(c, " ")

@@ -49,7 +49,7 @@ typedef struct _heap_region_t {
 static heap_region_t heap_regions[HEAP_REGIONS_MAX]; // in address order
 static size_t heap_region_count;
 static size_t memory_limit_pages; // linear memory may grow up to this many pages
-static bool session_started;
+static bool session_started; // mp_session_init has given the session its memory limit
 
 static size_t round_to_pages(size_t n) {
     return (n + WASM_PAGE - 1) / WASM_PAGE;
@@ -216,16 +216,16 @@ EXPORT(mp_session_preinit) void mp_session_preinit(void) {
     gc_init(first_heap_area, first_heap_area + SANDBOX_INITIAL_HEAP);
     mp_init();
     take_reserve();
-    session_started = true;
 }
 
 EXPORT(mp_session_init) int32_t mp_session_init(int32_t memory_limit) {
     // memory_limit is a u32 (bytes); 0: no limit of the guest's own (4 GiB, what wasm32 can address)
     size_t pages = (uint32_t)memory_limit != 0 ? (uint32_t)memory_limit / WASM_PAGE : 65536;
-    if (!session_started || pages < __builtin_wasm_memory_size(0)) {
+    if (session_started || pages < __builtin_wasm_memory_size(0)) {
         return 1;
     }
     memory_limit_pages = pages;
+    session_started = true;
     return 0;
 }
 

@@ -100,6 +100,7 @@ static void encode_int(vstr_t *out, mp_obj_t value) {
 
 void mp_sandbox_encode(vstr_t *out, mp_obj_t value) {
     MP_STACK_CHECK();
+    mp_obj_t native;
     if (value == mp_const_none) {
         vstr_add_byte(out, TAG_NONE);
     } else if (value == mp_const_false) {
@@ -143,11 +144,10 @@ void mp_sandbox_encode(vstr_t *out, mp_obj_t value) {
                 maybe_flush(out, ENCODE_CHUNK);
             }
         }
-    } else if (mp_obj_cast_to_native_base(value, MP_OBJ_FROM_PTR(&mp_type_dict)) != MP_OBJ_NULL) {
-        // an instance of a dict subclass (Counter, defaultdict, your own): as the dict it is
-        mp_sandbox_encode(out, mp_obj_cast_to_native_base(value, MP_OBJ_FROM_PTR(&mp_type_dict)));
-    } else if (mp_obj_cast_to_native_base(value, MP_OBJ_FROM_PTR(&mp_type_list)) != MP_OBJ_NULL) {
-        mp_sandbox_encode(out, mp_obj_cast_to_native_base(value, MP_OBJ_FROM_PTR(&mp_type_list)));
+    } else if ((native = mp_obj_cast_to_native_base(value, MP_OBJ_FROM_PTR(&mp_type_dict))) != MP_OBJ_NULL
+               || (native = mp_obj_cast_to_native_base(value, MP_OBJ_FROM_PTR(&mp_type_list))) != MP_OBJ_NULL) {
+        // an instance of a dict or list subclass (Counter, defaultdict, your own): as the dict or list it is
+        mp_sandbox_encode(out, native);
     } else {
         mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("cannot pass a value of type '%s' to the host"),
             mp_obj_get_type_str(value));
