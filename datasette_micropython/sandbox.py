@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 from . import _engine
+from ._engine import CallResult, RunResult
 
 # Not `typing.TYPE_CHECKING`: importing typing alone costs more than the rest of this module (mypy
 # treats any constant of this name as true).
@@ -43,61 +44,6 @@ DEFAULTS: dict[str, Any] = {
 
 # The event loop of the `run_async` that is running on this thread, for async host functions.
 _run_context = threading.local()
-
-
-class _Result:
-    """A read-only record with value equality (a dataclass or NamedTuple would import modules that cost
-    more at start-up than the whole package)."""
-
-    __slots__: tuple[str, ...] = ()
-
-    def __init__(self, *values: Any) -> None:
-        for name, value in zip(self.__slots__, values):
-            object.__setattr__(self, name, value)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"{type(self).__name__} is read-only")
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and all(
-            getattr(self, n) == getattr(other, n) for n in self.__slots__
-        )
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
-        return f"{type(self).__name__}({fields})"
-
-
-class RunResult(_Result):
-    """What a successful run printed and produced: `stdout`, `stderr`, `value` (`repr` of the snippet's
-    trailing expression, or None), `duration` (seconds inside the guest), `stdout_truncated`,
-    `stderr_truncated`."""
-
-    __slots__ = ("stdout", "stderr", "value", "duration", "stdout_truncated", "stderr_truncated")  # noqa: RUF023 - constructor order
-    stdout: str
-    stderr: str
-    value: str | None
-    duration: float
-    stdout_truncated: bool
-    stderr_truncated: bool
-
-    @property
-    def truncated(self) -> bool:
-        return self.stdout_truncated or self.stderr_truncated
-
-
-class CallResult(_Result):
-    """The return `value` of a guest function called with `Sandbox.call`, and what it printed."""
-
-    __slots__ = ("value", "stdout", "stderr", "duration", "stdout_truncated", "stderr_truncated")  # noqa: RUF023 - constructor order
-    value: Any
-    stdout: str
-    stderr: str
-    duration: float
-    stdout_truncated: bool
-    stderr_truncated: bool
 
 
 def _adapt(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -153,32 +99,16 @@ class Sandbox:
         query_row_limit: int = DEFAULTS["query_row_limit"],
         query_byte_limit: int = DEFAULTS["query_byte_limit"],
     ) -> None:
-        for name, value in (
-            ("memory_limit", memory_limit),
-            ("output_limit", output_limit),
-            ("host_call_limit", host_call_limit),
-            ("host_payload_limit", host_payload_limit),
-            ("query_row_limit", query_row_limit),
-            ("query_byte_limit", query_byte_limit),
-        ):
-            _check_count(name, value)
-        if fuel is not None:
-            _check_count("fuel", fuel)
-        for name, seconds in (("time_limit", time_limit), ("hard_grace", hard_grace)):
-            if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
-                raise TypeError(f"{name} must be a number of seconds, not {type(seconds).__name__}")
-        limits: dict[str, Any] = {
-            "memory_limit": memory_limit,
-            "time_limit": float(time_limit),
-            "hard_grace": float(hard_grace),
-            "fuel": fuel,
-            "output_limit": output_limit,
-            "host_call_limit": host_call_limit,
-            "host_payload_limit": host_payload_limit,
-        }
-        self._session = _engine.Session(**limits)
-        #: The limits this sandbox runs under (read-only).
-        self.limits: Mapping[str, Any] = MappingProxyType(limits)
+        # The engine checks every limit and names the one that is wrong.
+        self._session = _engine.Session(
+            memory_limit=memory_limit,
+            time_limit=time_limit,
+            hard_grace=hard_grace,
+            fuel=fuel,
+            output_limit=output_limit,
+            host_call_limit=host_call_limit,
+            host_payload_limit=host_payload_limit,
+        )
         for name, function in (host_functions or {}).items():
             self.register(function, name=name)
         if files:
@@ -200,10 +130,7 @@ class Sandbox:
         Raises `GuestError` for an uncaught exception, `SandboxTimeout`, `SandboxMemoryError`,
         `SandboxCrashed` or `SandboxClosed`; each carries the output printed before it.
         """
-        stdout, stderr, out_cut, err_cut, value, duration = self._session.run(
-            code, eval_trailing=eval_trailing
-        )
-        return RunResult(stdout, stderr, value, duration, out_cut, err_cut)
+        return self._session.run(code, eval_trailing=eval_trailing)
 
     async def run_async(self, code: str, *, eval_trailing: bool = True) -> RunResult:
         """`run` on a worker thread, so the event loop keeps serving; async host functions are awaited
@@ -227,8 +154,7 @@ class Sandbox:
 
     def call(self, name: str, *args: Any) -> CallResult:
         """Calls the guest function `name` (defined by an earlier run) with JSON-like arguments."""
-        value, stdout, stderr, out_cut, err_cut, duration = self._session.call(name, args)
-        return CallResult(value, stdout, stderr, duration, out_cut, err_cut)
+        return self._session.call(name, args)
 
     async def call_async(self, name: str, *args: Any) -> CallResult:
         """`call` on a worker thread."""
@@ -293,6 +219,11 @@ class Sandbox:
         self._session.collect_garbage()
 
     @property
+    def limits(self) -> Mapping[str, Any]:
+        """The limits this sandbox runs under (read-only)."""
+        return MappingProxyType(self._session.limits())
+
+    @property
     def memory_size(self) -> int:
         """Bytes of WebAssembly memory the session holds now."""
         return self._session.memory_size()
@@ -334,10 +265,3 @@ def _is_coroutine_function(function: object) -> bool:
     """`inspect.iscoroutinefunction` without importing inspect (tens of milliseconds at start-up)."""
     code = getattr(getattr(function, "__func__", function), "__code__", None)
     return bool(getattr(code, "co_flags", 0) & 0x80)  # CO_COROUTINE
-
-
-def _check_count(name: str, value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int, not {type(value).__name__}")
-    if value <= 0:
-        raise ValueError(f"{name} must be positive, got {value}")

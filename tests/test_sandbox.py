@@ -170,6 +170,9 @@ def test_non_string_code_is_a_type_error(sandbox):
         ({"fuel": 0}, "fuel"),
         ({"output_limit": -5}, "output_limit"),
         ({"host_payload_limit": 2**40}, "host_payload_limit"),
+        ({"host_call_limit": 2**70}, "host_call_limit"),
+        ({"databases": {"d": ":memory:"}, "query_row_limit": 0}, "query_row_limit"),
+        ({"databases": {"d": ":memory:"}, "query_byte_limit": -1}, "query_byte_limit"),
     ],
 )
 def test_invalid_limits_name_the_parameter(kwargs, param):
@@ -182,6 +185,43 @@ def test_invalid_limit_types():
         Sandbox(memory_limit="big")
     with pytest.raises(TypeError, match="time_limit"):
         Sandbox(time_limit="5")
+    with pytest.raises(TypeError, match="output_limit must be an int, not bool"):
+        Sandbox(output_limit=True)
+    with pytest.raises(TypeError, match="hard_grace must be a number of seconds, not bool"):
+        Sandbox(hard_grace=False)
+
+
+def test_limits_are_a_read_only_view_of_what_the_engine_runs_under():
+    with Sandbox(memory_limit=8 * 2**20, time_limit=2, fuel=10**9) as sb:
+        assert dict(sb.limits) == {
+            "memory_limit": 8 * 2**20,
+            "time_limit": 2.0,
+            "hard_grace": DEFAULTS["hard_grace"],
+            "fuel": 10**9,
+            "output_limit": DEFAULTS["output_limit"],
+            "host_call_limit": DEFAULTS["host_call_limit"],
+            "host_payload_limit": DEFAULTS["host_payload_limit"],
+        }
+        with pytest.raises(TypeError):
+            sb.limits["memory_limit"] = 1  # type: ignore[index]
+
+
+def test_results_are_read_only_records_with_a_readable_repr(sandbox):
+    result = sandbox.run("print('hi')\n'v'")
+    assert (result.stdout, result.stderr, result.value, result.truncated) == ("hi\n", "", "'v'", False)
+    assert repr(result).startswith("RunResult(stdout='hi\\n', stderr='', value=\"'v'\", duration=")
+    with pytest.raises(AttributeError):
+        result.value = "other"  # type: ignore[misc]
+    with pytest.raises(TypeError, match="unhashable"):
+        hash(result)
+    sandbox.run("def pair(x):\n    return [x, {'k': x}]")
+    call = sandbox.call("pair", 1)
+    assert call.value == [1, {"k": 1}]
+    assert repr(call).startswith("CallResult(value=[1, {'k': 1}], stdout='', stderr='', duration=")
+    assert call != sandbox.call("pair", 2)
+    with pytest.raises(TypeError, match="unhashable"):
+        hash(call)
+    assert call != result
 
 
 def test_defaults_are_documented_values():

@@ -229,11 +229,129 @@ impl core::QueryFunction for PyQueryFunction {
     }
 }
 
-fn seconds(param: &'static str, value: f64) -> Result<Duration, core::Error> {
-    Duration::try_from_secs_f64(value).map_err(|_| core::Error::InvalidArgument {
-        param,
-        message: format!("must be a non-negative number of seconds, got {value}"),
-    })
+/// A positive int argument; a bool is refused although Python counts it as an int.
+fn count_arg<T: for<'a, 'py> FromPyObject<'a, 'py>>(param: &str, value: &Bound<'_, PyAny>) -> PyResult<T> {
+    if value.is_instance_of::<PyBool>() || !value.is_instance_of::<PyInt>() {
+        return Err(PyTypeError::new_err(format!("{param} must be an int, not {}", type_name(value))));
+    }
+    if value.le(0)? {
+        return Err(PyValueError::new_err(format!("{param} must be positive, got {value}")));
+    }
+    value.extract().map_err(|_| PyValueError::new_err(format!("{param} is too large, got {value}")))
+}
+
+/// A number of seconds (int or float, not bool).
+fn seconds_arg(param: &'static str, value: &Bound<'_, PyAny>) -> PyResult<Duration> {
+    if value.is_instance_of::<PyBool>() || !(value.is_instance_of::<PyInt>() || value.is_instance_of::<PyFloat>()) {
+        return Err(PyTypeError::new_err(format!("{param} must be a number of seconds, not {}", type_name(value))));
+    }
+    let seconds: f64 = value.extract()?;
+    Duration::try_from_secs_f64(seconds)
+        .map_err(|_| PyValueError::new_err(format!("{param} must be a non-negative number of seconds, got {seconds}")))
+}
+
+fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "?".into())
+}
+
+/// What a successful run printed and produced.
+#[pyclass(module = "datasette_micropython", frozen, eq, get_all)]
+#[derive(PartialEq)]
+struct RunResult {
+    /// What the run printed to stdout (up to `output_limit` bytes).
+    stdout: String,
+    /// What the run printed to stderr (up to `output_limit` bytes).
+    stderr: String,
+    /// `repr` of the snippet's trailing expression, or None.
+    value: Option<String>,
+    /// Seconds spent inside the guest.
+    duration: f64,
+    /// Whether stdout was cut at `output_limit`.
+    stdout_truncated: bool,
+    /// Whether stderr was cut at `output_limit`.
+    stderr_truncated: bool,
+}
+
+#[pymethods]
+impl RunResult {
+    /// Whether either stream was cut at `output_limit`.
+    #[getter]
+    fn truncated(&self) -> bool {
+        self.stdout_truncated || self.stderr_truncated
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let value = self.value.as_ref().map_or_else(|| "None".to_owned(), |v| py_repr(py, v));
+        Ok(format!(
+            "RunResult(stdout={}, stderr={}, value={value}, duration={}, stdout_truncated={}, stderr_truncated={})",
+            py_repr(py, &self.stdout),
+            py_repr(py, &self.stderr),
+            PyFloat::new(py, self.duration).repr()?,
+            py_bool(self.stdout_truncated),
+            py_bool(self.stderr_truncated),
+        ))
+    }
+}
+
+/// The return value of a guest function called with `Sandbox.call`, and what the call printed.
+#[pyclass(module = "datasette_micropython", frozen, get_all)]
+struct CallResult {
+    /// The function's return value, converted to Python.
+    value: Py<PyAny>,
+    /// What the call printed to stdout (up to `output_limit` bytes).
+    stdout: String,
+    /// What the call printed to stderr (up to `output_limit` bytes).
+    stderr: String,
+    /// Seconds spent inside the guest.
+    duration: f64,
+    /// Whether stdout was cut at `output_limit`.
+    stdout_truncated: bool,
+    /// Whether stderr was cut at `output_limit`.
+    stderr_truncated: bool,
+}
+
+#[pymethods]
+impl CallResult {
+    /// Whether either stream was cut at `output_limit`.
+    #[getter]
+    fn truncated(&self) -> bool {
+        self.stdout_truncated || self.stderr_truncated
+    }
+
+    fn __eq__(&self, py: Python<'_>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let Ok(other) = other.cast::<CallResult>() else { return Ok(false) };
+        let other = other.get();
+        Ok(self.stdout == other.stdout
+            && self.stderr == other.stderr
+            && self.duration == other.duration
+            && self.stdout_truncated == other.stdout_truncated
+            && self.stderr_truncated == other.stderr_truncated
+            && self.value.bind(py).eq(other.value.bind(py))?)
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(format!(
+            "CallResult(value={}, stdout={}, stderr={}, duration={}, stdout_truncated={}, stderr_truncated={})",
+            self.value.bind(py).repr()?,
+            py_repr(py, &self.stdout),
+            py_repr(py, &self.stderr),
+            PyFloat::new(py, self.duration).repr()?,
+            py_bool(self.stdout_truncated),
+            py_bool(self.stderr_truncated),
+        ))
+    }
+}
+
+fn py_repr(py: Python<'_>, s: &str) -> String {
+    PyString::new(py, s).repr().map(|r| r.to_string()).unwrap_or_default()
+}
+
+fn py_bool(b: bool) -> &'static str {
+    if b {
+        "True"
+    } else {
+        "False"
+    }
 }
 
 /// One sandbox with a persistent session. See `datasette_micropython.Sandbox` for the friendly API.
@@ -249,31 +367,41 @@ impl Session {
     #[allow(clippy::too_many_arguments)]
     fn new(
         py: Python<'_>,
-        memory_limit: usize,
-        time_limit: f64,
-        hard_grace: f64,
-        fuel: Option<u64>,
-        output_limit: usize,
-        host_call_limit: u64,
-        host_payload_limit: usize,
+        memory_limit: &Bound<'_, PyAny>,
+        time_limit: &Bound<'_, PyAny>,
+        hard_grace: &Bound<'_, PyAny>,
+        fuel: &Bound<'_, PyAny>,
+        output_limit: &Bound<'_, PyAny>,
+        host_call_limit: &Bound<'_, PyAny>,
+        host_payload_limit: &Bound<'_, PyAny>,
     ) -> PyResult<Self> {
-        let limits = (|| {
-            Ok(Limits {
-                memory_limit,
-                time_limit: seconds("time_limit", time_limit)?,
-                hard_grace: seconds("hard_grace", hard_grace)?,
-                fuel,
-                output_limit,
-                host_call_limit,
-                host_payload_limit,
-            })
-        })()
-        .map_err(|e| to_py_err(py, e))?;
+        let limits = Limits {
+            memory_limit: count_arg("memory_limit", memory_limit)?,
+            time_limit: seconds_arg("time_limit", time_limit)?,
+            hard_grace: seconds_arg("hard_grace", hard_grace)?,
+            fuel: if fuel.is_none() { None } else { Some(count_arg("fuel", fuel)?) },
+            output_limit: count_arg("output_limit", output_limit)?,
+            host_call_limit: count_arg("host_call_limit", host_call_limit)?,
+            host_payload_limit: count_arg("host_payload_limit", host_payload_limit)?,
+        };
         let sandbox = py.detach(|| core::Sandbox::new(limits)).map_err(|e| to_py_err(py, e))?;
         Ok(Session { inner: Mutex::new(sandbox) })
     }
 
-    /// Runs `code`; returns `(stdout, stderr, stdout_truncated, stderr_truncated, value, duration)`.
+    /// The limits this session runs under, by keyword argument name.
+    fn limits<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let l = self.inner.lock().limits().clone();
+        let d = PyDict::new(py);
+        d.set_item("memory_limit", l.memory_limit)?;
+        d.set_item("time_limit", l.time_limit.as_secs_f64())?;
+        d.set_item("hard_grace", l.hard_grace.as_secs_f64())?;
+        d.set_item("fuel", l.fuel)?;
+        d.set_item("output_limit", l.output_limit)?;
+        d.set_item("host_call_limit", l.host_call_limit)?;
+        d.set_item("host_payload_limit", l.host_payload_limit)?;
+        Ok(d)
+    }
+
     #[pyo3(signature = (code, *, eval_trailing = true, compile_only = false))]
     fn run(
         &self,
@@ -281,7 +409,7 @@ impl Session {
         code: &Bound<'_, PyAny>,
         eval_trailing: bool,
         compile_only: bool,
-    ) -> PyResult<(String, String, bool, bool, Option<String>, f64)> {
+    ) -> PyResult<RunResult> {
         let code = code
             .cast::<PyString>()
             .map_err(|_| PyTypeError::new_err(format!("code must be a str, not {}", code.get_type().name().unwrap())))?
@@ -290,29 +418,29 @@ impl Session {
         let options = RunOptions { eval_trailing, compile_only };
         let r = py.detach(|| self.inner.lock().run(&code, options)).map_err(|e| to_py_err(py, e))?;
         let o = r.output;
-        Ok((o.stdout, o.stderr, o.stdout_truncated, o.stderr_truncated, r.value, r.duration.as_secs_f64()))
+        Ok(RunResult {
+            stdout: o.stdout,
+            stderr: o.stderr,
+            value: r.value,
+            duration: r.duration.as_secs_f64(),
+            stdout_truncated: o.stdout_truncated,
+            stderr_truncated: o.stderr_truncated,
+        })
     }
 
-    /// Calls the guest's global function `name`; returns `(value, stdout, stderr, stdout_truncated,
-    /// stderr_truncated, duration)`.
-    #[allow(clippy::type_complexity)]
-    fn call<'py>(
-        &self,
-        py: Python<'py>,
-        name: &str,
-        args: &Bound<'py, PyTuple>,
-    ) -> PyResult<(Bound<'py, PyAny>, String, String, bool, bool, f64)> {
+    /// Calls the guest's global function `name` with `args`.
+    fn call(&self, py: Python<'_>, name: &str, args: &Bound<'_, PyTuple>) -> PyResult<CallResult> {
         let args = args.iter().map(|a| to_value(&a, 0)).collect::<PyResult<Vec<_>>>()?;
         let r = py.detach(|| self.inner.lock().call(name, &args)).map_err(|e| to_py_err(py, e))?;
         let o = r.output;
-        Ok((
-            from_value(py, r.value)?,
-            o.stdout,
-            o.stderr,
-            o.stdout_truncated,
-            o.stderr_truncated,
-            r.duration.as_secs_f64(),
-        ))
+        Ok(CallResult {
+            value: from_value(py, r.value)?.unbind(),
+            stdout: o.stdout,
+            stderr: o.stderr,
+            duration: r.duration.as_secs_f64(),
+            stdout_truncated: o.stdout_truncated,
+            stderr_truncated: o.stderr_truncated,
+        })
     }
 
     /// Exposes `function` to guest code as the builtin `name`.
@@ -343,9 +471,11 @@ impl Session {
         files: Vec<(String, std::path::PathBuf, bool)>,
         functions: Vec<(String, Py<PyAny>)>,
         default_database: Option<String>,
-        max_rows: usize,
-        max_bytes: usize,
+        max_rows: &Bound<'_, PyAny>,
+        max_bytes: &Bound<'_, PyAny>,
     ) -> PyResult<()> {
+        let max_rows = count_arg("query_row_limit", max_rows)?;
+        let max_bytes = count_arg("query_byte_limit", max_bytes)?;
         let mut sources = std::collections::BTreeMap::new();
         for (name, path, immutable) in files {
             sources.insert(name, core::Source::File { path, immutable });
@@ -405,6 +535,8 @@ fn _engine(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_class::<Session>()?;
+    m.add_class::<RunResult>()?;
+    m.add_class::<CallResult>()?;
     m.add_function(wrap_pyfunction!(module_origin, m)?)?;
     m.add("SandboxError", py.get_type::<SandboxError>())?;
     m.add("GuestError", py.get_type::<GuestError>())?;
