@@ -205,7 +205,7 @@ async def test_same_error_on_many_rows_is_logged_once(db_path):
     job_id = await run_job(ds, "def enrich(row):\n    return row['missing']\n")
     [(ids, error)] = errors(ds, job_id)
     assert ids == list(range(1, 26))
-    assert error.endswith("KeyError: missing\n")
+    assert error.endswith("KeyError: 'missing'\n")
 
 
 async def test_state_persists_across_batches(db_path, batches_of_10):

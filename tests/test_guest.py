@@ -1,6 +1,8 @@
 """The guest module (micropython-build/) through the real engine: GC safety under stress, recursion
 limits on every path, CPython-identical output of the stress programs in tests/guest_programs/."""
 
+import contextlib
+import io
 from pathlib import Path
 
 import pytest
@@ -94,3 +96,52 @@ def test_parser_nesting_never_traps(code):
             assert e.type_name in ("RecursionError", "ValueError", "MemoryError", "SyntaxError")
             assert not e.session_reset
         assert sb.run("2 + 2").value == "4"
+
+
+# Builtins the guest's patches bring in line with CPython (micropython-build/README.md, patches 0020-0021
+# and port/builtins.c): each snippet prints the same in the guest as in this CPython.
+LIKE_CPYTHON = {
+    "format": """
+print(format(3.14159, '.2f'), format(42), format(42, 'x'), format(1234567, ','), format('ab', '>5') + '|')
+print(format(255, '#010b'), format(-7, '+d'), format(12.5, 'e'), format(True), format(None), format([1, 2]))
+print(format(0.5, '%'), format('x', ''), format(7, '03'))
+for bad in [lambda: format(1, 2), lambda: format(1, '{'), lambda: format(1, 'x}'), lambda: format(), lambda: format('s', 'd')]:
+    try:
+        bad()
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__)
+""",
+    "slice": """
+s = slice(5)
+print(s.start, s.stop, s.step, [0, 1, 2, 3, 4, 5, 6][s], 'abcdef'[slice(1, None, 2)], slice(1, 10, 3).indices(5))
+print(list(range(10))[slice(-3, None)], slice(None, None, -1).step)
+for args in [(), (1, 2, 3, 4)]:
+    try:
+        slice(*args)
+    except TypeError:
+        print('TypeError')
+""",
+    "exception str and repr": """
+try:
+    {}['k']
+except KeyError as e:
+    print(str(e), repr(e), e.args)
+class Sub(KeyError):
+    pass
+print(str(Sub('x')), repr(str(KeyError())), str(KeyError(1, 2)), str(KeyError(5)), repr(KeyError(1, 2)))
+try:
+    {}.popitem()
+except KeyError as e:
+    print(str(e))
+print(repr(ValueError('v')), repr(StopIteration()), str(ValueError('v')), repr(IndexError(3)))
+""",
+}
+
+
+@pytest.mark.parametrize("code", LIKE_CPYTHON.values(), ids=LIKE_CPYTHON.keys())
+def test_builtins_behave_as_in_cpython(code):
+    expected = io.StringIO()
+    with contextlib.redirect_stdout(expected):
+        exec(code, {})  # noqa: S102 - our own snippet, for the expected output
+    with Sandbox() as sb:
+        assert sb.run(code).stdout == expected.getvalue()

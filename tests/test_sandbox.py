@@ -52,14 +52,14 @@ def test_guest_exception_carries_type_message_traceback_and_output(sandbox):
         sandbox.run("print('before')\ndef f():\n    return {}['missing']\nf()")
     e = info.value
     assert e.type_name == "KeyError"
-    assert e.guest_message == "missing"
+    assert e.guest_message == "'missing'"  # str(KeyError('missing')), as in CPython
     assert e.line == 3
     assert e.stdout == "before\n"
     assert e.traceback.splitlines() == [
         "Traceback (most recent call last):",
         '  File "<sandbox>", line 4, in <module>',
         '  File "<sandbox>", line 3, in f',
-        "KeyError: missing",
+        "KeyError: 'missing'",
     ]
     assert not e.session_reset
     assert isinstance(e, SandboxError)
