@@ -242,7 +242,7 @@ def main() -> None:
     parser.add_argument(
         "--smoke", action="store_true", help="tiny sizes, print only (the test suite runs this)"
     )
-    parser.add_argument("--only", help="comma-separated workload keys (for trying one out)")
+    parser.add_argument("--only", help="comma-separated workload keys (for trying one out; prints only)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -303,6 +303,9 @@ def main() -> None:
         print(f"- {workload.title}: {workload.description}")
     if args.smoke:
         print(f"\nsmoke run complete: {len(WORKLOADS)} workloads in {minutes:.1f} min")
+        return
+    if args.only:  # a partial run must not replace the full results
+        print(f"\n--only run complete: RESULTS.md not written ({minutes:.1f} min)")
         return
     write_results(results, players, skipped, extra, text, notes, load_before, minutes)
     print(f"\nwrote {HERE / 'RESULTS.md'} and {HERE / 'results.png'} ({minutes:.1f} min)")
