@@ -209,7 +209,7 @@ def test_limits_are_a_read_only_view_of_what_the_engine_runs_under():
 def test_results_are_read_only_records_with_a_readable_repr(sandbox):
     result = sandbox.run("print('hi')\n'v'")
     assert (result.stdout, result.stderr, result.value, result.truncated) == ("hi\n", "", "'v'", False)
-    assert repr(result).startswith("RunResult(stdout='hi\\n', stderr='', value=\"'v'\", duration=")
+    assert repr(result).startswith("RunResult(value=\"'v'\", stdout='hi\\n', stderr='', duration=")
     with pytest.raises(AttributeError):
         result.value = "other"  # type: ignore[misc]
     with pytest.raises(TypeError, match="unhashable"):

@@ -282,14 +282,9 @@ impl RunResult {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let value = self.value.as_ref().map_or_else(|| "None".to_owned(), |v| py_repr(py, v));
-        Ok(format!(
-            "RunResult(stdout={}, stderr={}, value={value}, duration={}, stdout_truncated={}, stderr_truncated={})",
-            py_repr(py, &self.stdout),
-            py_repr(py, &self.stderr),
-            PyFloat::new(py, self.duration).repr()?,
-            py_bool(self.stdout_truncated),
-            py_bool(self.stderr_truncated),
-        ))
+        let (out, err) = (&self.stdout, &self.stderr);
+        let rest = output_fields(py, out, err, self.duration, self.stdout_truncated, self.stderr_truncated)?;
+        Ok(format!("RunResult(value={value}, {rest})"))
     }
 }
 
@@ -330,15 +325,10 @@ impl CallResult {
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!(
-            "CallResult(value={}, stdout={}, stderr={}, duration={}, stdout_truncated={}, stderr_truncated={})",
-            self.value.bind(py).repr()?,
-            py_repr(py, &self.stdout),
-            py_repr(py, &self.stderr),
-            PyFloat::new(py, self.duration).repr()?,
-            py_bool(self.stdout_truncated),
-            py_bool(self.stderr_truncated),
-        ))
+        let value = self.value.bind(py).repr()?;
+        let (out, err) = (&self.stdout, &self.stderr);
+        let rest = output_fields(py, out, err, self.duration, self.stdout_truncated, self.stderr_truncated)?;
+        Ok(format!("CallResult(value={value}, {rest})"))
     }
 }
 
@@ -346,12 +336,24 @@ fn py_repr(py: Python<'_>, s: &str) -> String {
     PyString::new(py, s).repr().map(|r| r.to_string()).unwrap_or_default()
 }
 
-fn py_bool(b: bool) -> &'static str {
-    if b {
-        "True"
-    } else {
-        "False"
-    }
+/// The fields both result types share, for their reprs.
+fn output_fields(
+    py: Python<'_>,
+    out: &str,
+    err: &str,
+    duration: f64,
+    out_cut: bool,
+    err_cut: bool,
+) -> PyResult<String> {
+    let python_bool = |b: bool| if b { "True" } else { "False" };
+    Ok(format!(
+        "stdout={}, stderr={}, duration={}, stdout_truncated={}, stderr_truncated={}",
+        py_repr(py, out),
+        py_repr(py, err),
+        PyFloat::new(py, duration).repr()?,
+        python_bool(out_cut),
+        python_bool(err_cut),
+    ))
 }
 
 /// One sandbox with a persistent session. See `datasette_micropython.Sandbox` for the friendly API.
