@@ -3,6 +3,9 @@ limits on every path, CPython-identical output of the stress programs in tests/g
 
 import contextlib
 import io
+import math
+import random
+import struct
 from pathlib import Path
 
 import pytest
@@ -145,3 +148,47 @@ def test_builtins_behave_as_in_cpython(code):
         exec(code, {})  # noqa: S102 - our own snippet, for the expected output
     with Sandbox() as sb:
         assert sb.run(code).stdout == expected.getvalue()
+
+
+FLOAT_EDGES = [
+    "4.9406564584124654e-324",  # the smallest subnormal
+    "2.4703282292062327e-324",  # just below half of it: 0.0
+    "2.4703282292062328e-324",  # just above: the smallest subnormal
+    "2.2250738585072011e-308",  # around the smallest normal
+    "1.7976931348623158e308",  # rounds down to the largest double
+    "1.7976931348623159e308",  # rounds up to inf
+    "9007199254740993",  # 2^53 + 1, a tie: to even
+    "9007199254740993.000000000000000000000001",  # just above the tie
+    "0." + "0" * 500 + "1e500",
+    "1" * 900,
+    "0." + "3" * 900,
+    "1_000.000_1",
+    "1e23",
+    "8.988465674311579e307",
+]
+
+
+def test_float_parsing_is_correctly_rounded_like_cpython():
+    """float(), json.loads and literals give the double nearest the decimal, ties to even (patch 0022)."""
+    rng = random.Random(22)
+    texts = list(FLOAT_EDGES)
+    for digits in (6, 12, 15, 16, 17):
+        for _ in range(400):
+            bits = rng.getrandbits(64)
+            value = struct.unpack("<d", bits.to_bytes(8, "little"))[0]
+            if math.isfinite(value):
+                texts.append(f"{value:.{digits}g}")
+            texts.append(f"{rng.random() * 10 ** rng.randint(-30, 30):.{digits}g}")
+    with Sandbox() as sb:
+        sb.run(
+            "import json, struct\ndef bits(texts):\n    return [struct.pack('<d', float(t)) for t in texts]"
+        )
+        guest = sb.call("bits", texts).value
+        assert (
+            sb.run(
+                "json.loads('[2.4703282292062328e-324, 0.30000000000000004]') == [5e-324, 0.1 + 0.2]"
+            ).value
+            == "True"
+        )
+    wrong = [t for t, b in zip(texts, guest) if b != struct.pack("<d", float(t))]
+    assert wrong == []
