@@ -3,6 +3,7 @@ limits on every path, CPython-identical output of the stress programs in tests/g
 
 import contextlib
 import io
+import json
 import math
 import random
 import struct
@@ -192,3 +193,27 @@ def test_float_parsing_is_correctly_rounded_like_cpython():
         )
     wrong = [t for t, b in zip(texts, guest) if b != struct.pack("<d", float(t))]
     assert wrong == []
+
+
+def test_float_repr_is_the_shortest_that_reads_back_like_cpython():
+    """repr(), str() and json.dumps of a float print CPython's digits (patch 0023)."""
+    rng = random.Random(23)
+    values = [0.1 + 0.2, 1e16, 1e15, 1e-4, 1e-5, 123456789012345678.0, 5e-324, 1.7976931348623157e308]
+    values += [2.2250738585072014e-308, 1.0, 100.0, 1e22, 1e23, 2.5e-8, -0.0, 9007199254740993.0, 1 / 3, 0.3]
+    values += [math.inf, -math.inf, 9.999999999999999e22, 4.35133675e-321, -1.5e-5]
+    for _ in range(3000):
+        bits = rng.getrandbits(64)
+        value = struct.unpack("<d", bits.to_bytes(8, "little"))[0]
+        if math.isfinite(value):
+            values.append(value)
+        values.append(rng.random() * 10 ** rng.randint(-20, 20))
+        values.append(round(rng.uniform(-1e4, 1e4), rng.randint(0, 8)))
+    packed = [struct.pack("<d", v) for v in values]
+    with Sandbox() as sb:
+        sb.run(
+            "import json, struct\ndef reprs(packed):\n    return [repr(struct.unpack('<d', p)[0]) for p in packed]"
+        )
+        assert sb.call("reprs", packed).value == [repr(v) for v in values]
+        assert sb.run("str(0.1 + 0.2), json.dumps([1e16, 5e-324]), float('nan')").value == repr(
+            (str(0.1 + 0.2), json.dumps([1e16, 5e-324]), math.nan)
+        )

@@ -10,8 +10,8 @@ import pytest
 from datasette_micropython import Sandbox
 
 # Shared by every snippet: `show(f, *args)` prints repr(f(*args)), or the name of the exception;
-# `fp(*values)` prints like print() but floats (also inside lists and tuples) by their bits, because
-# MicroPython's repr(float) has at most 16 significant digits (docs/cpython-differences.md).
+# `fp(*values)` prints like print() but floats (also inside lists and tuples) by their bits, so that the
+# values themselves are compared, to the last bit.
 PRELUDE = """
 import struct as _struct
 def exact(x):
