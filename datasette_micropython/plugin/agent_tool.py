@@ -3,10 +3,11 @@ conversation, that keeps its state between calls and reads the databases its use
 
 from __future__ import annotations
 
-import asyncio
 import functools
+import json
 import sys
 import time
+from collections.abc import Hashable
 from contextvars import ContextVar
 from typing import Any
 
@@ -21,6 +22,7 @@ from ..sandbox import Sandbox
 from .config import PluginConfig, plugin_config
 from .databases import readable_databases
 from .errors import report
+from .runs import run_pool
 from .sessions import SessionPool
 
 TOOL_NAME = "execute_micropython"
@@ -165,29 +167,62 @@ async def execute_micropython(
     reset_context: bool = False,
     show_result: bool = False,
 ) -> dict[str, Any]:
+    config = plugin_config(datasette)
     databases = await readable_databases(datasette, actor)
     conversations = _conversations(datasette)
-    key = context.conversation_id
-    if key is None:
+    if context.conversation_id is None:
         # Not part of a conversation: a sandbox for this call only, so unrelated callers share nothing.
-        with _new_sandbox(plugin_config(datasette), databases) as sandbox:
-            output = await _run(sandbox, python)
+        with _new_sandbox(config, databases) as sandbox:
+            output = await _run(datasette, sandbox, python)
     else:
+        # The session belongs to the actor in this conversation with these databases: another actor
+        # passing the same conversation id, or the same one after a change of permissions, gets a new one.
+        key = (owner_of(actor), context.conversation_id, tuple(sorted(databases)))
         if reset_context:
-            await conversations.reset(key)
-        sandbox, restarted = await conversations.sandbox(key, databases)
-        output = await _run(sandbox, python)
+            conversations.reset(key)
+        sandbox, restarted = conversations.sandbox(key, databases)
+        output = await _run(datasette, sandbox, python)
         if restarted and "session_restarted" not in output:
             output["session_restarted"] = RESTARTED_IDLE
+    cap_texts(output, config.tool_text_limit)
     if show_result:
         output["_html"] = render_html(python, output)
     return output
 
 
-async def _run(sandbox: Sandbox, code: str) -> dict[str, Any]:
+def owner_of(actor: dict[str, Any] | None) -> str:
+    """Who a session belongs to: the actor's id (the whole actor when it has none), or nobody."""
+    if not actor:
+        return "anonymous"
+    return json.dumps(actor.get("id", actor), sort_keys=True, default=repr)
+
+
+def cap_texts(output: dict[str, Any], limit: int) -> None:
+    """Cuts every text of the tool's result (stdout, stderr, value, the error's message and traceback) to
+    `limit` characters, saying so in the text and in a `..._truncated` flag: the model's context is not
+    the place for a 5 MB repr."""
+
+    def cut(text: str | None) -> tuple[str | None, bool]:
+        if text is None or len(text) <= limit:
+            return text, False
+        return text[:limit] + f"\n[truncated: {len(text) - limit:,} more characters]", True
+
+    for name in ("stdout", "stderr", "value"):
+        output[name], was_cut = cut(output.get(name))
+        if was_cut or output.get(f"{name}_truncated"):
+            output[f"{name}_truncated"] = True
+    error = output.get("error")
+    if error:
+        error["message"], message_cut = cut(error["message"])
+        error["traceback"], traceback_cut = cut(error["traceback"])
+        if message_cut or traceback_cut:
+            error["truncated"] = True
+
+
+async def _run(datasette: Any, sandbox: Sandbox, code: str) -> dict[str, Any]:
     start = time.monotonic()
     try:
-        result = await sandbox.run_async(code)
+        result = await run_pool(datasette).run(sandbox, code)
     except SandboxError as error:
         details = report(error)
         output: dict[str, Any] = {
@@ -242,9 +277,7 @@ def _new_sandbox(config: PluginConfig, databases: dict[str, Any]) -> Sandbox:
 
 
 class _Conversations:
-    """The sandboxes of agent conversations, keyed on conversation id. The pool is used from worker
-    threads: closing an evicted sandbox waits for its current run to end, which must not hold up the
-    event loop."""
+    """The sandboxes of agent conversations, keyed on (actor, conversation id, databases granted)."""
 
     def __init__(self, config: PluginConfig) -> None:
         self._pool = SessionPool(
@@ -253,14 +286,14 @@ class _Conversations:
             idle_timeout=config.idle_timeout,
         )
         # Conversations that have had a sandbox, oldest first (a dict as an ordered set).
-        self._started: dict[str, None] = {}
+        self._started: dict[Hashable, None] = {}
 
-    async def sandbox(self, key: str, databases: dict[str, Any]) -> tuple[Sandbox, bool]:
-        """The conversation's sandbox, and whether it is a replacement for one that was dropped."""
+    def sandbox(self, key: Hashable, databases: dict[str, Any]) -> tuple[Sandbox, bool]:
+        """The conversation's sandbox, and whether it is a replacement for one that was dropped. Never
+        waits for a guest: sandboxes leaving the pool close in the background."""
         token = _databases_of_new_sandbox.set(databases)
         try:
-            # to_thread copies this task's context, so the factory sees `databases`.
-            sandbox, created = await asyncio.to_thread(self._pool.get, key)
+            sandbox, created = self._pool.get(key)
         finally:
             _databases_of_new_sandbox.reset(token)
         restarted = created and key in self._started
@@ -269,8 +302,8 @@ class _Conversations:
             del self._started[next(iter(self._started))]
         return sandbox, restarted
 
-    async def reset(self, key: str) -> None:
-        await asyncio.to_thread(self._pool.discard, key)
+    def reset(self, key: Hashable) -> None:
+        self._pool.discard(key)
         self._started.pop(key, None)
 
 

@@ -97,6 +97,21 @@ PLUGIN_DEFAULTS: dict[str, Any] = {"output_limit": 64 * 2**10}
 
 
 @dataclass(frozen=True)
+class AnonymousConsole:
+    """Console sessions of browsers with no signed-in actor. Anyone can mint them (one per cookie-less
+    request), so by default they are few, short-lived and small, and run few at a time."""
+
+    #: Most live anonymous sessions; the least recently used go first (they never push out an actor's).
+    max_sessions: int = 10
+    #: Seconds an anonymous session may sit idle before it is dropped.
+    idle_timeout: float = 300.0
+    #: Their limits: those of the console, with these changes.
+    limits: Limits = field(default_factory=lambda: Limits({"memory_limit": 16 * 2**20}))
+    #: Most runs of anonymous sessions at once, all browsers together.
+    concurrent_runs: int = 2
+
+
+@dataclass(frozen=True)
 class PluginConfig:
     """Everything the plugin reads from datasette.yaml, with defaults."""
 
@@ -109,6 +124,16 @@ class PluginConfig:
     max_sessions: int = 100
     #: Seconds a session may sit idle before it is dropped.
     idle_timeout: float = 1800.0
+    #: Anonymous console sessions (section `anonymous:`).
+    anonymous: AnonymousConsole = field(default_factory=AnonymousConsole)
+    #: Threads that run guest code for the console and the agent tool (not the event loop's default
+    #: executor, which Datasette's own work uses).
+    run_threads: int = 8
+    #: Most runs of one signed-in actor at once; over it (and over the anonymous cap), HTTP 429.
+    runs_per_actor: int = 2
+    #: Characters kept of each text the agent tool returns to the model (stdout, stderr, value, error
+    #: message, traceback); the rest is cut and flagged.
+    tool_text_limit: int = 20_000
     #: Network policy for `fetch()` (None: no network).
     network: NetworkPolicy | None = None
     #: File whitelist: guest path -> host path or {"path", "writable"}.
@@ -123,6 +148,10 @@ class PluginConfig:
         known = set(LIMITS) | {
             "max_sessions",
             "idle_timeout",
+            "anonymous",
+            "run_threads",
+            "runs_per_actor",
+            "tool_text_limit",
             "network",
             "files",
             "enrichment",
@@ -136,6 +165,27 @@ class PluginConfig:
         limits = Limits.parse(raw, "")
         enrichment_raw = _section(raw, "enrichment", set(LIMITS))
         enrichment = Limits.parse(enrichment_raw, "enrichment.", limits.replace(time_limit=30.0))
+        anonymous_raw = _section(
+            raw, "anonymous", set(LIMITS) | {"max_sessions", "idle_timeout", "concurrent_runs"}
+        )
+        anonymous_defaults = defaults.anonymous
+        anonymous = AnonymousConsole(
+            max_sessions=_count(anonymous_raw["max_sessions"], "anonymous.max_sessions")
+            if "max_sessions" in anonymous_raw
+            else anonymous_defaults.max_sessions,
+            idle_timeout=_seconds(anonymous_raw["idle_timeout"], "anonymous.idle_timeout")
+            if "idle_timeout" in anonymous_raw
+            else anonymous_defaults.idle_timeout,
+            # Never bigger than a signed-in session's unless said so.
+            limits=Limits.parse(
+                anonymous_raw,
+                "anonymous.",
+                limits.replace(memory_limit=min(limits.memory_limit, anonymous_defaults.limits.memory_limit)),
+            ),
+            concurrent_runs=_count(anonymous_raw["concurrent_runs"], "anonymous.concurrent_runs")
+            if "concurrent_runs" in anonymous_raw
+            else anonymous_defaults.concurrent_runs,
+        )
         network = None
         if raw.get("network") is not None:
             if not isinstance(raw["network"], dict):
@@ -151,6 +201,12 @@ class PluginConfig:
         def count(name: str) -> int:
             return _count(raw[name], name) if name in raw else int(getattr(defaults, name))
 
+        run_threads = count("run_threads")
+        if anonymous.concurrent_runs >= run_threads:
+            raise ConfigError(
+                f"{PLUGIN_NAME}: anonymous.concurrent_runs ({anonymous.concurrent_runs}) must be less than "
+                f"run_threads ({run_threads}), so that signed-in actors always find a thread"
+            )
         return cls(
             limits=limits,
             enrichment_limits=enrichment,
@@ -158,6 +214,10 @@ class PluginConfig:
             idle_timeout=_seconds(raw["idle_timeout"], "idle_timeout")
             if "idle_timeout" in raw
             else defaults.idle_timeout,
+            anonymous=anonymous,
+            run_threads=run_threads,
+            runs_per_actor=count("runs_per_actor"),
+            tool_text_limit=count("tool_text_limit"),
             network=network,
             files=files,
             max_code_bytes=_size(raw["max_code_bytes"], "max_code_bytes")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import secrets
 import time
 import urllib.parse
@@ -20,9 +21,10 @@ from itsdangerous import BadSignature
 
 from .._engine import SandboxError
 from ..sandbox import Sandbox
-from .config import PLUGIN_NAME, PluginConfig, plugin_config
+from .config import PLUGIN_NAME, Limits, PluginConfig, plugin_config
 from .databases import readable_databases
 from .errors import report
+from .runs import Busy, RunPool, run_pool
 from .sessions import SessionPool
 
 ACTION = "execute-micropython"
@@ -38,9 +40,22 @@ MAX_TABLE_ROWS = 1000
 # then hands back its repr and, for a list of dicts, its rows and columns.
 SESSION_HELPERS = """
 def show(rows, columns=None):
-    __console_show__(list(rows), columns or getattr(rows, "columns", None))
+    columns = columns or getattr(rows, "columns", None)
+    rows = list(rows)
+    total = len(rows)
+    if all(isinstance(row, dict) for row in rows):
+        rows = [{k: __console_cell__(v) for k, v in row.items()} for row in rows[:__console_max_rows__]]
+    __console_show__(rows, columns, total)
+
+# A cell as JSON can carry it: ints past JavaScript's exact range (2**53) as their digits, other
+# objects as their repr.
+def __console_cell__(v):
+    if isinstance(v, int) and not isinstance(v, bool) and not -(2**53) <= v <= 2**53:
+        return repr(v)
+    return v if v is None or isinstance(v, (bool, int, float, str)) else repr(v)
 
 __console_last__ = []
+__console_max_rows__ = MAX_ROWS
 
 def __repl_print__(value):
     if value is not None:
@@ -53,13 +68,12 @@ def __console_take__(max_rows, max_repr):
     text = repr(value)
     rows = None
     if isinstance(value, (list, tuple)) and value and all(isinstance(row, dict) for row in value):
-        rows = [
-            {str(k): v if v is None or isinstance(v, (bool, int, float, str)) else repr(v) for k, v in row.items()}
-            for row in value[:max_rows]
-        ]
+        rows = [{str(k): __console_cell__(v) for k, v in row.items()} for row in value[:max_rows]]
     columns = getattr(value, "columns", None) if rows is not None else None
     return [text[:max_repr], len(text) > max_repr, rows, len(value) if rows is not None else 0, columns]
 """
+
+SESSION_HELPERS = SESSION_HELPERS.replace("MAX_ROWS", str(MAX_TABLE_ROWS))
 
 # SessionPool calls its factory without arguments; the settings of a new session are those of the
 # request creating it, handed over through this task-local variable.
@@ -77,10 +91,13 @@ class ConsoleSandbox(Sandbox):
         self.prepared = False
         self.register(self.show, name="__console_show__")
 
-    def show(self, rows: list[Any], columns: list[Any] | None) -> None:
-        if not all(isinstance(row, dict) for row in rows):
+    def show(self, rows: list[Any], columns: list[Any] | None, total: int | None = None) -> None:
+        if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
             raise TypeError("show() expects a list of dicts, such as the rows of datasette.query()")
-        self.shown.append(table("show", rows[:MAX_TABLE_ROWS], len(rows), columns))
+        if columns is not None and not isinstance(columns, (list, tuple)):
+            raise TypeError("show(): columns must be a list of column names")
+        total = total if isinstance(total, int) and total >= len(rows) else len(rows)
+        self.shown.append(table("show", rows[:MAX_TABLE_ROWS], total, columns))
 
 
 def table(source: str, rows: list[dict[str, Any]], total: int, columns: list[Any] | None) -> dict[str, Any]:
@@ -100,6 +117,9 @@ def table(source: str, rows: list[dict[str, Any]], total: int, columns: list[Any
 
 
 def _cell(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool) and not -(2**53) <= value <= 2**53:
+        # As the guest's helpers send them. Python's own str() refuses ints over 4,300 digits.
+        return format(value, "d") if value.bit_length() < 14_000 else hex(value)
     return value if value is None or isinstance(value, (bool, int, float, str)) else repr(value)
 
 
@@ -185,6 +205,8 @@ async def console_view(datasette: Any, request: Any) -> Response:
         raise Forbidden("You may not run Python against this database")
     table_name = request.args.get("table")
     base = _console_url(datasette, db.name)
+    identity, cookie = _identity(datasette, request)
+    config = plugin_config(datasette)
     html = await datasette.render_template(
         "micropython.html",
         {
@@ -193,13 +215,13 @@ async def console_view(datasette: Any, request: Any) -> Response:
             "reset_url": base + "/reset",
             "starter": starter_snippet(table_name),
             "from_table": bool(table_name),
-            "limits": plugin_config(datasette).limits,
+            "limits": config.anonymous.limits if _is_anonymous(identity) else config.limits,
             "plugin": PLUGIN_NAME,
         },
         request=request,
     )
     # Set with the page, so that every tab of this browser shares one session from its first run.
-    return _with_cookie(Response.html(html), _identity(datasette, request)[1])
+    return _with_cookie(Response.html(html), cookie)
 
 
 async def run_view(datasette: Any, request: Any) -> Response:
@@ -215,15 +237,23 @@ async def run_view(datasette: Any, request: Any) -> Response:
         return _too_long(config)
     try:
         code = json.loads(body).get("code")
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, RecursionError):
         return Response.error('Expected a JSON object such as {"code": "print(1)"}')
     if not isinstance(code, str):
         return Response.error('"code" must be a string of Python code')
     if len(code.encode("utf-8")) > config.max_code_bytes:
         return _too_long(config)
     identity, cookie = _identity(datasette, request)
-    sandbox, created = await _session(datasette, request.actor, identity, db.name)
-    output = await run_in_session(sandbox, code, config)
+    anonymous = _is_anonymous(identity)
+    limits = config.anonymous.limits if anonymous else config.limits
+    try:
+        with run_pool(datasette).slot(identity, anonymous, retry_after=max(1, math.ceil(limits.time_limit))):
+            sandbox, created = await _session(datasette, request.actor, identity, db.name)
+            output = await run_in_session(datasette, sandbox, code, limits)
+    except Busy as busy:
+        response = Response.json({"ok": False, "error": str(busy)}, status=429)
+        response.headers["Retry-After"] = str(busy.retry_after)
+        return _with_cookie(response, cookie)
     return _with_cookie(Response.json({**output, "new_session": created}), cookie)
 
 
@@ -237,28 +267,31 @@ async def reset_view(datasette: Any, request: Any) -> Response:
     return _with_cookie(Response.json({"ok": True}), cookie)
 
 
-async def run_in_session(sandbox: ConsoleSandbox, code: str, config: PluginConfig) -> dict[str, Any]:
+async def run_in_session(
+    datasette: Any, sandbox: ConsoleSandbox, code: str, limits: Limits
+) -> dict[str, Any]:
     """Runs `code` and returns what the page shows: output, the trailing value, tables, or the error."""
+    runs = run_pool(datasette)
     async with sandbox.lock:
         sandbox.shown.clear()
         start = time.monotonic()
         try:
             if not sandbox.prepared:
                 helpers = f"exec(compile({SESSION_HELPERS!r}, '<console>', 'exec'))"
-                await sandbox.run_async(helpers, eval_trailing=False)
+                await runs.run(sandbox, helpers, eval_trailing=False)
                 sandbox.prepared = True
-            result = await sandbox.run_async(code)
+            result = await runs.run(sandbox, code)
         except SandboxError as e:
             # After a restart of the interpreter the helpers have to be defined again.
             sandbox.prepared = not e.session_reset
             if sandbox.prepared:
                 # A value kept before the error (`x; 1/0`) must not show up after the next run.
-                await _trailing_value(sandbox, None, config)
+                await _trailing_value(runs, sandbox, None, limits)
             output = {"ok": False, "stdout": e.stdout, "stderr": e.stderr, "value": None, "truncated": False}
             output.update(_describe_error(e))
             output["tables"] = list(sandbox.shown)
         else:
-            value, value_cut, value_table = await _trailing_value(sandbox, result.value, config)
+            value, value_cut, value_table = await _trailing_value(runs, sandbox, result.value, limits)
             output = {
                 "ok": True,
                 "stdout": result.stdout,
@@ -276,22 +309,38 @@ async def run_in_session(sandbox: ConsoleSandbox, code: str, config: PluginConfi
 
 
 async def _trailing_value(
-    sandbox: ConsoleSandbox, engine_value: str | None, config: PluginConfig
+    runs: RunPool, sandbox: ConsoleSandbox, engine_value: str | None, limits: Limits
 ) -> tuple[str | None, bool, dict[str, Any] | None]:
     """The trailing expression's repr, whether that was cut, and its table if it is a list of dicts."""
     try:
-        taken = (
-            await sandbox.call_async("__console_take__", MAX_TABLE_ROWS, config.limits.output_limit)
-        ).value
+        taken = (await runs.call(sandbox, "__console_take__", MAX_TABLE_ROWS, limits.output_limit)).value
     except SandboxError:
-        # The snippet replaced or deleted the helpers (or the value was too big to describe): keep the
-        # engine's repr, and define the helpers again before the next run.
+        # The snippet deleted the helpers (or the value was too big to describe): keep the engine's
+        # repr, and define the helpers again before the next run.
         sandbox.prepared = False
         return engine_value, False, None
     if taken is None:
         return engine_value, False, None
+    if not _looks_taken(taken):
+        # The snippet replaced the helper with something else: the same, and the page is not fooled.
+        sandbox.prepared = False
+        return engine_value, False, None
     text, cut, rows, total, columns = taken
     return text, cut, (table("value", rows, total, columns) if rows is not None else None)
+
+
+def _looks_taken(taken: Any) -> bool:
+    """Whether `taken` has the shape `__console_take__` returns (guest code may have replaced it)."""
+    if not isinstance(taken, list) or len(taken) != 5:
+        return False
+    text, cut, rows, total, columns = taken
+    return (
+        isinstance(text, str)
+        and isinstance(cut, bool)
+        and (rows is None or (isinstance(rows, list) and all(isinstance(row, dict) for row in rows)))
+        and isinstance(total, int)
+        and (columns is None or isinstance(columns, (list, tuple)))
+    )
 
 
 def _describe_error(e: SandboxError) -> dict[str, Any]:
@@ -335,7 +384,8 @@ async def _session(datasette: Any, actor: Any, identity: str, database: str) -> 
     of permissions starts a new session rather than keeping access in an old one."""
     databases = await readable_databases(datasette, actor)
     config = plugin_config(datasette)
-    settings = {**config.sandbox_kwargs(), "databases": databases, "default_database": database}
+    limits = config.anonymous.limits if _is_anonymous(identity) else config.limits
+    settings = {**config.sandbox_kwargs(limits), "databases": databases, "default_database": database}
     token = _new_session_settings.set(settings)
     try:
         sandbox, created = _sessions(datasette, identity).get((identity, database, tuple(databases)))
@@ -347,16 +397,17 @@ async def _session(datasette: Any, actor: Any, identity: str, database: str) -> 
 
 def _sessions(datasette: Any, identity: str) -> SessionPool:
     """The pool holding `identity`'s sessions. Signed-in actors and anonymous browsers have a pool each,
-    each capped at `max_sessions`: anyone can mint anonymous sessions (one per cookie-less request), and
-    they may only push out other anonymous sessions, never a signed-in actor's."""
+    anyone can mint anonymous sessions (one per cookie-less request), so theirs are few and short-lived
+    (`anonymous:` settings), and they may only push out other anonymous sessions, never an actor's."""
     attribute = "_micropython_console_" + identity.partition(":")[0]
     pool = getattr(datasette, attribute, None)
     if pool is None:
         config = plugin_config(datasette)
+        anonymous = _is_anonymous(identity)
         pool = SessionPool(
             lambda: ConsoleSandbox(**_new_session_settings.get()),
-            max_sessions=config.max_sessions,
-            idle_timeout=config.idle_timeout,
+            max_sessions=config.anonymous.max_sessions if anonymous else config.max_sessions,
+            idle_timeout=config.anonymous.idle_timeout if anonymous else config.idle_timeout,
         )
         setattr(datasette, attribute, pool)
     return pool
@@ -374,6 +425,10 @@ def _identity(datasette: Any, request: Any) -> tuple[str, str | None]:
     except (KeyError, BadSignature):
         token = secrets.token_urlsafe(16)
         return "browser:" + token, datasette.sign(token, COOKIE)
+
+
+def _is_anonymous(identity: str) -> bool:
+    return identity.startswith("browser:")
 
 
 def _with_cookie(response: Response, cookie: str | None) -> Response:

@@ -32,7 +32,9 @@ import json
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from typing import Any
+from urllib.parse import parse_qs
 
 from datasette.permissions import SkipPermissions
 from datasette.utils import escape_sqlite
@@ -45,10 +47,15 @@ from wtforms.validators import DataRequired, ValidationError
 
 from .._engine import SandboxError, SandboxTimeout
 from ..sandbox import Sandbox
+from . import enrichment_form_post
 from .config import Limits, PluginConfig, plugin_config
-from .databases import sandbox_database
+from .databases import readable_databases
 from .errors import explain, report
 from .sessions import SessionPool
+
+# SessionPool calls its factory without arguments; the databases of a new job sandbox are handed over
+# through this task-local variable.
+_databases_of_new_sandbox: ContextVar[dict[str, Any]] = ContextVar("enrichment_databases_of_new_sandbox")
 
 #: Most rows per batch: one read, one write transaction, one status check. Past a few thousand rows the
 #: per-batch costs are small next to the guest's (benches/enrichment_bench.py: batches of 2,000 to 50,000
@@ -67,9 +74,12 @@ ROWS_PER_CALL = 1000
 #: a row times out only when it runs for most of the time limit on its own.
 BATCH_SECONDS = 1.0
 
-#: Seconds the code's top level may run when the form is submitted. The check runs inside WTForms'
-#: synchronous validation, on the server's event loop, so it is kept short; jobs get the full limit.
+#: Seconds the code's top level may run when the form is submitted (on a worker thread, but the person
+#: submitting waits for it); jobs get the full limit.
 FORM_CHECK_TIME_LIMIT = 2.0
+
+#: Seconds between checks of a job's status while a call runs (a paused or cancelled job's call is cancelled).
+STATUS_POLL_SECONDS = 0.25
 
 #: SQLite column type for each output type of the "one column" mode.
 COLUMN_TYPES = {"text": "TEXT", "integer": "INTEGER", "float": "REAL", "json": "TEXT"}
@@ -77,7 +87,9 @@ COLUMN_TYPES = {"text": "TEXT", "integer": "INTEGER", "float": "REAL", "json": "
 # Defined in every job's sandbox after the user's code: runs `enrich` over rows until they are done or
 # `budget_ms` has passed, and returns the results (one per row it got through), plus the traceback of
 # each row whose `enrich` raised (by index, without the driver's own frame), so one bad row spoils nothing
-# else. A time-limit interrupt (KeyboardInterrupt) is not an Exception: it ends the whole call.
+# else. A time-limit interrupt (KeyboardInterrupt) is not an Exception: it ends the whole call. It lives
+# among the user's globals, so it uses no builtins (user code may shadow `enumerate`); the user may still
+# replace it, which is why the host checks what every call returns (`_driver_output`).
 DRIVER = "__enrich_rows"
 DRIVER_CODE = f"""
 def {DRIVER}(rows, budget_ms):
@@ -86,7 +98,8 @@ def {DRIVER}(rows, budget_ms):
     start = ticks_ms()
     results = []
     errors = {{}}
-    for i, row in enumerate(rows):
+    i = 0
+    for row in rows:
         if i and ticks_diff(ticks_ms(), start) > budget_ms:
             break
         try:
@@ -97,6 +110,7 @@ def {DRIVER}(rows, budget_ms):
             sys.print_exception(e, out)
             lines = out.getvalue().split("\\n")
             errors[i] = "\\n".join(line for line in lines if not line.endswith(", in {DRIVER}"))
+        i += 1
     return results, errors
 """
 
@@ -123,12 +137,28 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
         columns = await db.table_columns(table)
         pks = await db.primary_keys(table) or ["rowid"]
         sample_column = next((c for c in columns if c not in pks), columns[0] if columns else "rowid")
-        databases = {db.name: sandbox_database(datasette, db)}
+        # WTForms validates synchronously, on the event loop, and the framework gives this method neither
+        # the request nor the actor: the submitted code is checked here, off the loop, as the submitting
+        # actor (`enrichment_form_post`), and the validator only looks the verdict up.
+        verdicts: dict[str, str | None] = {}
+        posted = enrichment_form_post.get()
+        if posted is not None:
+            enrichment_form_post.set(None)  # one form per POST
+            request, body = posted
+            codes = parse_qs(body.decode("utf-8", "replace")).get("code")
+            code = codes[0] if codes else None
+            if code and len(code.encode()) <= config.max_code_bytes:
+                databases = await enrichment_databases(datasette, db, request.actor)
+                verdicts[code] = await asyncio.to_thread(check_code, code, config, databases, db.name)
 
         def compiles(form: Form, field: Any) -> None:
             if len(field.data.encode()) > config.max_code_bytes:
                 raise ValidationError(f"The code is longer than {config.max_code_bytes:,} bytes")
-            problem = check_code(field.data, config, databases, db.name)
+            if field.data not in verdicts:
+                # Validated outside a request Datasette served (a script): no event loop to hold up, and
+                # no actor, so no database.
+                verdicts[field.data] = check_code(field.data, config, {}, db.name)
+            problem = verdicts[field.data]
             if problem:
                 raise ValidationError(problem)
 
@@ -245,7 +275,9 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
                 if next_rows is None:
                     next_rows = asyncio.create_task(read(row_key(rows[-1], pks)))
                 try:
-                    done, writer = await self.run_batch(datasette, db, table, rows, pks, config, job_id)
+                    done, writer = await self.run_batch(
+                        datasette, db, table, rows, pks, config, job_id, actor_id=job["actor_id"]
+                    )
                 except (self.Cancel, self.Pause) as e:
                     if writing is not None:
                         await writing
@@ -292,6 +324,7 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
         pks: list[str],
         config: dict[str, Any],
         job_id: int,
+        actor_id: str | None = None,
     ) -> int:
         """The framework's entry point, for its own job loop (ours calls `run_batch`): enriches and writes
         all of `rows`, leaving the job's cursor, done_count and success progress to the framework, and
@@ -299,7 +332,7 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
         done = succeeded = 0
         while done < len(rows):
             count, writer = await self.run_batch(
-                datasette, db, table, rows[done:], pks, config, job_id, advance_job=False
+                datasette, db, table, rows[done:], pks, config, job_id, advance_job=False, actor_id=actor_id
             )
             succeeded += await db.execute_write_fn(writer)
             done += count
@@ -315,11 +348,13 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
         config: dict[str, Any],
         job_id: int,
         advance_job: bool = True,
+        actor_id: str | None = None,
     ) -> tuple[int, Callable[[Any], int]]:
         """Runs `enrich` over `rows`, or over as many of them as BATCH_SECONDS allows. Returns how many rows it
         got through and the function that writes them in one transaction (`write_batch`; it returns how
         many rows succeeded), which the job's loop runs while the guest goes on with the next batch.
-        `advance_job` false leaves the job's cursor and counts of done rows to the framework's loop."""
+        `advance_job` false leaves the job's cursor and counts of done rows to the framework's loop.
+        `enrich` reads the database only if `actor_id`, who started the job, holds `execute-sql` on it."""
         limits = plugin_config(datasette).enrichment_limits
         budget_ms = int(1000 * min(BATCH_SECONDS, limits.time_limit / 2))
         values: list[Any] = []
@@ -329,14 +364,17 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
             start = len(values)
             chunk = rows[start : start + ROWS_PER_CALL]
             try:
-                sandbox = await self._job_sandbox(db, job_id, config["code"])
-                chunk_values, chunk_errors = (await sandbox.call_async(DRIVER, chunk, budget_ms)).value
-            except SandboxError as e:
-                # The time or memory limit, or the code's top level failing: the rows of this call are
-                # lost. The sandbox may be half-way through anything, so the next call gets a fresh one.
+                sandbox = await self._job_sandbox(datasette, db, job_id, config["code"], actor_id)
+                output = await self._call_driver(db, job_id, sandbox, chunk, budget_ms)
+                chunk_values, chunk_errors = _driver_output(output, len(chunk))
+            except (SandboxError, DriverReplaced) as e:
+                # The time or memory limit, the code's top level failing, or a driver the code replaced:
+                # the rows of this call are lost. The sandbox may be half-way through anything, so the
+                # next call gets a fresh one.
                 self._pool(db).discard(job_id)
                 chunk_values = [None] * len(chunk)
-                chunk_errors = dict.fromkeys(range(len(chunk)), explain(e, limits, "These rows"))
+                message = explain(e, limits, "These rows") if isinstance(e, SandboxError) else str(e)
+                chunk_errors = dict.fromkeys(range(len(chunk)), message)
             values += chunk_values
             errors.update((start + index, traceback) for index, traceback in chunk_errors.items())
 
@@ -364,21 +402,46 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
         pool = self._pools.get(db.name)
         if pool is None:
             config = plugin_config(self.datasette)
-            databases = {db.name: sandbox_database(self.datasette, db)}
             pool = SessionPool(
-                lambda: job_sandbox(config, config.enrichment_limits, databases, db.name),
+                lambda: job_sandbox(
+                    config, config.enrichment_limits, _databases_of_new_sandbox.get(), db.name
+                ),
                 max_sessions=config.max_sessions,
                 idle_timeout=config.idle_timeout,
             )
             self._pools[db.name] = pool
         return pool
 
-    async def _job_sandbox(self, db: Any, job_id: int, code: str) -> Sandbox:
-        sandbox, created = self._pool(db).get(job_id)
+    async def _job_sandbox(
+        self, datasette: Any, db: Any, job_id: int, code: str, actor_id: str | None
+    ) -> Sandbox:
+        pool = self._pool(db)
+        databases = {} if job_id in pool else await enrichment_databases(datasette, db, actor_id)
+        token = _databases_of_new_sandbox.set(databases)
+        try:
+            sandbox, created = pool.get(job_id)
+        finally:
+            _databases_of_new_sandbox.reset(token)
         if created:
             await sandbox.run_async(code, eval_trailing=False)
             await sandbox.run_async(DRIVER_CODE, eval_trailing=False)
         return sandbox
+
+    async def _call_driver(
+        self, db: Any, job_id: int, sandbox: Sandbox, rows: list[dict[str, Any]], budget_ms: int
+    ) -> Any:
+        """One driver call, watched: if the job is paused or cancelled from the jobs page meanwhile, the
+        running call is cancelled (where the engine can: `Sandbox.cancel`), not waited out."""
+        call = asyncio.ensure_future(sandbox.call_async(DRIVER, rows, budget_ms))
+        cancel = getattr(sandbox, "cancel", None)
+        while cancel is not None and not call.done():
+            await asyncio.wait([call], timeout=STATUS_POLL_SECONDS)
+            if call.done():
+                break
+            status = (await db.execute("select status from _enrichment_jobs where id = ?", (job_id,))).first()
+            if status is None or status[0] != "running":
+                cancel()
+        return (await call).value
 
 
 def _running_jobs(datasette: Any) -> dict[tuple[str, int], asyncio.Task[None]]:
@@ -506,8 +569,45 @@ def decode_key(cursor: str | None, length: int) -> list[Any] | None:
 def job_sandbox(
     config: PluginConfig, limits: Limits, databases: dict[str, Any], default_database: str
 ) -> Sandbox:
-    """A sandbox for enrichment code: the enrichment limits, and the SQL bridge on the table's database."""
-    return Sandbox(**config.sandbox_kwargs(limits), databases=databases, default_database=default_database)
+    """A sandbox for enrichment code: the enrichment limits, and the SQL bridge on the table's database
+    when its user may read it (`databases` empty: `import datasette` reads nothing)."""
+    return Sandbox(
+        **config.sandbox_kwargs(limits),
+        databases=databases,
+        default_database=default_database if databases else None,
+    )
+
+
+async def enrichment_databases(datasette: Any, db: Any, actor: dict[str, Any] | str | None) -> dict[str, Any]:
+    """The `databases=` of an enrichment's sandbox: the table's database, if `actor` (an actor, or the
+    id a job recorded) holds `execute-sql` on it, as everywhere else; else none. A job's actor is known
+    only by id, so permissions granted on other actor keys do not reach its sandbox."""
+    if isinstance(actor, str):
+        actor = {"id": actor}
+    readable = await readable_databases(datasette, actor)
+    return {db.name: readable[db.name]} if db.name in readable else {}
+
+
+class DriverReplaced(Exception):
+    """A driver call returned something the driver never does: the user's code replaced it."""
+
+
+def _driver_output(output: Any, rows: int) -> tuple[list[Any], dict[int, str]]:
+    """The (results, errors) of a driver call over `rows` rows, checked: at least one result (a call that
+    returns nothing would make the batch loop forever), at most one per row, errors by row index."""
+    if not (isinstance(output, (list, tuple)) and len(output) == 2):
+        raise DriverReplaced(f"The job's driver ({DRIVER}) was replaced: it returned {output!r:.200}")
+    values, errors = output
+    if not isinstance(values, list) or not 1 <= len(values) <= rows:
+        raise DriverReplaced(
+            f"The job's driver ({DRIVER}) was replaced: it returned {len(values) if isinstance(values, list) else values!r:.100} results for {rows} rows"
+        )
+    if not isinstance(errors, dict) or not all(
+        isinstance(i, int) and 0 <= i < len(values) and isinstance(message, str)
+        for i, message in errors.items()
+    ):
+        raise DriverReplaced(f"The job's driver ({DRIVER}) was replaced: its errors were {errors!r:.200}")
+    return values, errors
 
 
 def check_code(

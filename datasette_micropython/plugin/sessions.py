@@ -1,12 +1,18 @@
-"""Keyed pools of live sandboxes (one per agent conversation, one per console user and database), with
-a cap on how many stay alive and an idle timeout. Evicted sandboxes are closed, freeing their memory."""
+"""Keyed pools of live sandboxes, one per session owner (an agent conversation, a console user on a
+database, an enrichment job), with a cap on how many stay alive and an idle timeout.
+
+Nothing here ever waits for a guest: a sandbox leaving the pool (evicted, expired, discarded) is closed on
+a background thread, after its running run, if any, is cancelled. Closing on the caller's thread would
+block Datasette's event loop for as long as the run takes, and forever when the run itself waits for a
+host call scheduled on that loop (issue 13, item 1)."""
 
 from __future__ import annotations
 
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from ..sandbox import Sandbox
@@ -18,9 +24,26 @@ class _Entry:
     last_used: float
 
 
+# Two threads: closing is quick once a run is cancelled, and waits out a run only until cancel() exists.
+_closer = ThreadPoolExecutor(max_workers=2, thread_name_prefix="micropython-close")
+
+
+def close_in_background(sandboxes: Iterable[Sandbox]) -> list[Future[None]]:
+    """Cancels each sandbox's running run (where the engine can) and closes it, off the caller's thread."""
+    return [_closer.submit(_cancel_and_close, sandbox) for sandbox in sandboxes]
+
+
+def _cancel_and_close(sandbox: Sandbox) -> None:
+    cancel = getattr(sandbox, "cancel", None)
+    if cancel is not None:
+        cancel()
+    sandbox.close()
+
+
 class SessionPool:
     """`get(key)` returns the key's sandbox, creating it with `factory()` when there is none (or the old
-    one was evicted). Thread-safe; the least recently used sandbox goes first when over `max_sessions`."""
+    one was evicted). Thread-safe, and safe on an event loop: it never waits for a sandbox to close. The
+    least recently used sandbox goes first when over `max_sessions`."""
 
     def __init__(
         self,
@@ -41,27 +64,39 @@ class SessionPool:
         """The sandbox for `key`, and whether it was created just now (a new or restarted session)."""
         now = self._clock()
         with self._lock:
-            expired = self._expire(now)
+            leaving = self._expire(now)
             entry = self._entries.get(key)
             created = entry is None
             if entry is None:
                 entry = _Entry(self._factory(), now)
                 self._entries[key] = entry
                 while len(self._entries) > self._max:
-                    expired.append(self._entries.popitem(last=False)[1].sandbox)
+                    leaving.append(self._entries.popitem(last=False)[1].sandbox)
             entry.last_used = now
             self._entries.move_to_end(key)
-        for sandbox in expired:
-            sandbox.close()
+        close_in_background(leaving)
         return entry.sandbox, created
 
-    def discard(self, key: Hashable) -> bool:
-        """Closes and forgets `key`'s sandbox; returns whether there was one."""
+    def discard(self, key: Hashable) -> Future[None] | None:
+        """Forgets `key`'s sandbox and closes it in the background; returns the closing's future (None if
+        there was no sandbox)."""
         with self._lock:
             entry = self._entries.pop(key, None)
-        if entry is not None:
-            entry.sandbox.close()
-        return entry is not None
+        if entry is None:
+            return None
+        return close_in_background([entry.sandbox])[0]
+
+    def sweep(self) -> None:
+        """Drops the sandboxes idle past the timeout now (`get` also does, lazily)."""
+        with self._lock:
+            leaving = self._expire(self._clock())
+        close_in_background(leaving)
+
+    def idle_sandboxes(self, idle_for: float) -> list[Sandbox]:
+        """The live sandboxes unused for at least `idle_for` seconds."""
+        now = self._clock()
+        with self._lock:
+            return [e.sandbox for e in self._entries.values() if now - e.last_used >= idle_for]
 
     def __contains__(self, key: Hashable) -> bool:
         with self._lock:
@@ -74,8 +109,8 @@ class SessionPool:
     def close(self) -> None:
         with self._lock:
             entries, self._entries = list(self._entries.values()), OrderedDict()
-        for entry in entries:
-            entry.sandbox.close()
+        for future in close_in_background(entry.sandbox for entry in entries):
+            future.result()
 
     def _expire(self, now: float) -> list[Sandbox]:
         expired = [k for k, e in self._entries.items() if now - e.last_used > self._idle]

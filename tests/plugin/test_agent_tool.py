@@ -332,3 +332,35 @@ async def test_readable_databases_hands_the_engine_files_and_datasette_queries(d
     assert (await memory.execute("select count(*) from notes")).single_value() == 3
     with pytest.raises(ValueError, match="no such table"):
         await query("select * from missing", None, 10)
+
+
+async def test_every_text_the_tool_returns_is_capped_and_flagged():
+    # A 5 MB trailing value or exception message reached the model whole (output_limit applies only to
+    # stdout and stderr).
+    ds = make_datasette(tool_text_limit=1000)
+    conversation = await start_conversation(ds)
+    value = await run_python(ds, conversation, "'v' * 5_000_000")
+    assert value["value_truncated"] is True and len(value["value"]) < 1100
+    assert value["value"].endswith("more characters]")
+    message = await run_python(ds, conversation, "raise ValueError('m' * 5_000_000)")
+    assert message["error"]["truncated"] is True
+    assert len(message["error"]["message"]) < 1100 and len(message["error"]["traceback"]) < 1100
+    printed = await run_python(ds, conversation, "print('p' * 50_000)")
+    assert printed["stdout_truncated"] is True and len(printed["stdout"]) < 1100
+    short = await run_python(ds, conversation, "'ok'")
+    assert short["value"] == "'ok'" and "value_truncated" not in short
+
+
+async def test_another_actor_with_the_same_conversation_id_gets_its_own_sandbox():
+    from datasette_agent.tools import execute_agent_tool, get_agent_tools
+
+    ds = make_datasette()
+    await ds.invoke_startup()
+    [tool] = [tool for tool in await get_agent_tools(ds) if tool.name == "execute_micropython"]
+    await execute_agent_tool(tool, ds, ALICE, arguments={"python": "secret = 42"}, conversation_id="c1")
+    mine = await execute_agent_tool(tool, ds, ALICE, arguments={"python": "secret"}, conversation_id="c1")
+    assert json.loads(mine)["value"] == "42"
+    theirs = await execute_agent_tool(
+        tool, ds, {"id": "mallory"}, arguments={"python": "secret"}, conversation_id="c1"
+    )
+    assert json.loads(theirs)["error"]["type"] == "NameError"

@@ -4,7 +4,10 @@ Datasette instance."""
 from __future__ import annotations
 
 import ast
+import asyncio
 import sqlite3
+import sys
+import time
 
 import pytest
 from datasette.app import Datasette
@@ -367,3 +370,119 @@ def test_starter_snippet_queries_the_table_with_valid_python(table):
     assert [ast.literal_eval(call.args[0]) for call in calls] == [
         f"select * from {escape_sqlite(table)} limit 100"
     ]
+
+
+async def test_deeply_nested_json_body_is_a_400_not_a_500(demo_db):
+    ds = make_datasette(demo_db)
+    body = '{"code": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    response = await ds.client.post(
+        RUN, content=body, actor=ALICE, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400
+
+
+async def test_ints_of_any_size_reach_the_page(demo_db):
+    # CPython's JSON encoder refuses ints over 4,300 digits: the response was a 500.
+    ds = make_datasette(demo_db)
+    output = await run(ds, "big = 7 ** 20000\nshow([{'n': big, 'small': 5}])\n[{'n': big}]")
+    assert output["ok"] is True
+    shown, value = output["tables"]
+    digits = shown["rows"][0][0]
+    limit = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        assert digits == str(7**20000)
+    finally:
+        sys.set_int_max_str_digits(limit)
+    assert shown["rows"][0][1] == 5
+    assert value["rows"][0][0] == digits
+    # Past JavaScript's exact range, as digits too; inside it, numbers.
+    output = await run(ds, "[{'a': 2**53, 'b': 2**53 + 1, 'c': -(2**60)}]")
+    assert output["tables"][0]["rows"] == [[2**53, str(2**53 + 1), str(-(2**60))]]
+
+
+@pytest.mark.parametrize(
+    "replacement",
+    [
+        "def __console_take__(max_rows, max_repr):\n    return 5",
+        "def __console_take__(max_rows, max_repr):\n    return ['x', 'not a bool', [1, 2], 'many', 7]",
+        "__console_take__ = None",
+        "def show(*a):\n    return __console_show__({'a': 1}, 5, 'x')",
+    ],
+)
+async def test_a_replaced_helper_is_not_a_500(demo_db, replacement):
+    ds = make_datasette(demo_db)
+    first = await ds.client.post(RUN, json={"code": replacement + "\n[{'a': 1}]"}, actor=ALICE)
+    assert first.status_code == 200
+    second = await ds.client.post(RUN, json={"code": "show([{'a': 1}])\n[{'b': 2}]"}, actor=ALICE)
+    assert second.status_code == 200
+    assert second.json()["value"] is not None or second.json()["error"]
+
+
+async def test_anonymous_sessions_are_few_short_lived_and_small_by_default(demo_db):
+    ds = make_datasette(demo_db)
+    limits = await run(ds, "import micropython\n1", actor=None)
+    assert limits["ok"] is True
+    from datasette_micropython.plugin.config import plugin_config
+
+    config = plugin_config(ds)
+    assert config.anonymous.max_sessions == 10 and config.anonymous.idle_timeout == 300
+    assert config.anonymous.limits.memory_limit == 16 * 2**20 and config.limits.memory_limit == 64 * 2**20
+    # An anonymous browser's sandbox really runs under the smaller memory limit...
+    output = await run(ds, "x = bytearray(24 * 2**20)", actor=None)
+    assert output["ok"] is False and "MemoryError" in output["error"]
+    assert (await run(ds, "x = bytearray(24 * 2**20)\nlen(x)"))["value"] == str(24 * 2**20)
+    # ...and at most `anonymous.max_sessions` of them stay alive (twelve cookie-less requests).
+    for _ in range(12):
+        await run(ds, "1", actor=None)
+    assert len(ds._micropython_console_browser) == 10
+
+
+async def test_anonymous_settings_are_configurable(demo_db):
+    ds = make_datasette(
+        demo_db, anonymous={"max_sessions": 2, "idle_timeout": 5, "memory_limit": "8M", "concurrent_runs": 1}
+    )
+    for _ in range(4):
+        await run(ds, "1", actor=None)
+    assert len(ds._micropython_console_browser) == 2
+    output = await run(ds, "x = bytearray(12 * 2**20)", actor=None)
+    assert "MemoryError" in output["error"]
+
+
+async def until_running(ds, count):
+    from datasette_micropython.plugin.runs import run_pool
+
+    for _ in range(500):
+        if run_pool(ds).running() >= count:
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"{count} runs never started")
+
+
+async def test_runs_over_the_anonymous_cap_get_a_429_with_retry_after_and_do_not_slow_actors(demo_db):
+    # Eight anonymous loops used to share the loop's default executor with everyone: a signed-in 1 + 1
+    # took 2.5 s. Now anonymous runs have a small shared cap, and the rest are refused at once.
+    ds = make_datasette(demo_db, time_limit=5)
+    busy = [asyncio.create_task(ds.client.post(RUN, json={"code": "while True: pass"})) for _ in range(8)]
+    await until_running(ds, 2)
+    await asyncio.sleep(0.2)  # the other six have been refused
+    start = time.monotonic()
+    mine = await run(ds, "1 + 1")
+    # Before, the default executor's threads were all taken by the loops: this waited for one to end
+    # (5 s). On an idle machine it takes milliseconds; the bound leaves room for a loaded one.
+    assert mine["value"] == "2" and time.monotonic() - start < 2
+    responses = await asyncio.gather(*busy)
+    statuses = sorted(r.status_code for r in responses)
+    assert statuses == [200, 200] + [429] * 6
+    refused = next(r for r in responses if r.status_code == 429)
+    assert refused.headers["retry-after"] == "5" and "Too many runs" in refused.json()["error"]
+
+
+async def test_one_actor_may_not_hold_every_run_thread(demo_db):
+    ds = make_datasette(demo_db, time_limit=1, runs_per_actor=1)
+    first = asyncio.create_task(ds.client.post(RUN, json={"code": "while True: pass"}, actor=ALICE))
+    await until_running(ds, 1)
+    second = await ds.client.post(RUN, json={"code": "1"}, actor=ALICE)
+    assert second.status_code == 429
+    assert (await run(ds, "1", actor=BOB))["value"] == "1"
+    assert (await first).status_code == 200

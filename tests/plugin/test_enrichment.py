@@ -318,13 +318,13 @@ async def test_resumed_job_enriches_every_row_once(db_path, batches_of_10, monke
     run_batch, write_batch = PythonEnrichment.run_batch, enrichment.write_batch
     batches, writes = [], []
 
-    async def dying_run_batch(self, datasette, db, *args):
+    async def dying_run_batch(self, datasette, db, *args, **kwargs):
         batches.append(args)
         if dies == "after a commit" and len(batches) == 2:
             while (await db.execute("select done_count from _enrichment_jobs")).single_value() != 10:
                 await asyncio.sleep(0.01)  # the first batch commits while the guest runs the second
             raise asyncio.CancelledError
-        return await run_batch(self, datasette, db, *args)
+        return await run_batch(self, datasette, db, *args, **kwargs)
 
     def dying_write_batch(conn, *args):
         writes.append(args)
@@ -369,9 +369,9 @@ async def test_pausing_or_cancelling_stops_the_job(db_path, monkeypatch, action,
     run_batch = PythonEnrichment.run_batch
     batches = []
 
-    async def clicking_run_batch(self, datasette, db, table, rows, pks, config, job_id):
+    async def clicking_run_batch(self, datasette, db, table, rows, pks, config, job_id, **kwargs):
         batches.append([row["id"] for row in rows])
-        done = await run_batch(self, datasette, db, table, rows, pks, config, job_id)
+        done = await run_batch(self, datasette, db, table, rows, pks, config, job_id, **kwargs)
         if len(batches) == 2:  # the user clicks "pause" or "cancel" on the jobs page during the second batch
             response = await datasette.client.post(f"/-/enrich/data/-/jobs/{job_id}/{action}", actor=ROOT)
             assert response.status_code == 302
@@ -580,3 +580,114 @@ async def test_the_frameworks_own_job_loop_runs_the_enrichment_too(db_path, monk
     assert query(ds, "select status, done_count, error_count from _enrichment_jobs") == [("finished", 25, 1)]
     assert [ids for ids, _ in errors(ds, job_id)] == [[7]]
     assert query(ds, "select sum(success_count), sum(error_count) from _enrichment_progress") == [(24, 1)]
+
+
+ENRICHER = {"id": "enricher"}
+
+
+def no_execute_sql_datasette(path):
+    # The actor may run enrichments on `data` but not execute SQL there.
+    ds = Datasette(
+        [str(path)],
+        config={
+            "databases": {
+                "data": {
+                    "permissions": {
+                        "enrichments": {"id": ["enricher", "root"]},
+                        "execute-sql": {"id": "root"},
+                    },
+                }
+            }
+        },
+    )
+    ds.root_enabled = True
+    return ds
+
+
+async def test_an_actor_without_execute_sql_reads_nothing_through_the_bridge(db_path):
+    # Issue 13, item 6: the form's check ran the top level with the database attached, and a query's rows
+    # came back in the form's error message.
+    conn = sqlite3.connect(db_path)
+    conn.execute("create table secrets (value text)")
+    conn.execute("insert into secrets values ('the launch codes')")
+    conn.commit()
+    conn.close()
+    ds = no_execute_sql_datasette(db_path)
+    leak = "import datasette\nraise ValueError(str(datasette.query('select * from secrets')))\ndef enrich(row):\n    return 1\n"
+    response = await ds.client.post(
+        "/-/enrich/data/items/micropython",
+        data={"code": leak, "mode": "one", "output_column": "result", "output_type": "text"},
+        actor=ENRICHER,
+    )
+    assert response.status_code == 200
+    assert "launch codes" not in response.text and "ValueError" in response.text
+    # The job itself: enrich's queries read nothing either.
+    code = "import datasette\ndef enrich(row):\n    return str(datasette.query('select * from secrets'))\n"
+    response = await ds.client.post(
+        "/-/enrich/data/items/micropython",
+        data={"code": code, "mode": "one", "output_column": "result", "output_type": "text"},
+        actor=ENRICHER,
+    )
+    assert response.status_code == 302
+    job_id = int(parse_qs(urlparse(response.headers["location"]).query)["_enrichment_job"][0])
+    await wait_for_job(ds, job_id, "data", timeout=30)
+    assert query(ds, "select count(*) from items where result like '%launch%'") == [(0,)]
+    assert len(errors(ds, job_id)) == 1
+    # Root, who holds execute-sql, reads it as before.
+    job_id = await run_job(ds, code)
+    assert query(ds, "select count(*) from items where result like '%launch%'") == [(25,)]
+
+
+async def test_the_code_check_does_not_hold_up_the_event_loop(db_path):
+    # Each form POST froze the server for the check's run (2.5 s measured).
+    ds = make_datasette(db_path, enrichment={"time_limit": 1.5})
+    slow = "while True:\n    pass\n"
+    post = asyncio.create_task(
+        ds.client.post(
+            "/-/enrich/data/items/micropython",
+            data={"code": slow, "mode": "one", "output_column": "result", "output_type": "text"},
+            actor=ROOT,
+        )
+    )
+    await asyncio.sleep(0.3)
+    ticks = 0
+    start = time.monotonic()
+    while not post.done():
+        await asyncio.sleep(0.05)
+        ticks += 1
+    elapsed = time.monotonic() - start
+    assert elapsed > 0.5 and ticks >= elapsed / 0.05 * 0.5  # the loop kept turning
+    assert "did not finish within the time limit" in (await post).text
+
+
+@pytest.mark.parametrize(
+    "rebinding",
+    [
+        "enumerate = lambda rows: []",  # the driver's loop saw no rows: the job looped forever
+        "REPLACE = 'return [], {}'",  # a call that returned nothing made no progress: the same
+        "REPLACE = 'return None'",
+    ],
+)
+async def test_code_that_rebinds_the_driver_cannot_make_the_job_loop_forever(
+    db_path, batches_of_10, rebinding
+):
+    ds = make_datasette(db_path)
+    code = rebinding + (
+        "\ndef enrich(row):\n"
+        "    if 'REPLACE' in globals():\n"
+        "        exec('def __enrich_rows(rows, budget_ms):\\n    ' + REPLACE, globals())\n"
+        "    return row['name'].upper()\n"
+    )
+    job_id = await start_job(ds, code)
+    await asyncio.wait_for(wait_for_job(ds, job_id, "data", timeout=30), 30)
+    [status] = query(ds, "select status from _enrichment_jobs where id = ?", (job_id,))
+    assert status == ("finished",)
+    enriched = query(ds, "select count(*) from items where result = upper(name)")[0][0]
+    failed = sum(len(ids) for ids, _ in errors(ds, job_id))
+    assert enriched + failed == 25
+    if "enumerate" in rebinding:
+        assert enriched == 25  # shadowing a builtin does not change what the driver does
+    else:
+        # Each batch's first call runs the real driver, which the code replaces as it goes; the next
+        # call gets nothing sensible back, logs its rows and starts a fresh sandbox.
+        assert failed > 0 and all("driver" in message for _, message in errors(ds, job_id))

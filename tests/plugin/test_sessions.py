@@ -1,6 +1,10 @@
 """Keyed sandbox pools (datasette_micropython/plugin/sessions.py)."""
 
-from datasette_micropython import Sandbox
+import contextlib
+import threading
+import time
+
+from datasette_micropython import Sandbox, SandboxError
 from datasette_micropython.plugin.sessions import SessionPool
 
 
@@ -9,6 +13,13 @@ class Clock:
 
     def __call__(self):
         return self.now
+
+
+def wait_until_closed(sandbox, timeout=10.0):
+    deadline = time.monotonic() + timeout
+    while not sandbox.closed:
+        assert time.monotonic() < deadline, "the sandbox was never closed"
+        time.sleep(0.01)
 
 
 def make_pool(clock, **kwargs):
@@ -42,13 +53,42 @@ def test_idle_sessions_expire_and_are_closed():
     old, _ = pool.get("a")
     clock.now = 61
     fresh, created = pool.get("a")
-    assert created and fresh is not old and old.closed
+    assert created and fresh is not old
+    wait_until_closed(old)
 
 
 def test_discard_and_close():
     pool = make_pool(Clock(), max_sessions=10, idle_timeout=60)
     sb, _ = pool.get("a")
-    assert pool.discard("a") and sb.closed and not pool.discard("a")
+    pool.discard("a").result(timeout=10)
+    assert sb.closed and pool.discard("a") is None
     other, _ = pool.get("b")
     pool.close()
     assert other.closed and len(pool) == 0
+
+
+def test_sandboxes_leaving_the_pool_close_without_waiting_for_their_run():
+    # Issue 13, item 1: discard, LRU eviction and idle expiry closed on the caller's thread (Datasette's
+    # event loop), and close() waited for the running run: a reset blocked the loop up to time_limit +
+    # hard_grace, and forever when the run waited for the loop.
+    clock = Clock()
+    pool = SessionPool(lambda: Sandbox(time_limit=3), clock=clock, max_sessions=1, idle_timeout=60)
+    for leave in (
+        lambda: pool.discard("busy"),
+        lambda: pool.get("other"),
+        lambda: (clock.__setattr__("now", clock.now + 61), pool.get("again")),
+    ):
+        busy, _ = pool.get("busy")
+        running = threading.Thread(target=_run_quietly, args=(busy, "while True: pass"))
+        running.start()
+        time.sleep(0.3)
+        start = time.monotonic()
+        leave()
+        assert time.monotonic() - start < 0.2
+        running.join(timeout=10)
+        wait_until_closed(busy)
+
+
+def _run_quietly(sandbox, code):
+    with contextlib.suppress(SandboxError):  # the timeout, or the sandbox closed under the run
+        sandbox.run(code)

@@ -23,6 +23,11 @@
 //!    (`sandboxes_share_nothing`, `reused_slots_start_pristine`)
 //! 8. **Host functions.** A sandbox reaches exactly the host functions registered on it.
 //!    (`only_registered_host_functions`)
+//! 9. **Event loop** (the Datasette plugin). Datasette's event loop never waits for a guest: runs use the
+//!    plugin's own bounded threads with per-actor and anonymous caps (over a cap, HTTP 429), and a
+//!    sandbox leaving a pool (reset, eviction, idle expiry) is closed off the loop.
+//!    (`tests/plugin/test_event_loop.py::test_reset_during_a_run_that_queries_an_in_memory_database_does_not_stall_the_server`,
+//!    `tests/plugin/test_console.py::test_runs_over_the_anonymous_cap_get_a_429_with_retry_after_and_do_not_slow_actors`)
 
 #[cfg(test)]
 mod tests {
