@@ -41,8 +41,8 @@ test-python: setup browser
 lint: setup
 	cargo fmt --all --check
 	cargo clippy --release --locked --all-targets -- -D warnings
-	$(VENV)/bin/ruff check datasette_micropython tests
-	$(VENV)/bin/ruff format --check datasette_micropython tests
+	$(VENV)/bin/ruff check datasette_micropython tests examples
+	$(VENV)/bin/ruff format --check datasette_micropython tests examples
 	$(VENV)/bin/mypy datasette_micropython
 	$(PY) -m mypy.stubtest datasette_micropython._engine
 

@@ -13,38 +13,43 @@ from typing import Any
 import click
 
 from ._engine import SandboxError
-from .config import ConfigError, parse_size
-from .sandbox import DEFAULTS, Sandbox
+from .limits import LIMITS, LimitError, LimitSpec, parse_limit
+from .sandbox import Sandbox
+
+#: Limits that are not flags: the SQL ones apply only to sandboxes with databases, which the CLI has none of.
+_NOT_FLAGS = {"query_row_limit", "query_byte_limit"}
 
 
-class ByteSize(click.ParamType):  # type: ignore[type-arg]
-    """A size such as 65536, 64M or 1GiB."""
+class LimitValue(click.ParamType):  # type: ignore[type-arg]
+    """A value of one limit of the engine's table (sizes take K/M/G), checked against its bounds."""
 
-    name = "size"
+    def __init__(self, spec: LimitSpec) -> None:
+        self.spec = spec
+        self.name = {"bytes": "size", "seconds": "seconds"}.get(spec.unit, "integer")
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and self.spec.unit != "bytes":
+            try:
+                value = float(value) if self.spec.unit == "seconds" else int(value)
+            except ValueError:
+                pass  # parse_limit says what is wrong, naming the limit
         try:
-            return parse_size(value, param.name if param and param.name else "size")
-        except ConfigError as e:
-            self.fail(str(e).split(": ", 1)[1], param, ctx)
-
-
-#: The limits every command accepts as flags: (Sandbox argument, flag type, help).
-LIMIT_FLAGS = [
-    ("memory_limit", ByteSize(), "Guest memory, in bytes or with K/M/G."),
-    ("time_limit", float, "Seconds per run before the guest is interrupted."),
-    ("hard_grace", float, "Seconds after the interrupt before a stuck run is stopped outright."),
-    ("fuel", int, "Deterministic instruction budget per run."),
-    ("output_limit", ByteSize(), "Bytes of stdout and of stderr kept per run."),
-]
+            return parse_limit(self.spec.name, value)
+        except LimitError as e:
+            self.fail(str(e), param, ctx)
 
 
 def limit_options(function: Any) -> Any:
-    for name, kind, text in reversed(LIMIT_FLAGS):
-        default = DEFAULTS[name]
-        flag = "--" + name.replace("_", "-")
+    """A `--memory-limit`-style flag for every limit of the engine's table, with its help and default."""
+    for spec in reversed([spec for name, spec in LIMITS.items() if name not in _NOT_FLAGS]):
+        suffix = " Sizes take K/M/G." if spec.unit == "bytes" else ""
         function = click.option(
-            flag, type=kind, default=default, show_default=default is not None, help=text
+            "--" + spec.name.replace("_", "-"),
+            spec.name,
+            type=LimitValue(spec),
+            default=spec.default,
+            show_default=spec.default is not None,
+            help=spec.description + suffix,
         )(function)
     return function
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds datasette_micropython/plugin/static/micropython-editor.js (top-level static/ links there) from the
+# Builds datasette_micropython/plugin/static/micropython-editor.js from the
 # pinned npm packages in package.json (exact versions; the lock file pins the rest, without registry
 # URLs: see .npmrc). The bundle is committed, so installing the plugin needs no npm.
 set -euo pipefail

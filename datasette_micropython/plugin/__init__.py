@@ -11,9 +11,9 @@ from typing import Any
 
 from datasette import hookimpl
 
-from ..agent_tool import register_agent_tools  # noqa: F401
-from ..config import plugin_config
-from ..console import (  # noqa: F401
+from .agent_tool import register_agent_tools  # noqa: F401
+from .config import plugin_config
+from .console import (  # noqa: F401
     allow_micropython_by_default,
     database_actions,
     register_actions,
@@ -32,7 +32,7 @@ def startup(datasette: Any) -> None:
 def register_enrichments(datasette: Any) -> list[Any]:
     # Imported here, not at the top: datasette_enrichments imports datasette.plugins, which loads this
     # module, so a top-level import fails whenever datasette_enrichments is imported first.
-    from ..enrichment import PythonEnrichment
+    from .enrichment import PythonEnrichment
 
     return [PythonEnrichment(datasette)]
 

@@ -3,13 +3,17 @@ model: a message of `{"tool_calls": [...]}` makes echo call the tools it names."
 
 import asyncio
 import json
+import re
 import sqlite3
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from datasette.app import Datasette
 
-from datasette_micropython.config import ConfigError
+from datasette_micropython import GuestError
+from datasette_micropython.plugin.config import ConfigError
 
 ALICE = {"id": "alice"}
 
@@ -220,13 +224,65 @@ async def test_calls_outside_a_conversation_share_nothing():
 
 
 async def test_description_follows_the_network_setting():
-    from datasette_micropython.agent_tool import register_agent_tools
+    from datasette_micropython.plugin.agent_tool import register_agent_tools
 
     [tool] = register_agent_tools(make_datasette())
     assert tool.name == "execute_micropython"
     assert "There is no network access." in tool.description
     [tool] = register_agent_tools(make_datasette(network={"allow": ["https://api.example.com/v1/"]}))
     assert "fetch(url" in tool.description and "https://api.example.com/v1/" in tool.description
+
+
+DOCS = Path(__file__).parent.parent.parent / "docs" / "cpython-differences.md"
+
+
+def test_description_matches_the_guest_and_the_differences_document():
+    # The description once told the model that datetime, itertools, functools, csv and statistics were
+    # missing long after they shipped. Now the module list comes from the guest, and what it says is
+    # absent or different must match docs/cpython-differences.md and the guest itself.
+    from datasette_micropython import Sandbox
+    from datasette_micropython.plugin.agent_tool import ABSENT_MODULES, DIFFERENCES, describe, guest_modules
+    from datasette_micropython.plugin.config import PluginConfig
+
+    text = DOCS.read_text()
+    present_paragraph = text.split("\nPresent: ", 1)[1].split("\n\n", 1)[0]
+    absent_paragraph = text.split("\nAbsent: ", 1)[1].split("\n\n", 1)[0]
+    # The description lists CPython's modules (the model writes CPython code); `deflate` is MicroPython's.
+    documented_present = {
+        name
+        for name in re.findall(r"`([\w.]+)`", present_paragraph)
+        if name in sys.stdlib_module_names and not name.startswith("_")
+    }
+    documented_absent = set(re.findall(r"`([\w.]+)`", absent_paragraph)) - {"ImportError"}
+    assert set(ABSENT_MODULES) == documented_absent
+
+    modules = guest_modules()
+    described = describe(PluginConfig.parse(None))
+    for name in ("datetime", "itertools", "functools", "csv", "statistics", "json", "re"):
+        assert name in modules and name in described
+    with Sandbox() as sandbox:
+        for name in documented_present:
+            assert name in modules, name
+            sandbox.run(f"import {name}")
+        for name in modules:
+            sandbox.run(f"import {name}")
+        for name in ABSENT_MODULES:
+            assert name not in modules
+            with pytest.raises(GuestError, match="ImportError"):
+                sandbox.run(f"import {name}")
+    assert "title() are missing" not in described
+    # Each difference named for the model is one the document lists.
+    for difference, evidence in zip(
+        DIFFERENCES,
+        [
+            "ASCII letters only",
+            "strftime",
+            "ties round away from zero",
+            "class-based `NamedTuple`",
+            "exception chaining",
+        ],
+    ):
+        assert evidence in text, difference
 
 
 @pytest.mark.parametrize(
@@ -246,7 +302,7 @@ async def test_bad_setting_stops_startup_naming_it(settings, setting):
 
 
 async def test_readable_databases_hands_the_engine_files_and_datasette_queries(databases):
-    from datasette_micropython.agent_tool import readable_databases
+    from datasette_micropython.plugin.databases import readable_databases
 
     ds = make_datasette(databases, databases={"secret": {"permissions": {"execute-sql": {"id": "nobody"}}}})
     await ds.invoke_startup()

@@ -4,24 +4,23 @@ conversation, that keeps its state between calls and reads the databases its use
 from __future__ import annotations
 
 import asyncio
-import os
-import sqlite3
+import functools
 import sys
 import time
 from contextvars import ContextVar
 from typing import Any
 
 from datasette import hookimpl
-from datasette.resources import DatabaseResource
-from datasette.utils import sqlite_timelimit
 from markupsafe import Markup
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import PythonLexer
 
-from ._engine import GuestError, SandboxError
+from .._engine import SandboxError
+from ..sandbox import Sandbox
 from .config import PluginConfig, plugin_config
-from .sandbox import Sandbox
+from .databases import readable_databases
+from .errors import report
 from .sessions import SessionPool
 
 TOOL_NAME = "execute_micropython"
@@ -53,19 +52,6 @@ RESTARTED_IDLE = (
 )
 RESTARTED_AFTER_ERROR = "The sandbox had to be restarted after this error: variables, functions and imports from earlier calls are gone."
 
-# What in-memory database queries may do: read tables and call functions, and the pragmas that only read
-# the schema (as the engine allows for database files).
-_READ_ACTIONS = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_RECURSIVE}
-_READ_ONLY_PRAGMAS = {
-    "table_info",
-    "table_xinfo",
-    "index_list",
-    "index_info",
-    "index_xinfo",
-    "foreign_key_list",
-    "table_list",
-}
-
 # How many conversations are remembered as having had a sandbox, to tell them when it was restarted.
 _REMEMBERED_CONVERSATIONS = 10_000
 
@@ -89,6 +75,61 @@ def register_agent_tools(datasette: Any) -> list[Any]:
     ]
 
 
+#: Modules the guest lacks that a model is likely to reach for, as docs/cpython-differences.md lists them
+#: ("Absent:"); tests/plugin/test_agent_tool.py checks the two agree and that none of them imports.
+ABSENT_MODULES = (
+    "dataclasses",
+    "decimal",
+    "fractions",
+    "collections.abc",
+    "urllib.request",
+    "zoneinfo",
+    "socket",
+    "select",
+    "ssl",
+    "subprocess",
+    "threading",
+    "_thread",
+    "asyncio",
+    "ctypes",
+    "signal",
+)
+
+#: The differences from CPython a model's code meets most, each from docs/cpython-differences.md (the
+#: test checks that each names something the document lists).
+DIFFERENCES = (
+    "str case methods (upper, lower, title...) change ASCII letters only",
+    "format specs of datetime objects do not work (f'{d:%Y}'): call d.strftime()",
+    "explicit float formats ('%.2f', f'{x:.2f}') round exact ties away from zero",
+    "a class-based typing.NamedTuple cannot be instantiated",
+    "exception chaining is not shown in tracebacks",
+)
+
+# Imports each name it is given and returns those that imported (an ImportError or anything else: not).
+_PROBE = """
+def __probe_modules(names):
+    found = []
+    for name in names:
+        try:
+            __import__(name)
+            found.append(name)
+        except BaseException:
+            pass
+    return found
+"""
+
+
+@functools.cache
+def guest_modules() -> tuple[str, ...]:
+    """The modules of CPython's standard library that guest code can import, asked of a sandbox (once per
+    process, about 20 ms): the description never lists a module that is not there or misses one that is."""
+    names = sorted(name for name in sys.stdlib_module_names if not name.startswith("_"))
+    with Sandbox() as sandbox:
+        sandbox.run(_PROBE, eval_trailing=False)
+        found = sandbox.call("__probe_modules", names).value
+    return tuple(name for name in found if name != "builtins")
+
+
 def describe(config: PluginConfig) -> str:
     """The tool description the model reads: what the sandbox offers, under this configuration."""
     limits = config.limits
@@ -100,11 +141,10 @@ def describe(config: PluginConfig) -> str:
     )
     files = f" open() can read {', '.join(sorted(config.files))}." if config.files else ""
     return (
-        "Run Python code in a sandboxed MicroPython 1.25 interpreter (a subset of Python 3: no third-party "
-        "packages, some str methods such as title() are missing). Variables, functions and imports persist "
-        "between calls in this conversation; reset_context=true starts fresh. Modules: json, re, math, cmath, "
-        "collections (OrderedDict, deque, namedtuple), random, heapq, string, struct, binascii, hashlib "
-        "(sha256), io, array, time, zlib; not datetime, itertools, functools, csv or statistics. "
+        "Run Python code in a sandboxed MicroPython 1.25 interpreter: Python 3 without third-party packages. "
+        "Variables, functions and imports persist between calls in this conversation; reset_context=true "
+        f"starts fresh. Standard modules: {', '.join(guest_modules())}. "
+        f"Not available: {', '.join(ABSENT_MODULES)}. Differences from CPython: {'; '.join(DIFFERENCES)}. "
         "`import datasette` reads the user's databases (read-only SQLite SQL): datasette.query(sql, "
         "params=None, database=None) returns a list of dict rows; datasette.iter_query(...) iterates over large "
         "results; datasette.databases(), datasette.tables(database=None) and datasette.columns(table, "
@@ -149,21 +189,16 @@ async def _run(sandbox: Sandbox, code: str) -> dict[str, Any]:
     try:
         result = await sandbox.run_async(code)
     except SandboxError as error:
+        details = report(error)
         output: dict[str, Any] = {
             "ok": False,
             "stdout": error.stdout,
             "stderr": error.stderr,
             "value": None,
-            "error": {
-                # Limits and crashes are named by the sandbox (SandboxTimeout...), not by the exception
-                # the guest saw (a KeyboardInterrupt for a timeout).
-                "type": error.type_name if isinstance(error, GuestError) else type(error).__name__,
-                "message": error.guest_message if isinstance(error, GuestError) else str(error),
-                "traceback": error.traceback,
-            },
+            "error": {"type": details.type, "message": details.message, "traceback": details.traceback},
             "duration": round(time.monotonic() - start, 4),
         }
-        if error.session_reset:
+        if details.session_reset:
             output["session_restarted"] = RESTARTED_AFTER_ERROR
         return output
     return {
@@ -186,81 +221,15 @@ def render_html(code: str, output: dict[str, Any]) -> str:
         ("stdout", output["stdout"]),
         ("stderr", output["stderr"]),
         ("value", output["value"]),
-        ("error", error and (error["traceback"] or f"{error['type']}: {error['message']}")),
+        (
+            "error",
+            error and (error["traceback"] or ": ".join(filter(None, (error["type"], error["message"])))),
+        ),
         ("note", output.get("session_restarted")),
     ):
         if text:
             html += Markup('<p class="micropython-{}">{}</p><pre>{}</pre>').format(label, label, text)
     return str(Markup('<div class="micropython-result">{}</div>').format(html))
-
-
-async def readable_databases(datasette: Any, actor: dict[str, Any] | None) -> dict[str, Any]:
-    """The `databases=` of a sandbox for `actor`: exactly the databases on which it holds execute-sql.
-    File-backed ones are opened by the engine itself; in-memory ones are queried through Datasette."""
-    databases: dict[str, Any] = {}
-    for name, db in datasette.databases.items():
-        if not await datasette.allowed(
-            action="execute-sql", resource=DatabaseResource(database=name), actor=actor
-        ):
-            continue
-        databases[name] = sandbox_database(datasette, db)
-    return databases
-
-
-def sandbox_database(datasette: Any, db: Any) -> Any:
-    """How a sandbox reads one Datasette database: a file the engine opens itself, or, for an
-    in-memory database, a query function that goes through Datasette."""
-    if db.path:
-        return {"path": os.path.abspath(db.path), "immutable": not db.is_mutable}
-    return _query_through_datasette(datasette, db)
-
-
-def _query_through_datasette(datasette: Any, db: Any) -> Any:
-    """The query function of an in-memory database (the engine can only open files): one SELECT on a
-    Datasette read connection, read-only by SQLite's authorizer as in the engine, under Datasette's SQL
-    time limit."""
-
-    def run(
-        conn: sqlite3.Connection, sql: str, params: Any, max_rows: int
-    ) -> tuple[list[str], list[list[Any]], bool]:
-        conn.set_authorizer(_authorize_reading)
-        try:
-            with sqlite_timelimit(conn, datasette.sql_time_limit_ms):
-                cursor = conn.execute(sql, params if params is not None else [])
-                rows = cursor.fetchmany(max_rows + 1)
-        finally:
-            # Python 3.10 cannot remove an authorizer; one that allows everything is the same.
-            conn.set_authorizer(None if sys.version_info >= (3, 11) else _authorize_everything)
-        columns = [column[0] for column in cursor.description or ()]
-        return columns, [list(row) for row in rows[:max_rows]], len(rows) > max_rows
-
-    async def query(sql: str, params: Any, max_rows: int) -> tuple[list[str], list[list[Any]], bool]:
-        try:
-            result: tuple[list[str], list[list[Any]], bool] = await db.execute_fn(
-                lambda conn: run(conn, sql, params, max_rows)
-            )
-        except sqlite3.Error as e:
-            message = "SQL time limit exceeded" if e.args == ("interrupted",) else str(e)
-            raise ValueError(message) from e
-        return result
-
-    return query
-
-
-def _authorize_reading(action: int, arg1: str | None, arg2: str | None, *_: object) -> int:
-    if action in _READ_ACTIONS or (action == sqlite3.SQLITE_PRAGMA and arg1 in _READ_ONLY_PRAGMAS):
-        return sqlite3.SQLITE_OK
-    if action == sqlite3.SQLITE_FUNCTION and arg2 != "load_extension":
-        return sqlite3.SQLITE_OK
-    if action == sqlite3.SQLITE_UPDATE and arg1 == "sqlite_master":
-        # SQLite's own declaration of a pragma table (pragma_table_info) the first time a connection uses
-        # it; statements cannot modify sqlite_master without the writable_schema pragma, which is denied.
-        return sqlite3.SQLITE_OK
-    return sqlite3.SQLITE_DENY
-
-
-def _authorize_everything(*_: object) -> int:
-    return sqlite3.SQLITE_OK
 
 
 def _new_sandbox(config: PluginConfig, databases: dict[str, Any]) -> Sandbox:

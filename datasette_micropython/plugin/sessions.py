@@ -9,7 +9,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
-from .sandbox import Sandbox
+from ..sandbox import Sandbox
 
 
 @dataclass

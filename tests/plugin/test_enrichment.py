@@ -12,8 +12,8 @@ import pytest
 from datasette.app import Datasette
 from datasette_enrichments.utils import wait_for_job
 
-from datasette_micropython import enrichment
-from datasette_micropython.enrichment import PythonEnrichment
+from datasette_micropython.plugin import enrichment
+from datasette_micropython.plugin.enrichment import PythonEnrichment
 
 ROOT = {"id": "root"}
 UPPER = "def enrich(row):\n    return row['name'].upper()\n"
@@ -222,7 +222,10 @@ async def test_state_persists_across_batches(db_path, batches_of_10):
         ("def enrich(row):\n    retrun row['name']\n    return 1\n", "Line 2: SyntaxError: invalid syntax"),
         ("x = 1\ny = 1 / 0\ndef enrich(row):\n    return x\n", "Line 2: ZeroDivisionError: divide by zero"),
         ("def transform(row):\n    return 1\n", "The code must define a function enrich(row)"),
-        ("while True:\n    pass\n", "The code&#39;s top level did not finish within 0.2 seconds"),
+        (
+            "while True:\n    pass\n",
+            "The code&#39;s top level did not finish within the time limit (0.2 seconds)",
+        ),
     ],
 )
 async def test_bad_code_is_shown_on_the_form_and_starts_no_job(db_path, code, message):
@@ -312,27 +315,28 @@ async def test_resumed_job_enriches_every_row_once(db_path, batches_of_10, monke
     # The process "dies" either right after the first batch's transaction commits, or in the middle of
     # the second's (its updates done, the commit not); a new Datasette on the same file resumes the job.
     # `enrich` adds 1000 to n in place, so a row enriched twice would show.
-    enrich_batch, write_batch = PythonEnrichment.enrich_batch, enrichment.write_batch
+    run_batch, write_batch = PythonEnrichment.run_batch, enrichment.write_batch
     batches, writes = [], []
 
-    async def dying_enrich_batch(self, datasette, db, *args):
+    async def dying_run_batch(self, datasette, db, *args):
         batches.append(args)
         if dies == "after a commit" and len(batches) == 2:
             while (await db.execute("select done_count from _enrichment_jobs")).single_value() != 10:
                 await asyncio.sleep(0.01)  # the first batch commits while the guest runs the second
             raise asyncio.CancelledError
-        return await enrich_batch(self, datasette, db, *args)
+        return await run_batch(self, datasette, db, *args)
 
     def dying_write_batch(conn, *args):
         writes.append(args)
-        write_batch(conn, *args)
+        done = write_batch(conn, *args)
         if len(writes) == 2:
             raise PowerCut  # rolls the transaction back
+        return done
 
     def dying_failed_batch_writer(*args):
         raise asyncio.CancelledError  # the loop would log PowerCut for the batch's rows: it dies first
 
-    monkeypatch.setattr(PythonEnrichment, "enrich_batch", dying_enrich_batch)
+    monkeypatch.setattr(PythonEnrichment, "run_batch", dying_run_batch)
     monkeypatch.setattr(enrichment, "write_batch", dying_write_batch)
     monkeypatch.setattr(enrichment, "failed_batch_writer", dying_failed_batch_writer)
     ds = make_datasette(db_path)
@@ -362,18 +366,18 @@ async def test_resumed_job_enriches_every_row_once(db_path, batches_of_10, monke
 @pytest.mark.parametrize("action,status", [("pause", "paused"), ("cancel", "cancelled")])
 async def test_pausing_or_cancelling_stops_the_job(db_path, monkeypatch, action, status):
     monkeypatch.setattr(enrichment, "MAX_BATCH_SIZE", 5)
-    enrich_batch = PythonEnrichment.enrich_batch
+    run_batch = PythonEnrichment.run_batch
     batches = []
 
-    async def clicking_enrich_batch(self, datasette, db, table, rows, pks, config, job_id):
+    async def clicking_run_batch(self, datasette, db, table, rows, pks, config, job_id):
         batches.append([row["id"] for row in rows])
-        done = await enrich_batch(self, datasette, db, table, rows, pks, config, job_id)
+        done = await run_batch(self, datasette, db, table, rows, pks, config, job_id)
         if len(batches) == 2:  # the user clicks "pause" or "cancel" on the jobs page during the second batch
             response = await datasette.client.post(f"/-/enrich/data/-/jobs/{job_id}/{action}", actor=ROOT)
             assert response.status_code == 302
         return done
 
-    monkeypatch.setattr(PythonEnrichment, "enrich_batch", clicking_enrich_batch)
+    monkeypatch.setattr(PythonEnrichment, "run_batch", clicking_run_batch)
     ds = make_datasette(db_path)
     job_id = await start_job(
         ds, "def enrich(row):\n    return row['n'] + 1000\n", output_column="n", output_type="integer"
@@ -557,3 +561,22 @@ async def test_in_memory_database_is_read_through_datasette():
         (1 / 3,),
         (2 / 3,),
     ]
+
+
+async def test_the_frameworks_own_job_loop_runs_the_enrichment_too(db_path, monkeypatch):
+    # `enrich_batch` is the framework's public entry point: if a version of datasette-enrichments stops
+    # calling our `start_enrichment_in_process`, its own loop must still enrich every row, once, with the
+    # job's counts right. (Before, `enrich_batch` returned a tuple the framework could not use.)
+    from datasette_enrichments import Enrichment
+
+    monkeypatch.setattr(
+        PythonEnrichment, "start_enrichment_in_process", Enrichment.start_enrichment_in_process
+    )
+    ds = make_datasette(db_path)
+    bad = "def enrich(row):\n    if row['n'] == 7:\n        raise ValueError('seven')\n    return row['name'].upper()\n"
+    job_id = await run_job(ds, bad)
+    assert query(ds, "select count(*) from items where result = upper(name)") == [(24,)]
+    assert query(ds, "select result from items where n = 7") == [(None,)]
+    assert query(ds, "select status, done_count, error_count from _enrichment_jobs") == [("finished", 25, 1)]
+    assert [ids for ids, _ in errors(ds, job_id)] == [[7]]
+    assert query(ds, "select sum(success_count), sum(error_count) from _enrichment_progress") == [(24, 1)]

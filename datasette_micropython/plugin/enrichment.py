@@ -15,6 +15,14 @@ and commits three times per batch. Ours:
   the error log and the progress rows. A job resumed after a restart carries on after the last committed
   batch, so every row is enriched once;
 - checks the job's status before every batch, so pausing or cancelling from the jobs page stops it.
+
+Why the exact pin of datasette-enrichments (pyproject.toml): the framework's public API is `enrich_batch`,
+called by its own loop; `start_enrichment_in_process`, which we override to run ours, is not documented,
+and neither are the job tables' columns our loop writes in its transaction (`next_cursor`, `done_count`,
+`error_count`, `_enrichment_progress`) nor `set_job_status` and `mark_job_complete`. Through the public
+API alone each batch would be a JSON page of the table (100 rows by default) and three commits, so we
+depend on those internals and pin the version they were read from. `enrich_batch` is still implemented, for the framework's loop: if a new version stops calling
+`start_enrichment_in_process`, jobs keep working, only slower (tests/plugin/test_enrichment.py runs both).
 """
 
 from __future__ import annotations
@@ -35,10 +43,11 @@ from datasette_enrichments.utils import mark_job_complete, pks_for_rows
 from wtforms import Form, RadioField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, ValidationError
 
-from . import GuestError, SandboxError, SandboxMemoryError, SandboxTimeout
-from .agent_tool import sandbox_database
+from .._engine import SandboxError, SandboxTimeout
+from ..sandbox import Sandbox
 from .config import Limits, PluginConfig, plugin_config
-from .sandbox import Sandbox
+from .databases import sandbox_database
+from .errors import explain, report
 from .sessions import SessionPool
 
 #: Most rows per batch: one read, one write transaction, one status check. Past a few thousand rows the
@@ -210,7 +219,7 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
             )
             return rows
 
-        async def write(writer: Callable[[Any], None], rows: list[dict[str, Any]]) -> None:
+        async def write(writer: Callable[[Any], int], rows: list[dict[str, Any]]) -> None:
             try:
                 await db.execute_write_fn(writer)
             except Exception as e:  # noqa: BLE001 - as the framework does: logged for the batch's rows
@@ -236,7 +245,7 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
                 if next_rows is None:
                     next_rows = asyncio.create_task(read(row_key(rows[-1], pks)))
                 try:
-                    done, writer = await self.enrich_batch(datasette, db, table, rows, pks, config, job_id)
+                    done, writer = await self.run_batch(datasette, db, table, rows, pks, config, job_id)
                 except (self.Cancel, self.Pause) as e:
                     if writing is not None:
                         await writing
@@ -283,11 +292,34 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
         pks: list[str],
         config: dict[str, Any],
         job_id: int,
-    ) -> tuple[int, Callable[[Any], None]]:
+    ) -> int:
+        """The framework's entry point, for its own job loop (ours calls `run_batch`): enriches and writes
+        all of `rows`, leaving the job's cursor, done_count and success progress to the framework, and
+        returns how many rows succeeded."""
+        done = succeeded = 0
+        while done < len(rows):
+            count, writer = await self.run_batch(
+                datasette, db, table, rows[done:], pks, config, job_id, advance_job=False
+            )
+            succeeded += await db.execute_write_fn(writer)
+            done += count
+        return succeeded
+
+    async def run_batch(
+        self,
+        datasette: Any,
+        db: Any,
+        table: str,
+        rows: list[dict[str, Any]],
+        pks: list[str],
+        config: dict[str, Any],
+        job_id: int,
+        advance_job: bool = True,
+    ) -> tuple[int, Callable[[Any], int]]:
         """Runs `enrich` over `rows`, or over as many of them as BATCH_SECONDS allows. Returns how many rows it
-        got through and the function that writes them in one transaction (`write_batch`), which the job's
-        loop runs while the guest goes on with the next batch. (The framework's `enrich_batch` writes and
-        returns a count; only our loop calls this one.)"""
+        got through and the function that writes them in one transaction (`write_batch`; it returns how
+        many rows succeeded), which the job's loop runs while the guest goes on with the next batch.
+        `advance_job` false leaves the job's cursor and counts of done rows to the framework's loop."""
         limits = plugin_config(datasette).enrichment_limits
         budget_ms = int(1000 * min(BATCH_SECONDS, limits.time_limit / 2))
         values: list[Any] = []
@@ -304,7 +336,7 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
                 # lost. The sandbox may be half-way through anything, so the next call gets a fresh one.
                 self._pool(db).discard(job_id)
                 chunk_values = [None] * len(chunk)
-                chunk_errors = dict.fromkeys(range(len(chunk)), call_error_message(e, limits))
+                chunk_errors = dict.fromkeys(range(len(chunk)), explain(e, limits, "These rows"))
             values += chunk_values
             errors.update((start + index, traceback) for index, traceback in chunk_errors.items())
 
@@ -322,9 +354,9 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
         else:
             updates, new_columns = several_columns_params(values, ids, errors, pks, failed)
 
-        def write(conn: Any) -> None:
+        def write(conn: Any) -> int:
             _add_missing_columns(conn, table, new_columns)
-            write_batch(conn, job_id, table, pks, rows, updates, failed)
+            return write_batch(conn, job_id, table, pks, rows, updates, failed, advance_job)
 
         return len(rows), write
 
@@ -412,34 +444,43 @@ def write_batch(
     rows: list[dict[str, Any]],
     updates: dict[tuple[str, ...], list[tuple[Any, ...]]],
     failed: dict[str, list[Any]],
-) -> None:
+    advance_job: bool = True,
+) -> int:
     """A batch's writes, in its transaction: the results, the job's cursor (after the last of `rows`) and
-    counts, and what the framework's `log_error` and `record_progress` write (errors, progress rows)."""
+    counts, and what the framework's `log_error` and `record_progress` write (errors, progress rows).
+    Returns how many rows succeeded. Without `advance_job`, the cursor, done_count and the success
+    progress row are left to the framework's job loop."""
     for columns, params in updates.items():
         conn.executemany(_update_sql(table, columns, pks), params)
     success = sum(len(params) for params in updates.values())
     error_count = sum(len(ids) for ids in failed.values())
-    conn.execute(
-        "update _enrichment_jobs set next_cursor = ?, done_count = done_count + ?,"
-        " error_count = error_count + ? where id = ?",
-        (encode_key(row_key(rows[-1], pks)), len(rows), error_count, job_id),
-    )
+    if advance_job:
+        conn.execute(
+            "update _enrichment_jobs set next_cursor = ?, done_count = done_count + ?,"
+            " error_count = error_count + ? where id = ?",
+            (encode_key(row_key(rows[-1], pks)), len(rows), error_count, job_id),
+        )
+    else:
+        conn.execute(
+            "update _enrichment_jobs set error_count = error_count + ? where id = ?", (error_count, job_id)
+        )
     conn.executemany(
         "insert into _enrichment_errors (job_id, row_pks, error) values (?, ?, ?)",
         [(job_id, json.dumps(ids, default=repr), message) for message, ids in failed.items()],
     )
     now = int(time.time() * 1000) - JAN_1_2025_EPOCH
-    progress = [(success, 0)] + [(0, len(ids)) for ids in failed.values()]
+    progress = [(success if advance_job else 0, 0)] + [(0, len(ids)) for ids in failed.values()]
     conn.executemany(
         "insert into _enrichment_progress (job_id, timestamp_ms_2025, success_count, error_count)"
         " values (?, ?, ?, ?)",
         [(job_id, now, s, e) for s, e in progress if s or e],
     )
+    return success
 
 
 def failed_batch_writer(
     job_id: int, table: str, pks: Sequence[str], rows: list[dict[str, Any]], message: str
-) -> Callable[[Any], None]:
+) -> Callable[[Any], int]:
     """`write_batch` for a batch that failed as a whole: the error logged for all its rows."""
     return lambda conn: write_batch(conn, job_id, table, pks, rows, {}, {message: pks_for_rows(rows, pks)})
 
@@ -475,30 +516,18 @@ def check_code(
     """Why `code` cannot run as an enrichment (a syntax error with its line, an error at its top level,
     no `enrich` function), or None. The code's top level runs once, in a throwaway sandbox."""
     limits = config.enrichment_limits
-    check_limits = Limits(
-        limits.memory_limit, min(limits.time_limit, FORM_CHECK_TIME_LIMIT), limits.output_limit
-    )
+    check_limits = limits.replace(time_limit=min(limits.time_limit, FORM_CHECK_TIME_LIMIT))
     with job_sandbox(config, check_limits, databases, default_database) as sandbox:
         try:
             sandbox.check_syntax(code)
             sandbox.run(code, eval_trailing=False)
             defined = sandbox.run("callable(globals().get('enrich'))").value == "True"
-        except SandboxTimeout:
-            return f"The code's top level did not finish within {check_limits.time_limit:g} seconds"
+        except SandboxTimeout as e:
+            return explain(e, check_limits, "The code's top level")
         except SandboxError as e:
-            where = f"Line {e.line}: " if e.line else ""
-            return f"{where}{e.type_name or type(e).__name__}: {e.guest_message or e}"
+            details = report(e)
+            return f"Line {details.line}: {details.summary}" if details.line else details.summary
     return None if defined else "The code must define a function enrich(row)"
-
-
-def call_error_message(error: SandboxError, limits: Limits) -> str:
-    if isinstance(error, SandboxTimeout):
-        return f"These rows did not finish within the time limit ({limits.time_limit:g} seconds)"
-    if isinstance(error, SandboxMemoryError):
-        return f"These rows ran out of memory (limit {limits.memory_limit:,} bytes)"
-    if isinstance(error, GuestError) and error.traceback:
-        return error.traceback
-    return f"{type(error).__name__}: {error}"
 
 
 def sql_value(value: Any, as_json: bool) -> Any:

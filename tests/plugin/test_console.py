@@ -1,4 +1,4 @@
-"""The browser console's pages and JSON API (datasette_micropython/console.py), driven through a real
+"""The browser console's pages and JSON API (datasette_micropython/plugin/console.py), driven through a real
 Datasette instance."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import pytest
 from datasette.app import Datasette
 from datasette.utils import escape_sqlite
 
-from datasette_micropython.console import starter_snippet
+from datasette_micropython.plugin.console import starter_snippet
 
 ALICE = {"id": "alice"}
 BOB = {"id": "bob"}

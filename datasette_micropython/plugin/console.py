@@ -18,10 +18,11 @@ from datasette.resources import DatabaseResource
 from datasette.utils import escape_sqlite, tilde_decode
 from itsdangerous import BadSignature
 
-from ._engine import GuestError, SandboxError
-from .agent_tool import readable_databases
+from .._engine import SandboxError
+from ..sandbox import Sandbox
 from .config import PLUGIN_NAME, PluginConfig, plugin_config
-from .sandbox import Sandbox
+from .databases import readable_databases
+from .errors import report
 from .sessions import SessionPool
 
 ACTION = "execute-micropython"
@@ -294,12 +295,13 @@ async def _trailing_value(
 
 
 def _describe_error(e: SandboxError) -> dict[str, Any]:
-    # Limits and crashes are named by the sandbox (SandboxTimeout...), not by what the guest saw.
-    if isinstance(e, GuestError):
-        error = f"{e.type_name}: {e.guest_message}" if e.guest_message else str(e.type_name)
-    else:
-        error = f"{type(e).__name__}: {e}"
-    return {"error": error, "traceback": e.traceback, "line": e.line, "session_reset": e.session_reset}
+    details = report(e)
+    return {
+        "error": details.summary,
+        "traceback": details.traceback,
+        "line": details.line,
+        "session_reset": details.session_reset,
+    }
 
 
 def starter_snippet(table_name: str | None) -> str:

@@ -1,7 +1,7 @@
-"""Keyed sandbox pools (datasette_micropython/sessions.py)."""
+"""Keyed sandbox pools (datasette_micropython/plugin/sessions.py)."""
 
 from datasette_micropython import Sandbox
-from datasette_micropython.sessions import SessionPool
+from datasette_micropython.plugin.sessions import SessionPool
 
 
 class Clock:
