@@ -6,6 +6,7 @@
 #   make guest        rebuild datasette_micropython/micropython.wasm (see micropython-build/README.md)
 #   make check-guest  rebuild the guest in a temporary directory and compare it with the committed one
 #   make bench        the side-by-side benchmarks (benches/README.md)
+#   make soak         a few minutes of hostile load against a live Datasette (benches/soak.py)
 
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -14,7 +15,7 @@ MATURIN_VERSION := 1.16.0
 EXTENSION_INPUTS := Cargo.toml Cargo.lock pyproject.toml $(shell find rust -name '*.rs' -o -name Cargo.toml) \
 	datasette_micropython/micropython.wasm
 
-.PHONY: setup browser test test-rust test-python lint guest check-guest demo bench
+.PHONY: setup browser test test-rust test-python lint guest check-guest demo bench soak
 setup: $(VENV)/.installed
 
 $(VENV)/bin/maturin:
@@ -65,6 +66,9 @@ $(BENCH_VENV)/.installed: benches/requirements.txt benches/install.py
 
 bench: setup $(BENCH_VENV)/.installed
 	$(BENCH_VENV)/bin/python benches/run.py
+
+soak: setup
+	$(PY) benches/soak.py --check
 
 demo: setup demo/demo.db
 	@echo "Python console: http://127.0.0.1:$(DEMO_PORT)/demo/-/micropython"

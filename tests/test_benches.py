@@ -27,3 +27,17 @@ def test_smoke_run_prints_a_row_for_every_workload() -> None:
         assert workload.title in rows, f"no row for {workload.title}"
         project_cell = rows[workload.title].split("|")[3].strip()
         assert not project_cell.startswith(("failed", "n/a")), f"{workload.title}: {project_cell}"
+
+
+def test_soak_runs_end_to_end_and_reports_every_probe() -> None:
+    done = subprocess.run(
+        [sys.executable, str(BENCHES / "soak.py"), "--duration", "10", "--anonymous", "2"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "server alive at the end: True" in done.stdout
+    for probe in ("signed-in 1 + 1", "signed-in table page", "anonymous run"):
+        assert f"| {probe} |" in done.stdout, done.stdout
