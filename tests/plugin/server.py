@@ -31,12 +31,14 @@ def datasette_command(config: dict[str, Any], *args: str) -> list[str]:
 
 
 @contextmanager
-def running_datasette(config: dict[str, Any], *args: str) -> Iterator[str]:
-    """Serves Datasette with `config` (and extra command-line `args`); yields its base URL."""
+def running_datasette(config: dict[str, Any] | None, *args: str) -> Iterator[str]:
+    """Serves Datasette with `config` (None: the `-c` among `args`, if any) and the command-line `args`;
+    yields its base URL."""
     port = free_port()
-    process = subprocess.Popen(
-        datasette_command(config, *args, "-p", str(port)), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    command = (
+        datasette_command(config, *args) if config is not None else [sys.executable, "-m", "datasette", *args]
     )
+    process = subprocess.Popen([*command, "-p", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 30

@@ -4,14 +4,12 @@ in a subprocess. Screenshots go to tests/artifacts/."""
 
 from __future__ import annotations
 
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from .server import running_datasette
 
 ROOT = Path(__file__).parent.parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -38,38 +36,8 @@ def server(tmp_path_factory):
         sys.path.pop(0)
     db = tmp_path_factory.mktemp("demo") / "demo.db"
     build(db)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "datasette",
-            str(db),
-            "-c",
-            str(ROOT / "demo" / "datasette.yaml"),
-            "-p",
-            str(port),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(url + "/-/versions.json", timeout=1).close()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError("datasette did not start: " + process.stderr.read().decode()) from None
-                time.sleep(0.2)
+    with running_datasette(None, str(db), "-c", str(ROOT / "demo" / "datasette.yaml")) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
