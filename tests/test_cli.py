@@ -48,3 +48,19 @@ def test_repl_keeps_state_and_handles_blocks():
     assert result.exit_code == 0
     assert result.stdout.splitlines() == ["42", "2"]
     assert "NameError" in result.stderr
+
+
+def test_every_limit_of_the_engines_table_is_a_flag_with_its_bounds():
+    from datasette_micropython.limits import LIMITS
+
+    help_text = invoke("run", "--help").output
+    for name, spec in LIMITS.items():
+        if name.startswith("query_"):
+            continue  # the CLI's sandboxes have no databases
+        assert "--" + name.replace("_", "-") in help_text, name
+        assert spec.description.split()[0] in help_text, name
+    result = invoke("run", "--memory-limit", "1M", "-c", "1")
+    assert result.exit_code == 2 and "memory_limit must be between 4 MiB and 4 GiB" in result.output
+    result = invoke("run", "--time-limit", "200000", "-c", "1")
+    assert result.exit_code == 2 and "time_limit must be between" in result.output
+    assert invoke("run", "--host-call-limit", "5", "-c", "print(1)").output == "1\n"
