@@ -1,4 +1,4 @@
-"""The programs under examples/ run and print what their narration says."""
+"""The programs under examples/ run and print what their narration says; the README states what the code does."""
 
 import subprocess
 import sys
