@@ -79,7 +79,7 @@ def _spec_from_engine(entry: Any) -> LimitSpec:
         minimum=get("minimum", get("min")),
         maximum=get("maximum", get("max")),
         description=get("description", ""),
-        optional=bool(get("optional", False)),
+        optional=bool(get("optional", get("nullable", False))),
     )
 
 

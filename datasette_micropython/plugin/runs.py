@@ -15,11 +15,12 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from .. import sandbox as _sandbox_module
 from .._engine import CallResult, RunResult
-
-# The event loop async host functions are awaited on: `Sandbox.run_async` sets it for its own thread;
-# runs on our threads set it the same way.
 from ..sandbox import Sandbox, _run_context
+
+# How sandbox.py marks a run as a sandbox's, on a loop (newer sandbox.py); else only `_run_context.loop`.
+_RunningOn: Any = getattr(_sandbox_module, "_RunningOn", None)
 from .config import plugin_config
 
 T = TypeVar("T")
@@ -70,17 +71,23 @@ class RunPool:
             return sum(self._running.values())
 
     async def run(self, sandbox: Sandbox, code: str, *, eval_trailing: bool = True) -> RunResult:
-        return await self._submit(lambda: sandbox.run(code, eval_trailing=eval_trailing))
+        return await self._submit(sandbox, lambda: sandbox._session.run(code, eval_trailing=eval_trailing))
 
     async def call(self, sandbox: Sandbox, name: str, *args: Any) -> CallResult:
-        return await self._submit(lambda: sandbox.call(name, *args))
+        return await self._submit(sandbox, lambda: sandbox._session.call(name, args))
 
-    async def _submit(self, work: Callable[[], T]) -> T:
-        # As Sandbox.run_async does, on our threads: async host functions (an in-memory database's
-        # queries) are awaited on this event loop while the guest waits on its thread.
+    async def _submit(self, sandbox: Sandbox, work: Callable[[], T]) -> T:
+        # What Sandbox.run_async does, on our threads instead of the loop's default executor: the run is
+        # marked as this sandbox's on this loop, so that async host functions (an in-memory database's
+        # queries) are awaited on the loop while the guest waits on its thread, bounded by the run's
+        # deadline where sandbox.py does that. (A public `executor=` argument of run_async/call_async
+        # would make this reach into sandbox.py no more.)
         loop = asyncio.get_running_loop()
 
         def here() -> T:
+            if _RunningOn is not None:
+                with _RunningOn(sandbox, loop):
+                    return work()
             _run_context.loop = loop
             try:
                 return work()
