@@ -7,6 +7,7 @@ Datasette loads through the package's entry point.
 
 from ._engine import (
     GuestError,
+    SandboxCancelled,
     SandboxClosed,
     SandboxCrashed,
     SandboxError,
@@ -14,14 +15,16 @@ from ._engine import (
     SandboxTimeout,
     __version__,
 )
-from .sandbox import DEFAULTS, CallResult, RunResult, Sandbox
+from .sandbox import DEFAULTS, LIMITS, CallResult, RunResult, Sandbox
 
 __all__ = [
     "DEFAULTS",
+    "LIMITS",
     "CallResult",
     "GuestError",
     "RunResult",
     "Sandbox",
+    "SandboxCancelled",
     "SandboxClosed",
     "SandboxCrashed",
     "SandboxError",

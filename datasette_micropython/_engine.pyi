@@ -1,4 +1,4 @@
-"""Type stubs for the Rust extension module (rust/bindings/src/lib.rs)."""
+"""Type stubs for the Rust extension module (rust/bindings/src/)."""
 
 from collections.abc import Callable
 from typing import Any, final
@@ -6,9 +6,12 @@ from typing import Any, final
 from typing_extensions import Self
 
 __all__ = [
+    "LIMITS",
     "CallResult",
     "GuestError",
+    "Limit",
     "RunResult",
+    "SandboxCancelled",
     "SandboxClosed",
     "SandboxCrashed",
     "SandboxError",
@@ -16,7 +19,6 @@ __all__ = [
     "SandboxTimeout",
     "Session",
     "__version__",
-    "module_origin",
 ]
 
 __version__: str
@@ -33,8 +35,35 @@ class SandboxError(Exception):
 class GuestError(SandboxError): ...
 class SandboxTimeout(SandboxError): ...
 class SandboxMemoryError(SandboxError): ...
+class SandboxCancelled(SandboxError): ...
 class SandboxClosed(SandboxError): ...
 class SandboxCrashed(SandboxError): ...
+
+@final
+class Limit:
+    """One limit of a sandbox: what `Sandbox(**limits)`, the plugin's config and the CLI accept.
+
+    `default`, `min` and `max` are ints for the units "bytes" and "count", floats for "seconds";
+    `default` is None for a limit that is off by default (then `nullable` is True).
+    """
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def default(self) -> int | float | None: ...
+    @property
+    def min(self) -> int | float: ...
+    @property
+    def max(self) -> int | float: ...
+    @property
+    def nullable(self) -> bool: ...
+    @property
+    def description(self) -> str: ...
+
+#: The engine's table of limits, in a stable order (rust/core/src/limits.rs).
+LIMITS: tuple[Limit, ...]
 
 @final
 class RunResult:
@@ -76,18 +105,14 @@ class CallResult:
 
 @final
 class Session:
-    def __new__(
-        cls,
-        *,
-        memory_limit: int,
-        time_limit: float,
-        hard_grace: float,
-        fuel: int | None,
-        output_limit: int,
-        host_call_limit: int,
-        host_payload_limit: int,
-    ) -> Self: ...
-    def limits(self) -> dict[str, Any]: ...
+    def __new__(cls, **limits: float | None) -> Self:
+        """Every limit of `LIMITS` as a keyword argument; absent ones take their default."""
+    def limits(self) -> dict[str, Any]:
+        """The limits, by name, in table order; never waits for a run in progress."""
+    def cancel(self) -> bool:
+        """Interrupts the run in progress from any thread without waiting; True if there was one."""
+    def time_left(self) -> float | None:
+        """Seconds before the run in progress hits its time limit (0 once cancelled); None when idle."""
     def run(self, code: str, *, eval_trailing: bool = True, compile_only: bool = False) -> RunResult: ...
     def call(self, name: str, args: tuple[Any, ...]) -> CallResult: ...
     def register(self, name: str, function: Callable[..., Any]) -> None: ...
@@ -98,14 +123,11 @@ class Session:
         files: list[tuple[str, str, bool]],
         functions: list[tuple[str, Callable[..., Any]]],
         default_database: str | None,
-        max_rows: int,
-        max_bytes: int,
     ) -> None: ...
     def reset(self) -> None: ...
     def collect_garbage(self) -> None: ...
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Closes without waiting: a run in progress is cancelled and raises `SandboxClosed`."""
     @property
     def closed(self) -> bool: ...
     def memory_size(self) -> int: ...
-
-def module_origin() -> tuple[str, str]: ...

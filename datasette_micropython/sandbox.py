@@ -27,31 +27,41 @@ if TYPE_CHECKING:
 
     from .network import NetworkPolicy
 
-__all__ = ["DEFAULTS", "CallResult", "RunResult", "Sandbox"]
+__all__ = ["DEFAULTS", "LIMITS", "CallResult", "RunResult", "Sandbox"]
 
-#: Default limits of a new `Sandbox`; every one can be passed as a keyword argument.
-DEFAULTS: dict[str, Any] = {
-    "memory_limit": 64 * 2**20,  # bytes of guest memory in all; beyond it, MemoryError in the guest
-    "time_limit": 5.0,  # seconds per run before the soft interrupt (KeyboardInterrupt in the guest)
-    "hard_grace": 1.0,  # seconds after the soft interrupt before the run is stopped outright
-    "fuel": None,  # optional deterministic instruction budget per run
-    "output_limit": 2**20,  # bytes kept of stdout and of stderr per run
-    "host_call_limit": 1_000_000,  # host-function calls per run
-    "host_payload_limit": 64 * 2**20,  # bytes of one host call's arguments or result
-    "query_row_limit": 100_000,  # rows of one datasette.query() result; beyond, truncated and flagged
-    "query_byte_limit": 32 * 2**20,  # bytes of one datasette.query() result; beyond, truncated and flagged
-}
+#: The engine's table of limits: one `Limit` record (name, unit, default, min, max, nullable,
+#: description) per keyword argument of `Sandbox`, in a stable order.
+LIMITS = _engine.LIMITS
 
-# The event loop of the `run_async` that is running on this thread, for async host functions.
+#: Default limits of a new `Sandbox`, by name (derived from `LIMITS`).
+DEFAULTS: Mapping[str, Any] = MappingProxyType({limit.name: limit.default for limit in LIMITS})
+
+# What the run in progress on this thread needs for async host functions: the event loop of its
+# `run_async`/`call_async` (or None) and the sandbox running (for its deadline and cancel()).
 _run_context = threading.local()
+
+
+class _RunningOn:
+    """Marks `sandbox` as running on this thread (with `loop`, for async host functions) until exit."""
+
+    def __init__(self, sandbox: Sandbox, loop: Any = None) -> None:
+        self.sandbox, self.loop = sandbox, loop
+
+    def __enter__(self) -> None:
+        self.outer = (getattr(_run_context, "sandbox", None), getattr(_run_context, "loop", None))
+        _run_context.sandbox, _run_context.loop = self.sandbox, self.loop
+
+    def __exit__(self, *exc_info: object) -> None:
+        _run_context.sandbox, _run_context.loop = self.outer
 
 
 def _adapt(function: Callable[..., Any]) -> Callable[..., Any]:
     """Lets guest code call async host functions as if they were plain ones.
 
     Under `run_async` the coroutine is run on the caller's event loop (the guest waits on its worker
-    thread); under `run` it gets an event loop of its own, on a helper thread when this thread already
-    runs one.
+    thread); under `run` it gets an event loop of its own, on a helper thread. Either way the wait is
+    bounded by the time left in the run: past it (or when the run is cancelled) the coroutine is
+    cancelled and the guest gets `TimeoutError`, then the run's interrupt.
     """
     if not (_is_coroutine_function(function) or _is_coroutine_function(type(function).__call__)):
         return function
@@ -60,16 +70,19 @@ def _adapt(function: Callable[..., Any]) -> Callable[..., Any]:
         import asyncio
         import concurrent.futures
 
-        coroutine = function(*args, **kwargs)
+        sandbox: Sandbox | None = getattr(_run_context, "sandbox", None)
         loop = getattr(_run_context, "loop", None)
+        coroutine = function(*args, **kwargs)
         if loop is not None:
-            return asyncio.run_coroutine_threadsafe(coroutine, loop).result()
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:
-            return asyncio.run(coroutine)
-        with concurrent.futures.ThreadPoolExecutor(1) as pool:
-            return pool.submit(asyncio.run, coroutine).result()
+            future = asyncio.run_coroutine_threadsafe(coroutine, loop)
+        else:
+            # A loop of its own, on a helper thread (this thread may already run one).
+            pool = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="sandbox-async")
+            future = pool.submit(asyncio.run, coroutine)
+            pool.shutdown(wait=False)
+        if sandbox is None:
+            return future.result()
+        return sandbox._wait_for(future)
 
     return call
 
@@ -83,38 +96,26 @@ class Sandbox:
     def __init__(
         self,
         *,
-        memory_limit: int = DEFAULTS["memory_limit"],
-        time_limit: float = DEFAULTS["time_limit"],
-        hard_grace: float = DEFAULTS["hard_grace"],
-        fuel: int | None = DEFAULTS["fuel"],
-        output_limit: int = DEFAULTS["output_limit"],
-        host_call_limit: int = DEFAULTS["host_call_limit"],
-        host_payload_limit: int = DEFAULTS["host_payload_limit"],
         host_functions: Mapping[str, Callable[..., Any]] | None = None,
         network: NetworkPolicy | Mapping[str, Any] | None = None,
         files: Mapping[str, str | os.PathLike[str] | Mapping[str, Any]] | None = None,
         databases: Mapping[str, str | os.PathLike[str] | Mapping[str, Any] | Callable[..., Any]]
         | None = None,
         default_database: str | None = None,
-        query_row_limit: int = DEFAULTS["query_row_limit"],
-        query_byte_limit: int = DEFAULTS["query_byte_limit"],
+        **limits: float | None,
     ) -> None:
-        # The engine checks every limit and names the one that is wrong.
-        self._session = _engine.Session(
-            memory_limit=memory_limit,
-            time_limit=time_limit,
-            hard_grace=hard_grace,
-            fuel=fuel,
-            output_limit=output_limit,
-            host_call_limit=host_call_limit,
-            host_payload_limit=host_payload_limit,
-        )
+        """Every limit of `LIMITS` is a keyword argument (`memory_limit=...`, `time_limit=...`); those
+        not given take their default (`DEFAULTS`). The engine checks each against the table and names
+        the one that is wrong."""
+        self._session = _engine.Session(**limits)
+        # The future an async host function of the run in progress waits on (cancel() cancels it).
+        self._waiting: Any = None
         for name, function in (host_functions or {}).items():
             self.register(function, name=name)
         if files:
             self._session.mount_files([_file_mount(guest, spec) for guest, spec in files.items()])
         if databases:
-            self._attach_databases(databases, default_database, query_row_limit, query_byte_limit)
+            self._attach_databases(databases, default_database)
         elif default_database is not None:
             raise ValueError("default_database: no databases were given")
         if network is not None:
@@ -130,7 +131,8 @@ class Sandbox:
         Raises `GuestError` for an uncaught exception, `SandboxTimeout`, `SandboxMemoryError`,
         `SandboxCrashed` or `SandboxClosed`; each carries the output printed before it.
         """
-        return self._session.run(code, eval_trailing=eval_trailing)
+        with _RunningOn(self):
+            return self._session.run(code, eval_trailing=eval_trailing)
 
     async def run_async(self, code: str, *, eval_trailing: bool = True) -> RunResult:
         """`run` on a worker thread, so the event loop keeps serving; async host functions are awaited
@@ -140,11 +142,8 @@ class Sandbox:
         loop = asyncio.get_running_loop()
 
         def run_here() -> RunResult:
-            _run_context.loop = loop
-            try:
-                return self.run(code, eval_trailing=eval_trailing)
-            finally:
-                _run_context.loop = None
+            with _RunningOn(self, loop):
+                return self._session.run(code, eval_trailing=eval_trailing)
 
         return await loop.run_in_executor(None, run_here)
 
@@ -154,7 +153,8 @@ class Sandbox:
 
     def call(self, name: str, *args: Any) -> CallResult:
         """Calls the guest function `name` (defined by an earlier run) with JSON-like arguments."""
-        return self._session.call(name, args)
+        with _RunningOn(self):
+            return self._session.call(name, args)
 
     async def call_async(self, name: str, *args: Any) -> CallResult:
         """`call` on a worker thread."""
@@ -163,11 +163,8 @@ class Sandbox:
         loop = asyncio.get_running_loop()
 
         def call_here() -> CallResult:
-            _run_context.loop = loop
-            try:
-                return self.call(name, *args)
-            finally:
-                _run_context.loop = None
+            with _RunningOn(self, loop):
+                return self._session.call(name, args)
 
         return await loop.run_in_executor(None, call_here)
 
@@ -183,12 +180,44 @@ class Sandbox:
         self._session.register(name or function.__name__, _adapt(function))
         return function
 
+    def cancel(self) -> bool:
+        """Interrupts the run in progress, from any thread (or a host function), without waiting.
+
+        The guest gets `KeyboardInterrupt` at once (an async host function it waits on is cancelled)
+        and the run raises `SandboxCancelled` with the session intact; a guest that does not stop
+        within `hard_grace` is stopped outright and its session reset. Returns whether a run was in
+        progress.
+        """
+        cancelled = self._session.cancel()
+        waiting = self._waiting
+        if waiting is not None:
+            waiting.cancel()
+        return cancelled
+
+    def _wait_for(self, future: Any) -> Any:
+        """The result of an async host function's `future`, waited for no longer than the run's time
+        left; past it, or when the run is cancelled, the future is cancelled and the guest gets
+        `TimeoutError`."""
+        import concurrent.futures
+
+        self._waiting = future
+        try:
+            time_left = self._session.time_left()
+            if time_left == 0:  # cancelled (or out of time) before cancel() could see the future
+                future.cancel()
+            try:
+                return future.result(timeout=time_left)
+            except (concurrent.futures.TimeoutError, concurrent.futures.CancelledError):
+                future.cancel()
+                why = "the run was cancelled" if self._session.time_left() == 0 else "time limit"
+                raise TimeoutError(f"the async host function did not finish in time ({why})") from None
+        finally:
+            self._waiting = None
+
     def _attach_databases(
         self,
         databases: Mapping[str, Any],
         default_database: str | None,
-        row_limit: int,
-        byte_limit: int,
     ) -> None:
         files: list[tuple[str, str, bool]] = []
         functions: list[tuple[str, Callable[..., Any]]] = []
@@ -204,7 +233,7 @@ class Sandbox:
             else:
                 path, immutable = source, False
             files.append((name, os.path.abspath(os.fspath(path)), immutable))
-        self._session.attach_databases(files, functions, default_database, row_limit, byte_limit)
+        self._session.attach_databases(files, functions, default_database)
 
     def written_files(self) -> dict[str, bytes]:
         """Files guest code wrote or created, by guest path. Writes live in memory: the host files never
@@ -220,7 +249,7 @@ class Sandbox:
 
     @property
     def limits(self) -> Mapping[str, Any]:
-        """The limits this sandbox runs under (read-only)."""
+        """The limits this sandbox runs under (read-only). Never waits for a run in progress."""
         return MappingProxyType(self._session.limits())
 
     @property
@@ -229,8 +258,13 @@ class Sandbox:
         return self._session.memory_size()
 
     def close(self) -> None:
-        """Frees the interpreter; later calls raise `SandboxClosed`."""
+        """Frees the interpreter; later calls raise `SandboxClosed`. Never waits: a run in progress is
+        cancelled and raises `SandboxClosed` in its own thread, and the interpreter is freed as it
+        returns."""
         self._session.close()
+        waiting = self._waiting
+        if waiting is not None:
+            waiting.cancel()
 
     @property
     def closed(self) -> bool:

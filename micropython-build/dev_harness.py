@@ -65,11 +65,12 @@ def encode(value) -> bytes:
             if -(2**63) <= v < 2**63:
                 out.append(0x03)
                 out.extend(struct.pack("<q", v))
-            else:
-                digits = str(v).encode()
+            else:  # sign byte, then the magnitude little-endian (README, "Value codec")
+                magnitude = abs(v).to_bytes((abs(v).bit_length() + 7) // 8, "little")
                 out.append(0x04)
-                out.extend(struct.pack("<I", len(digits)))
-                out.extend(digits)
+                out.extend(struct.pack("<I", len(magnitude) + 1))
+                out.append(1 if v < 0 else 0)
+                out.extend(magnitude)
         elif isinstance(v, float):
             out.append(0x05)
             out.extend(struct.pack("<d", v))
@@ -132,7 +133,9 @@ def decode(data: bytes):
         if tag == 0x03:
             return struct.unpack("<q", take(8))[0]
         if tag == 0x04:
-            return int(take(u32()).decode())
+            raw = take(u32())
+            magnitude = int.from_bytes(raw[1:], "little")
+            return -magnitude if raw[0] else magnitude
         if tag == 0x05:
             return struct.unpack("<d", take(8))[0]
         if tag == 0x06:

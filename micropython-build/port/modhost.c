@@ -3,9 +3,9 @@
 
 #include "py/objstr.h"
 #include "py/objint.h"
+#include "py/mpz.h"
 #include "py/objlist.h"
 #include "py/mperrno.h"
-#include "py/parsenum.h"
 #include "py/runtime.h"
 #include "py/smallint.h"
 #include "py/stackctrl.h"
@@ -68,33 +68,40 @@ static void put_data(vstr_t *out, uint8_t tag, const char *data, size_t len) {
 }
 
 
+// A big int crosses as a sign byte (0 or 1) then its magnitude, little-endian, without trailing zero
+// bytes: binary, so any size crosses in linear time and never through str()/int(str) (which CPython
+// bounds at 4,300 digits).
 static void encode_int(vstr_t *out, mp_obj_t value) {
     if (mp_obj_is_small_int(value)) {
         vstr_add_byte(out, TAG_INT64);
         put_u64(out, (uint64_t)(int64_t)MP_OBJ_SMALL_INT_VALUE(value));
         return;
     }
-    // A big int: its decimal digits decide whether it fits in an i64. They are formatted into a buffer
-    // on the stack when they fit (no GC allocation, which in a full heap costs a search of the heap).
-    char stack_digits[32];
-    char *buf = stack_digits;
-    size_t buf_size = sizeof(stack_digits);
-    size_t n;
-    const char *s = mp_obj_int_formatted(&buf, &buf_size, &n, value, 10, NULL, '\0', '\0');
-    bool neg = n > 0 && s[0] == '-';
+    const mpz_t *z = &((mp_obj_int_t *)MP_OBJ_TO_PTR(value))->mpz;
+    mpz_t magnitude = *z; // a read-only view of the same digits, without the sign
+    magnitude.neg = 0;
+    size_t room = (z->len * MPZ_DIG_SIZE + 7) / 8;
+    // On the stack when it is short (no GC allocation, which in a full heap costs a search of the heap).
+    uint8_t stack_bytes[24];
+    uint8_t *buf = room + 1 <= sizeof(stack_bytes) ? stack_bytes : m_new(uint8_t, room + 1);
+    mpz_as_bytes(&magnitude, false, false, room, buf + 1);
+    size_t n = room;
+    while (n > 0 && buf[n] == 0) {
+        --n;
+    }
     uint64_t mag = 0;
-    bool fits = n - neg <= 19;
-    for (size_t i = neg; fits && i < n; ++i) {
-        mag = mag * 10 + (uint64_t)(s[i] - '0');
+    for (size_t i = n; n <= 8 && i > 0; --i) {
+        mag = mag << 8 | buf[i];
     }
-    if (fits && (neg ? mag <= (uint64_t)INT64_MAX + 1 : mag <= (uint64_t)INT64_MAX)) {
+    if (n <= 8 && (z->neg ? mag <= (uint64_t)INT64_MAX + 1 : mag <= (uint64_t)INT64_MAX)) {
         vstr_add_byte(out, TAG_INT64);
-        put_u64(out, neg ? (uint64_t)0 - mag : mag);
+        put_u64(out, z->neg ? (uint64_t)0 - mag : mag);
     } else {
-        put_data(out, TAG_BIGINT, s, n);
+        buf[0] = z->neg;
+        put_data(out, TAG_BIGINT, (const char *)buf, n + 1);
     }
-    if (buf != stack_digits) {
-        m_del(char, buf, buf_size);
+    if (buf != stack_bytes) {
+        m_del(uint8_t, buf, room + 1);
     }
 }
 
@@ -306,9 +313,17 @@ static mp_obj_t decode_value(decoder_t *d) {
         case TAG_INT64:
             return new_int64((int64_t)get_u64(d));
         case TAG_BIGINT: {
+            // Sign byte, then the magnitude little-endian (see encode_int).
             size_t len = get_u32(d);
             const uint8_t *s = take_bytes(d, len);
-            return mp_parse_num_integer((const char *)s, len, 10, NULL);
+            if (len < 2 || s[0] > 1 || s[len - 1] == 0) {
+                decode_error();
+            }
+            mp_obj_t value = mp_obj_int_from_bytes_impl(false, len - 1, s + 1);
+            if (s[0]) {
+                ((mp_obj_int_t *)MP_OBJ_TO_PTR(value))->mpz.neg = 1;
+            }
+            return value;
         }
         case TAG_FLOAT: {
             union { double d; uint64_t u; } f = { .u = get_u64(d) };
@@ -499,6 +514,9 @@ static mp_obj_t host_call_named(mp_obj_t name, size_t n_args, const mp_obj_t *ar
     mp_sandbox_encode(&out, mp_obj_new_tuple(2, payload));
     int32_t n = sandbox_call(name_str, name_len, out.buf, out.len);
     vstr_clear(&out);
+    // A host call may take long: check the time limit (and cancellation) now rather than after the
+    // next MICROPY_SANDBOX_POLL_PERIOD events, so a loop of slow calls is interrupted on time.
+    mp_sandbox_poll();
     size_t len = n < 0 ? (size_t)-(int64_t)n : (size_t)n;
     uint8_t *buf = m_new(uint8_t, len > 0 ? len : 1);
     sandbox_take(buf);

@@ -21,7 +21,14 @@ const TAG_ROWS: u8 = 0x0B;
 
 /// Deepest nesting the decoder accepts; deeper payloads are refused rather than overflowing the
 /// host's stack.
-const MAX_DEPTH: usize = 512;
+pub const MAX_DEPTH: usize = 512;
+
+/// Bytes the decoder may allocate per byte of payload (plus [`ALLOC_SLACK`]): a decoded value takes at
+/// most this much more room than its encoding (a one-byte `None` in a list becomes a 32-byte `Value`,
+/// a one-byte dict value a 64-byte pair). A forged payload cannot make the host allocate more.
+pub const ALLOC_PER_BYTE: usize = 64;
+/// Fixed allowance on top of [`ALLOC_PER_BYTE`] per payload byte.
+pub const ALLOC_SLACK: usize = 4096;
 
 /// A value that can cross between host and guest.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,8 +36,8 @@ pub enum Value {
     None,
     Bool(bool),
     Int(i64),
-    /// An integer outside i64, as decimal digits with an optional leading `-`.
-    BigInt(String),
+    /// An integer outside i64.
+    BigInt(BigInt),
     Float(f64),
     Str(String),
     Bytes(Vec<u8>),
@@ -39,14 +46,106 @@ pub enum Value {
     Dict(Vec<(Value, Value)>),
 }
 
+/// An integer outside i64: sign and magnitude (little-endian bytes, no trailing zero byte). It crosses
+/// the boundary in this binary form, so ints of any size cross in linear time; `Display` gives the
+/// decimal digits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BigInt {
+    pub negative: bool,
+    pub magnitude: Vec<u8>,
+}
+
+impl BigInt {
+    /// From sign and little-endian magnitude bytes (trailing zero bytes are dropped).
+    pub fn new(negative: bool, mut magnitude: Vec<u8>) -> Self {
+        while magnitude.last() == Some(&0) {
+            magnitude.pop();
+        }
+        BigInt { negative: negative && !magnitude.is_empty(), magnitude }
+    }
+
+    /// From decimal digits with an optional leading `-`.
+    pub fn parse(text: &str) -> Option<Self> {
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let mut magnitude: Vec<u8> = Vec::new();
+        for c in digits.bytes() {
+            // magnitude = magnitude * 10 + digit
+            let mut carry = u32::from(c - b'0');
+            for byte in magnitude.iter_mut() {
+                let v = u32::from(*byte) * 10 + carry;
+                *byte = v as u8;
+                carry = v >> 8;
+            }
+            while carry > 0 {
+                magnitude.push(carry as u8);
+                carry >>= 8;
+            }
+        }
+        Some(BigInt::new(negative, magnitude))
+    }
+}
+
+impl fmt::Display for BigInt {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Repeated division by 10^19 of the magnitude as little-endian u64 limbs.
+        const CHUNK: u64 = 10_000_000_000_000_000_000;
+        let mut limbs: Vec<u64> =
+            self.magnitude.chunks(8).map(|c| c.iter().rev().fold(0u64, |acc, &b| acc << 8 | u64::from(b))).collect();
+        let mut chunks = Vec::new();
+        while limbs.iter().any(|&l| l != 0) {
+            let mut rem = 0u128;
+            for limb in limbs.iter_mut().rev() {
+                let cur = rem << 64 | u128::from(*limb);
+                *limb = (cur / u128::from(CHUNK)) as u64;
+                rem = cur % u128::from(CHUNK);
+            }
+            chunks.push(rem as u64);
+            while limbs.last() == Some(&0) {
+                limbs.pop();
+            }
+        }
+        if self.negative {
+            f.write_str("-")?;
+        }
+        match chunks.split_last() {
+            None => f.write_str("0"),
+            Some((first, rest)) => {
+                write!(f, "{first}")?;
+                for chunk in rest.iter().rev() {
+                    write!(f, "{chunk:019}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
 /// Bytes that do not decode as a [`Value`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DecodeError(pub String);
+pub enum DecodeError {
+    /// Bytes no encoder produces (truncated, forged counts, unknown tags ...).
+    Malformed(String),
+    /// A well-formed value nested deeper than [`MAX_DEPTH`].
+    TooDeep,
+}
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "malformed value payload: {}", self.0)
+        match self {
+            DecodeError::Malformed(why) => write!(f, "malformed value payload: {why}"),
+            DecodeError::TooDeep => write!(f, "value nested deeper than {MAX_DEPTH} levels"),
+        }
     }
+}
+
+fn malformed(why: impl Into<String>) -> DecodeError {
+    DecodeError::Malformed(why.into())
 }
 
 impl std::error::Error for DecodeError {}
@@ -127,7 +226,7 @@ impl Encoder {
             Value::None => self.none(),
             Value::Bool(b) => self.bool(*b),
             Value::Int(i) => self.int(*i),
-            Value::BigInt(digits) => self.sized(TAG_BIGINT, digits.as_bytes()),
+            Value::BigInt(big) => self.big_int(big),
             Value::Float(f) => self.float(*f),
             Value::Str(s) => self.str(s),
             Value::Bytes(b) => self.bytes(b),
@@ -148,6 +247,13 @@ impl Encoder {
         }
     }
 
+    /// Sign byte, then the magnitude little-endian (`micropython-build/README.md`, "Value codec").
+    pub fn big_int(&mut self, v: &BigInt) {
+        self.header(TAG_BIGINT, v.magnitude.len() + 1);
+        self.buf.push(u8::from(v.negative));
+        self.buf.extend_from_slice(&v.magnitude);
+    }
+
     fn header(&mut self, tag: u8, count: usize) {
         self.buf.push(tag);
         self.buf.extend_from_slice(&(count as u32).to_le_bytes());
@@ -166,12 +272,15 @@ pub fn encode(v: &Value) -> Vec<u8> {
     e.into_bytes()
 }
 
-/// Decodes exactly one value; trailing bytes are an error.
+/// Decodes exactly one value; trailing bytes are an error. Every count is checked against the bytes
+/// left before anything is allocated for it, and all allocation together is bounded by
+/// `ALLOC_PER_BYTE * bytes.len() + ALLOC_SLACK`: the bytes may come from a hostile guest.
 pub fn decode(bytes: &[u8]) -> Result<Value, DecodeError> {
-    let mut d = Decoder { bytes, pos: 0 };
+    let budget = bytes.len().saturating_mul(ALLOC_PER_BYTE).saturating_add(ALLOC_SLACK);
+    let mut d = Decoder { bytes, pos: 0, budget };
     let v = d.value(0)?;
     if d.pos != bytes.len() {
-        return Err(DecodeError(format!("{} trailing bytes", bytes.len() - d.pos)));
+        return Err(malformed(format!("{} trailing bytes", bytes.len() - d.pos)));
     }
     Ok(v)
 }
@@ -179,15 +288,27 @@ pub fn decode(bytes: &[u8]) -> Result<Value, DecodeError> {
 struct Decoder<'a> {
     bytes: &'a [u8],
     pos: usize,
+    /// Bytes the decoder may still allocate.
+    budget: usize,
 }
 
 impl Decoder<'_> {
     fn take(&mut self, n: usize) -> Result<&[u8], DecodeError> {
         let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len());
-        let end = end.ok_or_else(|| DecodeError(format!("truncated at byte {}", self.pos)))?;
+        let end = end.ok_or_else(|| malformed(format!("truncated at byte {}", self.pos)))?;
         let slice = &self.bytes[self.pos..end];
         self.pos = end;
         Ok(slice)
+    }
+
+    /// Charges `n` items of `T` against the allocation budget before they are allocated.
+    fn charge<T>(&mut self, n: usize) -> Result<(), DecodeError> {
+        let bytes = n.saturating_mul(std::mem::size_of::<T>());
+        self.budget = self
+            .budget
+            .checked_sub(bytes)
+            .ok_or_else(|| malformed("the value would take far more memory than its encoding"))?;
+        Ok(())
     }
 
     fn u32(&mut self) -> Result<usize, DecodeError> {
@@ -202,23 +323,28 @@ impl Decoder<'_> {
 
     fn text(&mut self) -> Result<String, DecodeError> {
         let n = self.u32()?;
-        let raw = self.take(n)?;
-        String::from_utf8(raw.to_vec()).map_err(|_| DecodeError("invalid UTF-8 in str".into()))
+        self.take(n)?;
+        self.charge::<u8>(n)?;
+        let bytes = self.bytes;
+        let text =
+            std::str::from_utf8(&bytes[self.pos - n..self.pos]).map_err(|_| malformed("invalid UTF-8 in str"))?;
+        Ok(text.to_owned())
     }
 
-    /// A count of items that each take at least one byte can never exceed the bytes left: checking
-    /// that first stops a forged count from reserving gigabytes.
-    fn count(&mut self) -> Result<usize, DecodeError> {
+    /// A count of items that each take at least `min_item_size` bytes can never exceed the bytes
+    /// left divided by that: checking it first stops a forged count from reserving gigabytes.
+    fn count(&mut self, min_item_size: usize) -> Result<usize, DecodeError> {
         let n = self.u32()?;
-        if n > self.bytes.len() - self.pos {
-            return Err(DecodeError(format!("count {n} exceeds the payload")));
+        let left = self.bytes.len() - self.pos;
+        if n.saturating_mul(min_item_size) > left {
+            return Err(malformed(format!("count {n} exceeds the {left} bytes left")));
         }
         Ok(n)
     }
 
     fn value(&mut self, depth: usize) -> Result<Value, DecodeError> {
         if depth > MAX_DEPTH {
-            return Err(DecodeError(format!("nested deeper than {MAX_DEPTH}")));
+            return Err(DecodeError::TooDeep);
         }
         let tag = self.take(1)?[0];
         Ok(match tag {
@@ -227,22 +353,31 @@ impl Decoder<'_> {
             TAG_TRUE => Value::Bool(true),
             TAG_INT => Value::Int(i64::from_le_bytes(self.eight()?)),
             TAG_BIGINT => {
-                let digits = self.text()?;
-                let body = digits.strip_prefix('-').unwrap_or(&digits);
-                if body.is_empty() || !body.bytes().all(|c| c.is_ascii_digit()) {
-                    return Err(DecodeError(format!("bad big int {digits:?}")));
+                let n = self.u32()?;
+                let raw = self.take(n)?;
+                let (&sign, magnitude) = raw.split_first().ok_or_else(|| malformed("empty big int"))?;
+                if sign > 1 || magnitude.last().is_none_or(|&b| b == 0) {
+                    return Err(malformed("big int not in canonical form"));
                 }
-                Value::BigInt(digits)
+                let magnitude = magnitude.to_vec();
+                self.charge::<u8>(n)?;
+                Value::BigInt(BigInt { negative: sign == 1, magnitude })
             }
             TAG_FLOAT => Value::Float(f64::from_le_bytes(self.eight()?)),
             TAG_STR => Value::Str(self.text()?),
             TAG_BYTES => {
                 let n = self.u32()?;
-                Value::Bytes(self.take(n)?.to_vec())
+                self.take(n)?;
+                self.charge::<u8>(n)?;
+                Value::Bytes(self.bytes[self.pos - n..self.pos].to_vec())
             }
             TAG_LIST | TAG_TUPLE => {
-                let n = self.count()?;
-                let items = (0..n).map(|_| self.value(depth + 1)).collect::<Result<Vec<_>, _>>()?;
+                let n = self.count(1)?;
+                self.charge::<Value>(n)?;
+                let mut items = Vec::with_capacity(n);
+                for _ in 0..n {
+                    items.push(self.value(depth + 1)?);
+                }
                 if tag == TAG_LIST {
                     Value::List(items)
                 } else {
@@ -250,7 +385,8 @@ impl Decoder<'_> {
                 }
             }
             TAG_DICT => {
-                let n = self.count()?;
+                let n = self.count(2)?;
+                self.charge::<(Value, Value)>(n)?;
                 let mut pairs = Vec::with_capacity(n);
                 for _ in 0..n {
                     let k = self.value(depth + 1)?;
@@ -260,17 +396,24 @@ impl Decoder<'_> {
                 Value::Dict(pairs)
             }
             TAG_ROWS => {
-                let ncols = self.count()?;
+                // Each column name takes at least its 5-byte header, each row one byte per column.
+                let ncols = self.count(5)?;
+                self.charge::<String>(ncols)?;
                 let mut names = Vec::with_capacity(ncols);
                 for _ in 0..ncols {
                     match self.value(depth + 1)? {
                         Value::Str(s) => names.push(s),
-                        other => return Err(DecodeError(format!("column name {other:?}"))),
+                        other => return Err(malformed(format!("column name {other:?}"))),
                     }
                 }
-                let nrows = self.u32()?;
-                let mut rows = Vec::new();
+                let nrows = self.count(ncols.max(1))?;
+                let names_bytes: usize = names.iter().map(String::len).sum();
+                self.charge::<Value>(nrows)?;
+                let mut rows = Vec::with_capacity(nrows);
                 for _ in 0..nrows {
+                    // Every row holds its own copy of the names.
+                    self.charge::<(Value, Value)>(ncols)?;
+                    self.charge::<u8>(names_bytes)?;
                     let mut pairs = Vec::with_capacity(ncols);
                     for name in &names {
                         pairs.push((Value::Str(name.clone()), self.value(depth + 1)?));
@@ -279,7 +422,7 @@ impl Decoder<'_> {
                 }
                 Value::List(rows)
             }
-            other => return Err(DecodeError(format!("unknown tag 0x{other:02x}"))),
+            other => return Err(malformed(format!("unknown tag 0x{other:02x}"))),
         })
     }
 }
@@ -294,7 +437,7 @@ mod tests {
             Value::None,
             Value::Bool(true),
             Value::Int(i64::MIN),
-            Value::BigInt("-123456789012345678901234567890".into()),
+            Value::BigInt(BigInt::parse("-123456789012345678901234567890").unwrap()),
             Value::Float(1.5),
             Value::Str("héllo".into()),
             Value::Bytes(vec![0, 255]),
@@ -318,6 +461,23 @@ mod tests {
             decode(&e.into_bytes()).unwrap(),
             Value::List(vec![row(Value::Int(1), Value::Str("x".into())), row(Value::Int(2), Value::None)])
         );
+    }
+
+    #[test]
+    fn big_ints_cross_in_binary_and_print_in_decimal() {
+        for text in ["0", "-1", "18446744073709551616", "-340282366920938463463374607431768211457"] {
+            assert_eq!(BigInt::parse(text).unwrap().to_string(), text);
+        }
+        let two_to_64 = BigInt::parse("18446744073709551616").unwrap();
+        assert_eq!(two_to_64.magnitude, [0, 0, 0, 0, 0, 0, 0, 0, 1]);
+        assert_eq!(encode(&Value::BigInt(two_to_64.clone())), [TAG_BIGINT, 10, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+        let digits = "7".repeat(20_000);
+        let huge = BigInt::parse(&digits).unwrap();
+        assert_eq!(decode(&encode(&Value::BigInt(huge.clone()))).unwrap(), Value::BigInt(huge.clone()));
+        assert_eq!(huge.to_string(), digits);
+        assert!(decode(&[TAG_BIGINT, 2, 0, 0, 0, 0, 0]).is_err(), "a trailing zero byte");
+        assert!(decode(&[TAG_BIGINT, 2, 0, 0, 0, 2, 1]).is_err(), "a bad sign byte");
+        assert!(decode(&[TAG_BIGINT, 0, 0, 0, 0]).is_err());
     }
 
     #[test]

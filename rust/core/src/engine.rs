@@ -156,10 +156,19 @@ fn load_module(engine: &Engine, cache: Option<&Path>) -> wasmtime::Result<(Modul
     GUEST_WASM.hash(&mut hasher);
     engine.precompile_compatibility_hash().hash(&mut hasher);
     let path = dir.join(format!("micropython-{:016x}.cwasm", hasher.finish()));
+    // A compiled module is native code that runs unchecked: one planted by another user would run as
+    // this process. Only a directory and file that no one else can write are used.
+    if let Err(why) = private_to_this_user(dir).and_then(|()| match path.is_file() {
+        true => private_to_this_user(&path),
+        false => Ok(()),
+    }) {
+        let module = Module::new(engine, GUEST_WASM)?;
+        return Ok((module, ModuleOrigin::Compiled(format!("the module cache was not used: {why}"))));
+    }
     if path.is_file() {
         // SAFETY: the file was written by `Module::serialize` of this same engine configuration (its
-        // name is keyed on the compatibility hash, and Wasmtime re-checks the header). Like Wasmtime's
-        // own cache, this trusts the user's cache directory not to be writable by others.
+        // name is keyed on the compatibility hash, and Wasmtime re-checks the header), in a directory
+        // and file that only this user can write (checked above).
         if let Ok(module) = unsafe { Module::deserialize_file(engine, &path) } {
             return Ok((module, ModuleOrigin::Cache(path)));
         }
@@ -172,14 +181,48 @@ fn load_module(engine: &Engine, cache: Option<&Path>) -> wasmtime::Result<(Modul
     Ok((module, origin))
 }
 
+/// Checks that `path` (when it exists) is owned by the current user and writable by no one else, and
+/// is not a symlink; else says why.
+fn private_to_this_user(path: &Path) -> Result<(), String> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    extern "C" {
+        fn geteuid() -> u32;
+    }
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(format!("{}: {e}", path.display())),
+    };
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { geteuid() };
+    if meta.file_type().is_symlink() {
+        return Err(format!("{} is a symlink", path.display()));
+    }
+    if meta.uid() != me {
+        return Err(format!("{} is owned by uid {}, not by this user (uid {me})", path.display(), meta.uid()));
+    }
+    let mode = meta.permissions().mode();
+    if mode & 0o022 != 0 {
+        return Err(format!("{} is writable by other users (mode {:o})", path.display(), mode & 0o7777));
+    }
+    Ok(())
+}
+
 /// Writes through a uniquely named temporary file and a rename, so a process racing us (or reading
-/// while we write) only ever sees a complete file.
+/// while we write) only ever sees a complete file. A directory it creates is private to the user.
 fn write_atomically(dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
+    use std::os::unix::fs::DirBuilderExt;
+    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)?;
     let nanos =
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
     let tmp = dir.join(format!(".tmp-{}-{}-{nanos}", std::process::id(), thread_id_number()));
-    std::fs::write(&tmp, bytes)?;
+    {
+        // Mode 0600 whatever the umask: a group-writable file would be refused on the next load.
+        use std::io::Write;
+        use std::os::unix::fs::OpenOptionsExt;
+        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(&tmp)?;
+        file.write_all(bytes)?;
+    }
     std::fs::rename(&tmp, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&tmp);
     })
@@ -248,6 +291,39 @@ mod tests {
         assert!(matches!(first, ModuleOrigin::CompiledAndCached(_)), "{first:?}");
         let (_, second) = load_module(&engine, Some(&dir)).unwrap();
         assert!(matches!(second, ModuleOrigin::Cache(_)), "{second:?}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_cache_others_can_write_is_refused() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("mp-cache-shared-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let engine = Engine::new(&config(false)).unwrap();
+        let (_, first) = load_module(&engine, Some(&dir)).unwrap();
+        let ModuleOrigin::CompiledAndCached(file) = first else { panic!("{first:?}") };
+        // A group- or world-writable file: anyone could have replaced the native code.
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o666)).unwrap();
+        let (_, origin) = load_module(&engine, Some(&dir)).unwrap();
+        assert!(
+            matches!(&origin, ModuleOrigin::Compiled(why) if why.contains("writable by other users")),
+            "{origin:?}"
+        );
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+        // The same for the directory (someone could swap the file in).
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+        let (_, origin) = load_module(&engine, Some(&dir)).unwrap();
+        assert!(
+            matches!(&origin, ModuleOrigin::Compiled(why) if why.contains("writable by other users")),
+            "{origin:?}"
+        );
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+        let (_, origin) = load_module(&engine, Some(&dir)).unwrap();
+        assert!(matches!(origin, ModuleOrigin::Cache(_)), "{origin:?}");
+        // Owned by someone else: the root directory is owned by root; run as root, /tmp's sticky
+        // world-writable mode refuses it instead.
+        let (_, origin) = load_module(&engine, Some(Path::new("/tmp"))).unwrap();
+        assert!(matches!(&origin, ModuleOrigin::Compiled(why) if why.contains("not used")), "{origin:?}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

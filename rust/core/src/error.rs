@@ -41,7 +41,11 @@ pub enum Error {
     /// The guest stopped for a reason that is not a limit (a bug in the interpreter or engine). The
     /// session was reset.
     Crashed { message: String, output: Box<Output> },
-    /// The sandbox was closed.
+    /// The run was cancelled (`Sandbox::cancel`, `RunControl::cancel`). With `session_reset` false the
+    /// guest was interrupted (a `KeyboardInterrupt` it did not catch, in `exception`); with it true the
+    /// guest did not stop within `hard_grace` and the session now starts fresh.
+    Cancelled { session_reset: bool, exception: Option<GuestException>, output: Box<Output> },
+    /// The sandbox was closed (before or during the call).
     Closed,
     /// A parameter given by the caller is invalid.
     InvalidArgument { param: &'static str, message: String },
@@ -56,6 +60,7 @@ impl Error {
             Error::Guest { output, .. }
             | Error::Timeout { output, .. }
             | Error::OutOfMemory { output, .. }
+            | Error::Cancelled { output, .. }
             | Error::Crashed { output, .. } => Some(output),
             _ => None,
         }
@@ -64,7 +69,9 @@ impl Error {
     /// True when the session's state was lost and it now starts fresh.
     pub fn session_reset(&self) -> bool {
         match self {
-            Error::Timeout { session_reset, .. } | Error::OutOfMemory { session_reset, .. } => *session_reset,
+            Error::Timeout { session_reset, .. }
+            | Error::OutOfMemory { session_reset, .. }
+            | Error::Cancelled { session_reset, .. } => *session_reset,
             Error::Crashed { .. } => true,
             _ => false,
         }
@@ -95,6 +102,13 @@ impl fmt::Display for Error {
             }
             Error::OutOfMemory { limit, session_reset, .. } => {
                 write!(f, "memory limit of {} bytes exceeded", limit)?;
+                reset(f, *session_reset)
+            }
+            Error::Cancelled { session_reset, .. } => {
+                write!(f, "the run was cancelled")?;
+                if *session_reset {
+                    write!(f, " and the code did not stop when interrupted")?;
+                }
                 reset(f, *session_reset)
             }
             Error::Crashed { message, .. } => write!(f, "the sandbox crashed: {message}; the session was reset"),

@@ -6,9 +6,13 @@
 //! only if it is a whitelisted file, or lies inside a whitelisted directory and still resolves inside
 //! it after the host follows symlinks. Guest paths are normalized lexically (`..` cannot climb above
 //! the virtual root, which holds nothing but the whitelist). Writes never reach the host: they land in
-//! an in-memory overlay that the host can read back (`Files::written`).
+//! an in-memory overlay that the host can read back (`Files::written`), and all of them together count
+//! against the `file_write_limit` (beyond it a write fails as on a full disk). Only regular files are
+//! ever opened on the host, without blocking: a FIFO, device or socket inside a whitelisted directory
+//! is refused.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::UNIX_EPOCH;
@@ -47,10 +51,12 @@ enum Written {
 }
 
 /// The whitelist plus the overlay of guest writes. Shared by the host functions of one sandbox.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Files {
     mounts: Vec<FileMount>,
     overlay: Mutex<BTreeMap<String, Written>>,
+    /// Bytes the overlay's files may hold in all.
+    write_limit: usize,
 }
 
 fn os_error(kind: &str, path: &str, what: &str) -> HostError {
@@ -117,11 +123,13 @@ impl Files {
                 }
             }
         }
-        Ok(Files { mounts: checked, overlay: Mutex::default() })
+        let write_limit = crate::Limits::default().file_write_limit;
+        Ok(Files { mounts: checked, overlay: Mutex::default(), write_limit })
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.mounts.is_empty()
+    /// Sets the bytes the written files may hold in all (`Sandbox::mount_files` sets its limit).
+    pub fn set_write_limit(&mut self, bytes: usize) {
+        self.write_limit = bytes;
     }
 
     /// Files guest code wrote (or created), by guest path, with their current content.
@@ -243,17 +251,7 @@ impl Files {
             Target::Virtual => Err(os_error("IsADirectoryError", guest, "Is a directory")),
             Target::Host { mount, path } => {
                 let real = Self::confine(mount, &path, guest)?.ok_or_else(|| not_found(guest))?;
-                if real.is_dir() {
-                    return Err(os_error("IsADirectoryError", guest, "Is a directory"));
-                }
-                let size = std::fs::metadata(&real).map(|m| m.len()).unwrap_or(0);
-                if size > limit as u64 {
-                    return Err(HostError::new(
-                        "OSError",
-                        format!("'{guest}' is {size} bytes, over the {limit}-byte transfer limit"),
-                    ));
-                }
-                std::fs::read(&real).map_err(|e| HostError::new("OSError", format!("{e}: '{guest}'")))
+                read_regular_file(&real, guest, limit)
             }
         }
     }
@@ -284,7 +282,25 @@ impl Files {
         if !self.overlay.lock().contains_key(guest) {
             self.check_writable(guest)?;
         }
-        self.overlay.lock().insert(guest.to_string(), Written::Data(data));
+        let mut overlay = self.overlay.lock();
+        let held: usize = overlay
+            .iter()
+            .filter(|(path, _)| path.as_str() != guest)
+            .map(|(_, w)| match w {
+                Written::Data(d) => d.len(),
+                Written::Removed => 0,
+            })
+            .sum();
+        if held.saturating_add(data.len()) > self.write_limit {
+            return Err(HostError::new(
+                "OSError",
+                format!(
+                    "[Errno 28] No space left on device: '{guest}' (written files may hold {} bytes in all)",
+                    self.write_limit
+                ),
+            ));
+        }
+        overlay.insert(guest.to_string(), Written::Data(data));
         Ok(())
     }
 
@@ -294,6 +310,44 @@ impl Files {
         self.overlay.lock().insert(guest.to_string(), Written::Removed);
         Ok(())
     }
+}
+
+/// `O_NONBLOCK`: opening a FIFO for reading otherwise blocks until a writer appears.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+const OPEN_NONBLOCK: i32 = 0o4000;
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+const OPEN_NONBLOCK: i32 = 0x0004;
+
+/// Reads a host file that must be a regular file of at most `limit` bytes. The file is opened without
+/// blocking and checked through its descriptor (not its path), so a FIFO, device or socket, or one
+/// swapped in after a check by path, is refused and never waited on.
+fn read_regular_file(real: &Path, guest: &str, limit: usize) -> Result<Vec<u8>, HostError> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let os = |e: std::io::Error| HostError::new("OSError", format!("{e}: '{guest}'"));
+    if real.is_dir() {
+        return Err(os_error("IsADirectoryError", guest, "Is a directory"));
+    }
+    let file = std::fs::OpenOptions::new().read(true).custom_flags(OPEN_NONBLOCK).open(real).map_err(os)?;
+    let meta = file.metadata().map_err(os)?;
+    if meta.is_dir() {
+        return Err(os_error("IsADirectoryError", guest, "Is a directory"));
+    }
+    if !meta.is_file() {
+        return Err(os_error("PermissionError", guest, "Not a regular file (the sandbox opens only regular files)"));
+    }
+    let too_large = |size: u64| {
+        HostError::new("OSError", format!("'{guest}' is {size} bytes, over the {limit}-byte transfer limit"))
+    };
+    if meta.len() > limit as u64 {
+        return Err(too_large(meta.len()));
+    }
+    // The file may grow while it is read: never read more than the limit.
+    let mut data = Vec::with_capacity(meta.len() as usize);
+    file.take(limit as u64 + 1).read_to_end(&mut data).map_err(os)?;
+    if data.len() > limit {
+        return Err(too_large(data.len() as u64));
+    }
+    Ok(data)
 }
 
 /// The VFS operations as host functions; `op` selects which.

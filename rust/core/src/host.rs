@@ -3,9 +3,11 @@
 //! do outside its own memory is exactly what these functions do.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use parking_lot::{Condvar, Mutex};
 use wasmtime::{Caller, Linker, Memory, StoreLimits};
 
 use crate::codec::{self, Value};
@@ -16,6 +18,141 @@ use crate::limits::Limits;
 pub struct CallContext {
     /// When the current run's time limit expires; long host work should stop by then.
     pub deadline: Instant,
+    control: Arc<RunControl>,
+}
+
+impl CallContext {
+    /// Time left before the run's soft deadline: zero once it passed or the run was cancelled.
+    pub fn time_left(&self) -> Duration {
+        self.control.time_left().unwrap_or(Duration::ZERO)
+    }
+
+    /// Whether the run was cancelled (or its sandbox closed) while this call was in progress.
+    pub fn cancelled(&self) -> bool {
+        self.control.cancelled()
+    }
+}
+
+/// No deadline (the atomics hold nanoseconds since [`monotonic_origin`]).
+const NO_DEADLINE: u64 = u64::MAX;
+
+/// The part of a sandbox that other threads may touch while a run is in progress, without any lock:
+/// the run's deadlines, and the requests to cancel the run or close the sandbox. `cancel` makes the
+/// guest's next poll raise the soft interrupt (`KeyboardInterrupt`), wakes a guest sleeping in
+/// `time.sleep`, and brings the hard stop forward to `hard_grace` from now.
+#[derive(Debug)]
+pub struct RunControl {
+    /// A run is in progress.
+    running: AtomicBool,
+    /// The current run was cancelled.
+    cancelled: AtomicBool,
+    /// The sandbox was closed: the run in progress ends as soon as it can, and no new run starts.
+    closed: AtomicBool,
+    soft_deadline: AtomicU64,
+    hard_deadline: AtomicU64,
+    hard_grace: Duration,
+    /// Wakes a guest sleeping in `time.sleep` when the run is cancelled.
+    sleeping: Mutex<()>,
+    wake: Condvar,
+}
+
+fn to_nanos(t: Instant) -> u64 {
+    t.saturating_duration_since(monotonic_origin()).as_nanos().min(NO_DEADLINE as u128 - 1) as u64
+}
+
+fn from_nanos(n: u64) -> Option<Instant> {
+    (n != NO_DEADLINE).then(|| monotonic_origin() + Duration::from_nanos(n))
+}
+
+impl RunControl {
+    pub(crate) fn new(hard_grace: Duration) -> Self {
+        RunControl {
+            running: AtomicBool::new(false),
+            cancelled: AtomicBool::new(false),
+            closed: AtomicBool::new(false),
+            soft_deadline: AtomicU64::new(NO_DEADLINE),
+            hard_deadline: AtomicU64::new(NO_DEADLINE),
+            hard_grace,
+            sleeping: Mutex::new(()),
+            wake: Condvar::new(),
+        }
+    }
+
+    /// Arms a run's deadlines.
+    pub(crate) fn begin(&self, soft: Instant, hard: Instant) {
+        self.cancelled.store(false, Ordering::SeqCst);
+        self.soft_deadline.store(to_nanos(soft), Ordering::SeqCst);
+        self.hard_deadline.store(to_nanos(hard), Ordering::SeqCst);
+        self.running.store(true, Ordering::SeqCst);
+        // A close that raced with the start of this run still stops it.
+        if self.closed.load(Ordering::SeqCst) {
+            self.cancel();
+        }
+    }
+
+    pub(crate) fn end(&self) {
+        self.running.store(false, Ordering::SeqCst);
+        self.soft_deadline.store(NO_DEADLINE, Ordering::SeqCst);
+        self.hard_deadline.store(NO_DEADLINE, Ordering::SeqCst);
+    }
+
+    /// Interrupts the run in progress, if any; returns whether there was one. Safe from any thread.
+    pub fn cancel(&self) -> bool {
+        if !self.running.load(Ordering::SeqCst) {
+            return false;
+        }
+        self.cancelled.store(true, Ordering::SeqCst);
+        let hard = to_nanos(Instant::now() + self.hard_grace);
+        self.hard_deadline.fetch_min(hard, Ordering::SeqCst);
+        let _guard = self.sleeping.lock();
+        self.wake.notify_all();
+        true
+    }
+
+    /// Marks the sandbox closed and cancels the run in progress. The sandbox's owner frees the instance
+    /// when the run returns (or at once when there is none).
+    pub fn close(&self) {
+        self.closed.store(true, Ordering::SeqCst);
+        self.cancel();
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.closed.load(Ordering::SeqCst)
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.running.load(Ordering::SeqCst)
+    }
+
+    pub fn cancelled(&self) -> bool {
+        self.cancelled.load(Ordering::SeqCst)
+    }
+
+    /// Time left before the current run's soft deadline (zero once cancelled); `None` with no run.
+    pub fn time_left(&self) -> Option<Duration> {
+        let deadline = from_nanos(self.soft_deadline.load(Ordering::SeqCst))?;
+        if self.cancelled() {
+            return Some(Duration::ZERO);
+        }
+        Some(deadline.saturating_duration_since(Instant::now()))
+    }
+
+    /// Whether the soft interrupt is due: the soft deadline passed or the run was cancelled.
+    pub(crate) fn interrupt_due(&self) -> bool {
+        self.cancelled() || from_nanos(self.soft_deadline.load(Ordering::SeqCst)).is_some_and(|d| Instant::now() >= d)
+    }
+
+    pub(crate) fn hard_stop_due(&self) -> bool {
+        from_nanos(self.hard_deadline.load(Ordering::SeqCst)).is_some_and(|d| Instant::now() >= d)
+    }
+
+    /// Sleeps until `until`, or less when the run is cancelled meanwhile.
+    fn sleep_until(&self, until: Instant) {
+        let mut guard = self.sleeping.lock();
+        while !self.cancelled() && Instant::now() < until {
+            self.wake.wait_until(&mut guard, until);
+        }
+    }
 }
 
 /// What a host function returns: a value, or bytes it already encoded (the SQL bridge streams rows
@@ -124,7 +261,6 @@ pub(crate) struct RunState {
     exception: Option<GuestException>,
     pending: Vec<u8>,
     pub(crate) soft_deadline: Option<Instant>,
-    pub(crate) hard_deadline: Option<Instant>,
     /// The soft interrupt was delivered during this run.
     pub(crate) interrupted: bool,
     host_calls: u64,
@@ -153,32 +289,31 @@ pub struct HostState {
     pub(crate) limits: Limits,
     pub(crate) functions: HostFunctions,
     pub(crate) run: RunState,
+    pub(crate) control: Arc<RunControl>,
 }
 
 impl HostState {
-    pub(crate) fn new(limits: Limits, functions: HostFunctions) -> Self {
+    pub(crate) fn new(limits: Limits, functions: HostFunctions, control: Arc<RunControl>) -> Self {
         let limiter = wasmtime::StoreLimitsBuilder::new()
             .memory_size(limits.memory_limit)
             .memories(1)
             .tables(2)
             .instances(1)
             .build();
-        HostState { limiter, memory: None, limits, functions, run: RunState::default() }
+        HostState { limiter, memory: None, limits, functions, run: RunState::default(), control }
     }
 
     /// Clears what the previous run left and arms this run's deadlines.
     pub(crate) fn begin_run(&mut self) {
         let now = Instant::now();
         let soft = now + self.limits.time_limit;
-        self.run = RunState {
-            soft_deadline: Some(soft),
-            hard_deadline: Some(soft + self.limits.hard_grace),
-            ..RunState::default()
-        };
+        self.run = RunState { soft_deadline: Some(soft), ..RunState::default() };
+        self.control.begin(soft, soft + self.limits.hard_grace);
     }
 }
 
-fn monotonic_origin() -> Instant {
+/// The origin of the guest's monotonic clock and of [`RunControl`]'s deadlines.
+pub(crate) fn monotonic_origin() -> Instant {
     static ORIGIN: OnceLock<Instant> = OnceLock::new();
     *ORIGIN.get_or_init(Instant::now)
 }
@@ -243,7 +378,10 @@ pub(crate) fn add_to_linker(linker: &mut Linker<HostState>) -> wasmtime::Result<
             let name = String::from_utf8_lossy(&data[span(data, name_ptr, name_len)?]).into_owned();
             let payload = &data[span(data, payload_ptr, payload_len)?];
             let reply = prepare_call(state, &name, payload).and_then(|(function, args, kwargs)| {
-                let ctx = CallContext { deadline: state.run.soft_deadline.unwrap_or_else(Instant::now) };
+                let ctx = CallContext {
+                    deadline: state.run.soft_deadline.unwrap_or_else(Instant::now),
+                    control: state.control.clone(),
+                };
                 function.call(&ctx, args, kwargs)
             });
             let limit = state.limits.host_payload_limit;
@@ -269,13 +407,12 @@ pub(crate) fn add_to_linker(linker: &mut Linker<HostState>) -> wasmtime::Result<
     })?;
 
     linker.func_wrap("sandbox", "poll", |mut caller: Caller<'_, HostState>| -> i32 {
-        let run = &mut caller.data_mut().run;
-        match run.soft_deadline {
-            Some(deadline) if Instant::now() >= deadline => {
-                run.interrupted = true;
-                1
-            }
-            _ => 0,
+        let state = caller.data_mut();
+        if state.control.interrupt_due() {
+            state.run.interrupted = true;
+            1
+        } else {
+            0
         }
     })?;
 
@@ -298,7 +435,7 @@ pub(crate) fn add_to_linker(linker: &mut Linker<HostState>) -> wasmtime::Result<
             Some(deadline) => (now + wanted).min(deadline),
             None => now + wanted,
         };
-        std::thread::sleep(until.saturating_duration_since(now));
+        caller.data().control.sleep_until(until);
     })?;
     Ok(())
 }

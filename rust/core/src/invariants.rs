@@ -23,7 +23,27 @@
 //!    (`sandboxes_share_nothing`, `reused_slots_start_pristine`)
 //! 8. **Host functions.** A sandbox reaches exactly the host functions registered on it.
 //!    (`only_registered_host_functions`)
-//! 9. **Event loop** (the Datasette plugin). Datasette's event loop never waits for a guest: runs use the
+//! 9. **Host memory.** Bytes from the guest never make the host allocate more than their size allows:
+//!    every count in a codec payload is checked against the bytes left before anything is allocated,
+//!    and one decode allocates at most `ALLOC_PER_BYTE` bytes per payload byte (forged rows tables,
+//!    lengths and counts included). Files guest code writes into writable mounts hold at most
+//!    `file_write_limit` bytes in all (beyond it, `OSError` errno 28 as on a full disk).
+//!    (`rust/core/tests/codec.rs`: `fuzzed_payloads_never_allocate_beyond_their_size`,
+//!    `forged_rows_tables_are_refused_within_bounds`; `rust/core/tests/files.rs`:
+//!    `written_files_count_against_the_write_limit`)
+//! 10. **No blocking host I/O.** The host opens only regular files, without blocking, and checks the
+//!    opened descriptor: a FIFO, device or socket inside a whitelisted directory is refused at once.
+//!    (`rust/core/tests/files.rs`: `only_regular_files_are_opened`)
+//! 11. **Interruptible runs.** A run can be cancelled, and its sandbox closed, from any thread without
+//!    waiting for it: the guest gets `KeyboardInterrupt` at once (also while sleeping or right after a
+//!    host call returns) and is stopped outright `hard_grace` later; closing frees the instance as the
+//!    run returns. A loop of slow host calls stops at `time_limit`, session intact. No binding method
+//!    waits for its own run (re-entry from a host function is a `RuntimeError`), and `limits` never
+//!    waits. (`rust/core/tests/cancel.rs`; `tests/test_engine_hardening.py`)
+//! 12. **Compiled code.** The compiled guest module is loaded from the cache only from a directory and
+//!    file owned by this user and writable by no one else; otherwise it is compiled in memory and the
+//!    reason is recorded. (`engine::tests::a_cache_others_can_write_is_refused`)
+//! 13. **Event loop** (the Datasette plugin). Datasette's event loop never waits for a guest: runs use the
 //!    plugin's own bounded threads with per-actor and anonymous caps (over a cap, HTTP 429), and a
 //!    sandbox leaving a pool (reset, eviction, idle expiry) is closed off the loop.
 //!    (`tests/plugin/test_event_loop.py::test_reset_during_a_run_that_queries_an_in_memory_database_does_not_stall_the_server`,

@@ -16,10 +16,10 @@ pub mod limits;
 pub mod sandbox;
 pub mod sql;
 
-pub use codec::Value;
+pub use codec::{BigInt, Value};
 pub use error::{Error, GuestException, Output};
 pub use files::{FileMount, Files};
-pub use host::{CallContext, HostError, HostFunction, Reply};
+pub use host::{CallContext, HostError, HostFunction, Reply, RunControl};
 pub use limits::Limits;
 pub use sandbox::{CallResult, RunOptions, RunResult, Sandbox};
 pub use sql::{Databases, Params, QueryFunction, QueryOutput, Source, SqlLimits};

@@ -1,6 +1,8 @@
 //! One sandbox: a Wasmtime store holding one MicroPython instance (one persistent session), its
 //! limits and its host functions. Runs are synchronous on the caller's thread; a `Sandbox` is `Send`,
-//! and callers that share one serialize access to it (the bindings hold it in a mutex).
+//! and callers that share one serialize access to it (the bindings hold it in a mutex). Other threads
+//! interrupt a run through its [`RunControl`] (`Sandbox::control`), which needs no lock: `cancel`
+//! stops the run in progress, `close` stops it and frees the instance when it returns.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -12,7 +14,7 @@ use crate::codec::{self, Value};
 use crate::engine::{self, Runtime};
 use crate::error::{Error, GuestException, Output};
 use crate::files::{FileOp, Files, FILE_OPS};
-use crate::host::{HostFunction, HostFunctions, HostState};
+use crate::host::{HostFunction, HostFunctions, HostState, RunControl};
 use crate::limits::Limits;
 use crate::sql::{Databases, SqlOp, SQL_OPS};
 
@@ -82,6 +84,7 @@ pub struct Sandbox {
     setup: Vec<&'static str>,
     files: Option<Arc<Files>>,
     session: Option<Session>,
+    control: Arc<RunControl>,
 }
 
 impl Sandbox {
@@ -91,12 +94,13 @@ impl Sandbox {
         let runtime = engine::runtime(limits.fuel.is_some())?;
         let mut sandbox = Sandbox {
             runtime,
-            limits,
+            limits: limits.clone(),
             functions: HostFunctions::new(),
             internal: HostFunctions::new(),
             setup: Vec::new(),
             files: None,
             session: None,
+            control: Arc::new(RunControl::new(limits.hard_grace)),
         };
         sandbox.session = Some(sandbox.start_session()?);
         Ok(sandbox)
@@ -104,6 +108,18 @@ impl Sandbox {
 
     pub fn limits(&self) -> &Limits {
         &self.limits
+    }
+
+    /// The handle other threads use to cancel a run in progress or close the sandbox, without waiting
+    /// for the run (they cannot take `&mut self` while it runs).
+    pub fn control(&self) -> Arc<RunControl> {
+        self.control.clone()
+    }
+
+    /// Interrupts the run in progress (there is none while `&self` is borrowed here, so this is for
+    /// completeness; use [`Sandbox::control`] from other threads). Returns whether a run was cancelled.
+    pub fn cancel(&self) -> bool {
+        self.control.cancel()
     }
 
     /// Exposes `function` to guest code as the builtin `name`.
@@ -138,7 +154,8 @@ impl Sandbox {
     }
 
     /// Gives guest code the whitelisted files (`open`, `os.listdir`, `os.stat` ...), mounted at `/`.
-    pub fn mount_files(&mut self, files: Files) -> Result<(), Error> {
+    pub fn mount_files(&mut self, mut files: Files) -> Result<(), Error> {
+        files.set_write_limit(self.limits.file_write_limit);
         let files = Arc::new(files);
         let transfer_limit = self.limits.host_payload_limit;
         let functions = FILE_OPS
@@ -187,7 +204,9 @@ impl Sandbox {
         let session = self.session.as_mut().expect("invoke keeps a session");
         let output = session.store.data_mut().run.take_output();
         let value = session.store.data_mut().run.value.take();
-        self.check_status(outcome, output.clone())?;
+        let status = self.check_status(outcome, output.clone());
+        self.unless_closed()?;
+        status?;
         Ok(RunResult { output, value, duration })
     }
 
@@ -203,7 +222,9 @@ impl Sandbox {
         let output = session.store.data_mut().run.take_output();
         let encoded = session.store.data_mut().run.encoded.take();
         let too_large = session.store.data().run.result_too_large;
-        self.check_status(outcome, output.clone())?;
+        let status = self.check_status(outcome, output.clone());
+        self.unless_closed()?;
+        status?;
         if too_large {
             let message = format!(
                 "the return value of {name}() is over the host_payload_limit of {} bytes",
@@ -213,15 +234,35 @@ impl Sandbox {
             let exception = GuestException { type_name: "ValueError".into(), message, traceback, line: None };
             return Err(Error::Guest { exception, output: Box::new(output) });
         }
-        let value = codec::decode(&encoded.unwrap_or_default())
-            .map_err(|e| Error::Crashed { message: e.to_string(), output: Box::new(output.clone()) })?;
+        let value = match codec::decode(&encoded.unwrap_or_default()) {
+            Ok(value) => value,
+            Err(codec::DecodeError::TooDeep) => {
+                // The guest encodes any depth; the host refuses to rebuild more than MAX_DEPTH levels.
+                // Nothing went wrong in the guest: its session is intact.
+                let message = format!(
+                    "the return value of {name}() is nested deeper than {} levels, which cannot be passed \
+                     to the host",
+                    codec::MAX_DEPTH
+                );
+                let traceback = format!("ValueError: {message}");
+                let exception = GuestException { type_name: "ValueError".into(), message, traceback, line: None };
+                return Err(Error::Guest { exception, output: Box::new(output) });
+            }
+            Err(e) => {
+                // Bytes the guest's own encoder cannot produce: its memory is not to be trusted.
+                self.session = Some(self.start_session()?);
+                return Err(Error::Crashed { message: e.to_string(), output: Box::new(output) });
+            }
+        };
         Ok(CallResult { output, value, duration })
     }
 
     /// Runs a full garbage collection in the guest.
     pub fn collect_garbage(&mut self) -> Result<(), Error> {
-        self.invoke(|session| session.exports.gc.call(&mut session.store, ()).map(|()| 0))
-            .and_then(|(status, _)| self.check_status(status, Output::default()))
+        let (outcome, _) = self.invoke(|session| session.exports.gc.call(&mut session.store, ()).map(|()| 0))?;
+        let status = self.check_status(outcome, Output::default());
+        self.unless_closed()?;
+        status
     }
 
     /// Discards the session's state and starts a fresh one (host functions stay registered).
@@ -233,11 +274,21 @@ impl Sandbox {
 
     /// Frees the instance. Every later call fails with `Error::Closed`.
     pub fn close(&mut self) {
+        self.control.close();
         self.session = None;
     }
 
     pub fn is_closed(&self) -> bool {
-        self.session.is_none()
+        self.session.is_none() || self.control.is_closed()
+    }
+
+    /// Frees the instance when another thread closed the sandbox (through its control) meanwhile.
+    fn unless_closed(&mut self) -> Result<(), Error> {
+        if self.control.is_closed() {
+            self.session = None;
+            return Err(Error::Closed);
+        }
+        Ok(())
     }
 
     /// Bytes of linear memory the session currently has.
@@ -248,16 +299,23 @@ impl Sandbox {
     }
 
     fn session_mut(&mut self) -> Result<&mut Session, Error> {
+        if self.control.is_closed() {
+            self.session = None;
+        }
         self.session.as_mut().ok_or(Error::Closed)
     }
 
     fn start_session(&self) -> Result<Session, Error> {
         let engine_error = |e: wasmtime::Error| Error::Engine(format!("{e:#}"));
-        let mut store = Store::new(&self.runtime.engine, HostState::new(self.limits.clone(), self.all_functions()));
+        let state = HostState::new(self.limits.clone(), self.all_functions(), self.control.clone());
+        let mut store = Store::new(&self.runtime.engine, state);
         store.limiter(|state| &mut state.limiter);
-        store.epoch_deadline_callback(|ctx| match ctx.data().run.hard_deadline {
-            Some(deadline) if Instant::now() >= deadline => Err(wasmtime::Error::new(HardStop)),
-            _ => Ok(UpdateDeadline::Continue(1)),
+        store.epoch_deadline_callback(|ctx| {
+            if ctx.data().control.hard_stop_due() {
+                Err(wasmtime::Error::new(HardStop))
+            } else {
+                Ok(UpdateDeadline::Continue(1))
+            }
         });
         store.set_epoch_deadline(1);
         if let Some(fuel) = self.limits.fuel {
@@ -309,13 +367,15 @@ impl Sandbox {
         let _ticking = self.runtime.run_guard();
         let fuel = self.limits.fuel;
         let session = self.session_mut()?;
-        session.store.data_mut().begin_run();
         if let Some(fuel) = fuel {
             session.store.set_fuel(fuel).map_err(|e| Error::Engine(e.to_string()))?;
         }
+        session.store.data_mut().begin_run();
         let started = Instant::now();
         let outcome = f(session);
-        Ok((outcome, started.elapsed()))
+        let duration = started.elapsed();
+        session.store.data().control.end();
+        Ok((outcome, duration))
     }
 
     /// Turns the status of a guest entry point into the caller's result.
@@ -328,7 +388,11 @@ impl Sandbox {
                 let run = &mut self.session.as_mut().expect("session").store.data_mut().run;
                 let interrupted = run.interrupted;
                 let exception = run.take_exception();
+                let cancelled = self.control.cancelled();
                 Err(match exception.type_name.as_str() {
+                    "KeyboardInterrupt" if interrupted && cancelled => {
+                        Error::Cancelled { session_reset: false, exception: Some(exception), output }
+                    }
                     "KeyboardInterrupt" if interrupted => Error::Timeout {
                         limit: limits.time_limit,
                         fuel: false,
@@ -346,7 +410,9 @@ impl Sandbox {
                 })
             }
             Err(trap) => {
-                let error = if trap.is::<HardStop>() {
+                let error = if trap.is::<HardStop>() && self.control.cancelled() {
+                    Error::Cancelled { session_reset: true, exception: None, output }
+                } else if trap.is::<HardStop>() {
                     Error::Timeout {
                         limit: limits.time_limit,
                         fuel: false,
@@ -365,8 +431,12 @@ impl Sandbox {
                 } else {
                     Error::Crashed { message: format!("{trap:#}"), output }
                 };
-                // The instance stopped mid-instruction: its memory may hold half-done state.
-                self.session = Some(self.start_session()?);
+                // The instance stopped mid-instruction: its memory may hold half-done state. A closed
+                // sandbox gets no new one.
+                self.session = None;
+                if !self.control.is_closed() {
+                    self.session = Some(self.start_session()?);
+                }
                 Err(error)
             }
         }
@@ -405,12 +475,16 @@ fn run_setup(session: &mut Session, code: &str) -> Result<(), Error> {
         return Ok(());
     }
     session.store.data_mut().begin_run();
-    let ptr = write_input(session, code.as_bytes()).map_err(|e| Error::Engine(e.to_string()))?;
-    let status = session
-        .exports
-        .exec
-        .call(&mut session.store, (ptr, code.len() as i32, 0))
-        .map_err(|e| Error::Engine(e.to_string()))?;
+    let ptr = write_input(session, code.as_bytes()).map_err(|e| Error::Engine(e.to_string()));
+    let status = ptr.and_then(|ptr| {
+        session
+            .exports
+            .exec
+            .call(&mut session.store, (ptr, code.len() as i32, 0))
+            .map_err(|e| Error::Engine(e.to_string()))
+    });
+    session.store.data().control.end();
+    let status = status?;
     if status != 0 {
         let exception = session.store.data_mut().run.take_exception();
         return Err(Error::Engine(format!("sandbox setup failed: {}", exception.traceback)));
@@ -471,7 +545,10 @@ mod tests {
             r.value,
             Value::Dict(vec![
                 (Value::Str("sum".into()), Value::Int(5)),
-                (Value::Str("big".into()), Value::BigInt("2000000000000000000000000000000".into())),
+                (
+                    Value::Str("big".into()),
+                    Value::BigInt(codec::BigInt::parse("2000000000000000000000000000000").unwrap())
+                ),
             ])
         );
     }
