@@ -12,8 +12,9 @@ from typing import Any
 
 import click
 
+from . import _engine
 from ._engine import SandboxError
-from .limits import LIMITS, LimitError, LimitSpec, parse_limit
+from .limits import LIMITS, LimitError, parse_limit
 from .sandbox import Sandbox
 
 #: Limits that are not flags: the SQL ones apply only to sandboxes with databases, which the CLI has none of.
@@ -23,7 +24,7 @@ _NOT_FLAGS = {"query_row_limit", "query_byte_limit"}
 class LimitValue(click.ParamType):  # type: ignore[type-arg]
     """A value of one limit of the engine's table (sizes take K/M/G), checked against its bounds."""
 
-    def __init__(self, spec: LimitSpec) -> None:
+    def __init__(self, spec: _engine.Limit) -> None:
         self.spec = spec
         self.name = {"bytes": "size", "seconds": "seconds"}.get(spec.unit, "integer")
 

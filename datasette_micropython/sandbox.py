@@ -21,11 +21,14 @@ from ._engine import CallResult, RunResult
 # treats any constant of this name as true).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from concurrent.futures import Executor
+    from typing import Any, TypeVar
 
     from typing_extensions import Self
 
     from .network import NetworkPolicy
+
+    _T = TypeVar("_T")
 
 __all__ = ["DEFAULTS", "LIMITS", "CallResult", "RunResult", "Sandbox"]
 
@@ -134,18 +137,12 @@ class Sandbox:
         with _RunningOn(self):
             return self._session.run(code, eval_trailing=eval_trailing)
 
-    async def run_async(self, code: str, *, eval_trailing: bool = True) -> RunResult:
-        """`run` on a worker thread, so the event loop keeps serving; async host functions are awaited
-        on this loop."""
-        import asyncio
-
-        loop = asyncio.get_running_loop()
-
-        def run_here() -> RunResult:
-            with _RunningOn(self, loop):
-                return self._session.run(code, eval_trailing=eval_trailing)
-
-        return await loop.run_in_executor(None, run_here)
+    async def run_async(
+        self, code: str, *, eval_trailing: bool = True, executor: Executor | None = None
+    ) -> RunResult:
+        """`run` on a worker thread of `executor` (default: the loop's), so the event loop keeps serving;
+        async host functions are awaited on this loop."""
+        return await self._on_worker(executor, lambda: self._session.run(code, eval_trailing=eval_trailing))
 
     def check_syntax(self, code: str) -> None:
         """Compiles `code` without running it; raises `GuestError` (with `.line`) on a syntax error."""
@@ -156,17 +153,22 @@ class Sandbox:
         with _RunningOn(self):
             return self._session.call(name, args)
 
-    async def call_async(self, name: str, *args: Any) -> CallResult:
-        """`call` on a worker thread."""
+    async def call_async(self, name: str, *args: Any, executor: Executor | None = None) -> CallResult:
+        """`call` on a worker thread of `executor` (default: the loop's)."""
+        return await self._on_worker(executor, lambda: self._session.call(name, args))
+
+    async def _on_worker(self, executor: Executor | None, work: Callable[[], _T]) -> _T:
+        """`work` (a run or call of this sandbox) on a worker thread, marked as this sandbox's run on this
+        loop so that async host functions are awaited here, bounded by the run's deadline."""
         import asyncio
 
         loop = asyncio.get_running_loop()
 
-        def call_here() -> CallResult:
+        def here() -> _T:
             with _RunningOn(self, loop):
-                return self._session.call(name, args)
+                return work()
 
-        return await loop.run_in_executor(None, call_here)
+        return await loop.run_in_executor(executor, here)
 
     def register(self, function: Callable[..., Any], name: str | None = None) -> Callable[..., Any]:
         """Exposes `function` to guest code as a builtin named `name` (default: its `__name__`).

@@ -45,7 +45,7 @@ from datasette_enrichments.utils import mark_job_complete, pks_for_rows
 from wtforms import Form, RadioField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, ValidationError
 
-from .._engine import SandboxError, SandboxTimeout
+from .._engine import SandboxCancelled, SandboxError, SandboxTimeout
 from ..sandbox import Sandbox
 from . import enrichment_form_post
 from .config import Limits, PluginConfig, plugin_config
@@ -431,17 +431,24 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
         self, db: Any, job_id: int, sandbox: Sandbox, rows: list[dict[str, Any]], budget_ms: int
     ) -> Any:
         """One driver call, watched: if the job is paused or cancelled from the jobs page meanwhile, the
-        running call is cancelled (where the engine can: `Sandbox.cancel`), not waited out."""
+        running call is cancelled (`Sandbox.cancel`), not waited out."""
         call = asyncio.ensure_future(sandbox.call_async(DRIVER, rows, budget_ms))
-        cancel = getattr(sandbox, "cancel", None)
-        while cancel is not None and not call.done():
+        stopped_as = None
+        while not call.done():
             await asyncio.wait([call], timeout=STATUS_POLL_SECONDS)
             if call.done():
                 break
             status = (await db.execute("select status from _enrichment_jobs where id = ?", (job_id,))).first()
             if status is None or status[0] != "running":
-                cancel()
-        return (await call).value
+                stopped_as = "paused" if status is not None and status[0] == "paused" else "cancelled"
+                sandbox.cancel()
+        try:
+            return (await call).value
+        except SandboxCancelled as e:
+            # Stopped from the jobs page mid-call: end the job's loop as the framework's own does, writing
+            # nothing of this batch (its rows are enriched again if the job is resumed).
+            stop = self.Pause if stopped_as == "paused" else self.Cancel
+            raise stop(f"{stopped_as or 'cancelled'} while enrich() was running") from e
 
 
 def _running_jobs(datasette: Any) -> dict[tuple[str, int], asyncio.Task[None]]:

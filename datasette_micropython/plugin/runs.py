@@ -8,22 +8,15 @@ kept below the pool's size, so signed-in actors always find a free thread."""
 
 from __future__ import annotations
 
-import asyncio
 import threading
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Hashable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any
 
-from .. import sandbox as _sandbox_module
 from .._engine import CallResult, RunResult
-from ..sandbox import Sandbox, _run_context
-
-# How sandbox.py marks a run as a sandbox's, on a loop (newer sandbox.py); else only `_run_context.loop`.
-_RunningOn: Any = getattr(_sandbox_module, "_RunningOn", None)
+from ..sandbox import Sandbox
 from .config import plugin_config
-
-T = TypeVar("T")
 
 
 class Busy(Exception):
@@ -71,30 +64,10 @@ class RunPool:
             return sum(self._running.values())
 
     async def run(self, sandbox: Sandbox, code: str, *, eval_trailing: bool = True) -> RunResult:
-        return await self._submit(sandbox, lambda: sandbox._session.run(code, eval_trailing=eval_trailing))
+        return await sandbox.run_async(code, eval_trailing=eval_trailing, executor=self._executor)
 
     async def call(self, sandbox: Sandbox, name: str, *args: Any) -> CallResult:
-        return await self._submit(sandbox, lambda: sandbox._session.call(name, args))
-
-    async def _submit(self, sandbox: Sandbox, work: Callable[[], T]) -> T:
-        # What Sandbox.run_async does, on our threads instead of the loop's default executor: the run is
-        # marked as this sandbox's on this loop, so that async host functions (an in-memory database's
-        # queries) are awaited on the loop while the guest waits on its thread, bounded by the run's
-        # deadline where sandbox.py does that. (A public `executor=` argument of run_async/call_async
-        # would make this reach into sandbox.py no more.)
-        loop = asyncio.get_running_loop()
-
-        def here() -> T:
-            if _RunningOn is not None:
-                with _RunningOn(sandbox, loop):
-                    return work()
-            _run_context.loop = loop
-            try:
-                return work()
-            finally:
-                _run_context.loop = None
-
-        return await loop.run_in_executor(self._executor, here)
+        return await sandbox.call_async(name, *args, executor=self._executor)
 
     def shutdown(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)

@@ -2,7 +2,7 @@
 database, an enrichment job), with a cap on how many stay alive and an idle timeout.
 
 Nothing here ever waits for a guest: a sandbox leaving the pool (evicted, expired, discarded) is closed on
-a background thread, after its running run, if any, is cancelled. Closing on the caller's thread would
+a background thread, which cancels its running run, if any. Closing on the caller's thread would
 block Datasette's event loop for as long as the run takes, and forever when the run itself waits for a
 host call scheduled on that loop (issue 13, item 1)."""
 
@@ -24,20 +24,14 @@ class _Entry:
     last_used: float
 
 
-# Two threads: closing is quick once a run is cancelled, and waits out a run only until cancel() exists.
+# `Sandbox.close()` cancels a running run and never waits for it; what is left (freeing the instance's
+# memory) still runs off the caller's thread, which may be the event loop.
 _closer = ThreadPoolExecutor(max_workers=2, thread_name_prefix="micropython-close")
 
 
 def close_in_background(sandboxes: Iterable[Sandbox]) -> list[Future[None]]:
-    """Cancels each sandbox's running run (where the engine can) and closes it, off the caller's thread."""
-    return [_closer.submit(_cancel_and_close, sandbox) for sandbox in sandboxes]
-
-
-def _cancel_and_close(sandbox: Sandbox) -> None:
-    cancel = getattr(sandbox, "cancel", None)
-    if cancel is not None:
-        cancel()
-    sandbox.close()
+    """Closes each sandbox (cancelling its running run) off the caller's thread."""
+    return [_closer.submit(sandbox.close) for sandbox in sandboxes]
 
 
 class SessionPool:

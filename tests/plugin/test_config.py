@@ -87,9 +87,9 @@ def test_limits_out_of_the_engines_bounds_stop_a_real_datasette_at_startup(setti
 
 def test_every_engine_limit_is_a_setting_with_the_engines_bounds():
     for name, spec in LIMITS.items():
-        if spec.optional:
+        if spec.nullable:
             assert PluginConfig.parse({name: None}).limits[name] is None
-        below = "1" if spec.unit == "bytes" and spec.minimum > 1 else None
+        below = "1" if spec.unit == "bytes" and spec.min > 1 else None
         if below is not None:
             with pytest.raises(ConfigError, match=name):
                 PluginConfig.parse({name: below})

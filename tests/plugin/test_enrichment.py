@@ -397,6 +397,28 @@ async def test_pausing_or_cancelling_stops_the_job(db_path, monkeypatch, action,
         assert len(batches) == 5
 
 
+@pytest.mark.parametrize("action,status", [("pause", "paused"), ("cancel", "cancelled")])
+async def test_pausing_or_cancelling_interrupts_a_running_enrich(db_path, action, status):
+    # enrich() never returns: the click must stop the call itself (Sandbox.cancel), not wait out the
+    # 30-second time limit, write nothing of the interrupted batch, and leave a paused job resumable.
+    ds = make_datasette(db_path, enrichment={"time_limit": 30})
+    code = "def enrich(row):\n    if row['id'] == 3:\n        while True:\n            pass\n    return row['n'] + 1000\n"
+    job_id = await start_job(ds, code, output_column="n", output_type="integer")
+    deadline = time.monotonic() + 10
+    while query(ds, "select status from _enrichment_jobs") != [("running",)] and time.monotonic() < deadline:
+        await asyncio.sleep(0.05)
+    await asyncio.sleep(0.5)  # inside the endless enrich() by now
+    clicked = time.monotonic()
+    response = await ds.client.post(f"/-/enrich/data/-/jobs/{job_id}/{action}", actor=ROOT)
+    assert response.status_code == 302
+    while enrichment._running_jobs(ds) and time.monotonic() - clicked < 10:
+        await asyncio.sleep(0.05)
+    assert not enrichment._running_jobs(ds)  # stopped within 10 s, far less than the 30-second limit
+    assert query(ds, "select status, done_count from _enrichment_jobs") == [(status, 0)]
+    assert query(ds, "select count(*) from items where n > 1000") == [(0,)]
+    assert query(ds, "select count(*) from _enrichment_errors") == [(0,)]
+
+
 @pytest.mark.parametrize(
     "querystring,expected",
     [
