@@ -1,5 +1,6 @@
 """Type stubs for the Rust extension module (rust/bindings/src/lib.rs)."""
 
+import os
 from collections.abc import Callable
 from typing import Any, final
 
@@ -16,7 +17,11 @@ __all__ = [
     "SandboxTimeout",
     "Session",
     "__version__",
+    "host_call_time_left",
+    "link_sqlite",
+    "linked_sqlite",
     "module_origin",
+    "sql_authorize",
 ]
 
 __version__: str
@@ -109,3 +114,7 @@ class Session:
     def memory_size(self) -> int: ...
 
 def module_origin() -> tuple[str, str]: ...
+def link_sqlite(library: str, locked_file: str | os.PathLike[str]) -> tuple[str, str]: ...
+def linked_sqlite() -> tuple[str, str] | None: ...
+def sql_authorize(action: int, arg1: str | None, arg2: str | None, /, *rest: object) -> str | None: ...
+def host_call_time_left() -> float | None: ...

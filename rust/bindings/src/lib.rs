@@ -13,6 +13,9 @@ use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMemoryView, PyString, PyTuple};
 
+mod deadline;
+mod sql;
+
 create_exception!(
     datasette_micropython._engine,
     SandboxError,
@@ -160,7 +163,8 @@ struct PyHostFunction {
 }
 
 impl HostFunction for PyHostFunction {
-    fn call(&self, _ctx: &CallContext, args: Vec<Value>, kwargs: Vec<(String, Value)>) -> Result<Reply, HostError> {
+    fn call(&self, ctx: &CallContext, args: Vec<Value>, kwargs: Vec<(String, Value)>) -> Result<Reply, HostError> {
+        let _deadline = deadline::DeadlineScope::enter(ctx.deadline);
         Python::attach(|py| {
             let outcome = (|| -> PyResult<Value> {
                 let args =
@@ -201,7 +205,14 @@ struct PyQueryFunction {
 }
 
 impl core::QueryFunction for PyQueryFunction {
-    fn query(&self, sql: &str, params: core::Params, max_rows: usize) -> Result<core::QueryOutput, HostError> {
+    fn query(
+        &self,
+        sql: &str,
+        params: core::Params,
+        max_rows: usize,
+        deadline: std::time::Instant,
+    ) -> Result<core::QueryOutput, HostError> {
+        let _deadline = deadline::DeadlineScope::enter(deadline);
         Python::attach(|py| {
             let outcome = (|| -> PyResult<core::QueryOutput> {
                 let params = match params {
@@ -540,6 +551,8 @@ fn _engine(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<RunResult>()?;
     m.add_class::<CallResult>()?;
     m.add_function(wrap_pyfunction!(module_origin, m)?)?;
+    sql::register(m)?;
+    deadline::register(m)?;
     m.add("SandboxError", py.get_type::<SandboxError>())?;
     m.add("GuestError", py.get_type::<GuestError>())?;
     m.add("SandboxTimeout", py.get_type::<SandboxTimeout>())?;

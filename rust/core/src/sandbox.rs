@@ -81,6 +81,8 @@ pub struct Sandbox {
     /// Setup code run in every fresh session after the builtins are bound (mounting files ...).
     setup: Vec<&'static str>,
     files: Option<Arc<Files>>,
+    /// The attached databases: their open iterations end with the session that opened them.
+    databases: Option<Arc<Databases>>,
     session: Option<Session>,
 }
 
@@ -96,6 +98,7 @@ impl Sandbox {
             internal: HostFunctions::new(),
             setup: Vec::new(),
             files: None,
+            databases: None,
             session: None,
         };
         sandbox.session = Some(sandbox.start_session()?);
@@ -163,7 +166,9 @@ impl Sandbox {
                 (name.to_string(), f)
             })
             .collect();
-        self.add_internal(functions, "")
+        self.add_internal(functions, "")?;
+        self.databases = Some(databases);
+        Ok(())
     }
 
     /// Files guest code wrote, by guest path (they live in memory; host files never change).
@@ -234,6 +239,9 @@ impl Sandbox {
     /// Frees the instance. Every later call fails with `Error::Closed`.
     pub fn close(&mut self) {
         self.session = None;
+        if let Some(databases) = &self.databases {
+            databases.close_cursors();
+        }
     }
 
     pub fn is_closed(&self) -> bool {
@@ -252,6 +260,9 @@ impl Sandbox {
     }
 
     fn start_session(&self) -> Result<Session, Error> {
+        if let Some(databases) = &self.databases {
+            databases.close_cursors();
+        }
         let engine_error = |e: wasmtime::Error| Error::Engine(format!("{e:#}"));
         let mut store = Store::new(&self.runtime.engine, HostState::new(self.limits.clone(), self.all_functions()));
         store.limiter(|state| &mut state.limiter);
