@@ -1,5 +1,6 @@
 """Type stubs for the Rust extension module (rust/bindings/src/)."""
 
+import os
 from collections.abc import Callable
 from typing import Any, final
 
@@ -19,6 +20,10 @@ __all__ = [
     "SandboxTimeout",
     "Session",
     "__version__",
+    "host_call_time_left",
+    "link_sqlite",
+    "linked_sqlite",
+    "sql_authorize",
 ]
 
 __version__: str
@@ -131,3 +136,8 @@ class Session:
     @property
     def closed(self) -> bool: ...
     def memory_size(self) -> int: ...
+
+def link_sqlite(library: str, locked_file: str | os.PathLike[str]) -> tuple[str, str]: ...
+def linked_sqlite() -> tuple[str, str] | None: ...
+def sql_authorize(action: int, arg1: str | None, arg2: str | None, /, *rest: object) -> str | None: ...
+def host_call_time_left() -> float | None: ...

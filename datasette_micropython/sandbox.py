@@ -235,6 +235,17 @@ class Sandbox:
             else:
                 path, immutable = source, False
             files.append((name, os.path.abspath(os.fspath(path)), immutable))
+        if files:
+            from ._sqlite import bridge_sqlite, file_query_function
+
+            if bridge_sqlite() is not None:
+                # The engine cannot use Python's SQLite: read the files through sqlite3, never through a
+                # second SQLite library.
+                functions += [
+                    (name, file_query_function(path, imm, self.limits["query_byte_limit"]))
+                    for name, path, imm in files
+                ]
+                files = []
         self._session.attach_databases(files, functions, default_database)
 
     def written_files(self) -> dict[str, bytes]:

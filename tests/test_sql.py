@@ -1,7 +1,8 @@
-"""The SQL bridge (rust/core/src/sql.rs + the guest's `datasette` module) on real SQLite files."""
+"""The SQL bridge (rust/core/src/sql/ + the guest's `datasette` module) on real SQLite files."""
 
 import os
 import sqlite3
+import sys
 import threading
 import time
 
@@ -106,7 +107,7 @@ def test_tables_columns_databases(sandbox):
         ("pragma journal_mode = delete", "PRAGMA journal_mode"),
         ("select load_extension('/tmp/x.so')", "load_extension"),
         ("with x as (select 1) insert into items (id) select * from x", "INSERT"),
-        ("begin immediate", "Transaction is not allowed"),
+        ("begin immediate", "transaction"),
         ("vacuum", "write"),
     ],
 )
@@ -261,3 +262,231 @@ def test_databases_without_a_file_are_served_by_a_function():
         ).value == ("[{'a': 1, 'b': 'x'}, {'a': 2, 'b': None}]")
         assert calls == [("select a, b from t where a > ?", [0], 100_000)]
         assert sb.run("[r['a'] for r in datasette.iter_query('select a from t')]").value == "[1, 2]"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# One SQLite in the process: the engine reads files through the SQLite of Python's sqlite3 module, so
+# Datasette's writers and the guest's readers see each other's locks (issue 13, item 3).
+
+
+def test_the_engine_uses_pythons_sqlite_instance():
+    from datasette_micropython import _engine
+    from datasette_micropython._sqlite import bridge_sqlite
+
+    assert bridge_sqlite() is None
+    library, version = _engine.linked_sqlite()
+    import _sqlite3
+
+    assert library == _sqlite3.__file__
+    assert version == sqlite3.sqlite_version
+
+
+def test_a_library_that_does_not_see_pythons_locks_is_refused(tmp_path):
+    # In a fresh process (a link is for life): the proof file is not locked, as it would be with another
+    # SQLite instance, so the link is refused.
+    import subprocess
+    import sys
+
+    path = tmp_path / "unlocked.db"
+    sqlite3.connect(path).execute("create table t (x)").connection.close()
+    code = (
+        "import _sqlite3, sys\nfrom datasette_micropython import _engine\n"
+        "try:\n    _engine.link_sqlite(_sqlite3.__file__, sys.argv[1])\n"
+        "except ValueError as e:\n    print(e)\n"
+        "print(_engine.linked_sqlite())"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    assert "other than the embedder's" in out
+    assert out.strip().endswith("None")
+
+
+def _numbered_table(path, journal_mode, rows=20_000):
+    conn = sqlite3.connect(path)
+    conn.execute(f"pragma journal_mode = {journal_mode}")
+    conn.execute("create table t (id integer primary key)")
+    conn.execute(
+        "insert into t with recursive c(x) as (select 1 union all select x + 1 from c where x < ?) select x from c",
+        [rows],
+    )
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("journal_mode", ["delete", "wal"])
+def test_an_iteration_reads_one_snapshot_while_datasette_deletes(tmp_path, journal_mode):
+    # The guest starts iterating, then (through a host function, as Datasette would between two pages)
+    # the host deletes every row. The iteration must see all rows or the delete must wait: never a mix.
+    path = str(tmp_path / "torn.db")
+    _numbered_table(path, journal_mode)
+    outcome = {}
+
+    def delete_all():
+        writer = sqlite3.connect(path, timeout=0.2)
+        try:
+            writer.execute("delete from t")
+            writer.commit()
+            outcome["delete"] = "committed"
+        except sqlite3.OperationalError as e:
+            outcome["delete"] = str(e)
+        finally:
+            writer.close()
+
+    with Sandbox(databases={"d": path}, host_functions={"delete_all": delete_all}, time_limit=20) as sb:
+        code = (
+            "import datasette\nseen = []\n"
+            "for row in datasette.iter_query('select id from t order by id'):\n"
+            "    seen.append(row['id'])\n"
+            "    if len(seen) == 10:\n"
+            "        delete_all()\n"
+            "len(seen), seen == list(range(1, len(seen) + 1))"
+        )
+        assert sb.run(code).value == "(20000, True)"
+    if journal_mode == "wal":
+        assert outcome["delete"] == "committed"  # readers do not block a WAL writer; they keep their snapshot
+    else:
+        assert outcome["delete"] == "database is locked"
+    remaining = sqlite3.connect(path).execute("select count(*) from t").fetchone()[0]
+    assert remaining == (0 if outcome["delete"] == "committed" else 20_000)
+
+
+def test_closing_bridge_connections_never_drops_datasettes_write_lock(tmp_path):
+    # Datasette holds a write transaction; guest code makes the bridge open nine connections to the file
+    # (eight iterations and one query), one more than its pool keeps, so one is closed. Another process
+    # must still find the file locked, and Datasette's commit must succeed.
+    import subprocess
+    import sys
+
+    path = str(tmp_path / "locks.db")
+    _numbered_table(path, "delete", rows=10)
+    datasette_conn = sqlite3.connect(path, isolation_level=None)
+    datasette_conn.execute("begin immediate")
+    datasette_conn.execute("insert into t values (100)")
+    with Sandbox(databases={"d": path}) as sb:
+        code = (
+            "import datasette\n"
+            "its = [datasette.iter_query('select id from t') for _ in range(8)]\n"
+            "firsts = [next(it)['id'] for it in its]\n"
+            "n = len(datasette.query('select * from t'))\n"
+            "rests = [len(list(it)) for it in its]\n"
+            "firsts, n, rests"
+        )
+        assert sb.run(code).value == f"({[1] * 8}, 10, {[9] * 8})"
+    other_process = (
+        "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1], timeout=0.2, isolation_level=None)\n"
+        "try:\n    c.execute('begin immediate')\n    c.execute('insert into t values (200)')\n    c.execute('commit')\n"
+        "    print('committed')\nexcept sqlite3.OperationalError as e:\n    print(e)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", other_process, path], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "database is locked"
+    datasette_conn.execute("commit")
+    datasette_conn.close()
+    ids = [r[0] for r in sqlite3.connect(path).execute("select id from t where id > 10")]
+    assert ids == [100]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Host memory of one SELECT (issue 13, item 2).
+
+
+def _peak_rss():
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+HUGE_SELECT = "select hex(zeroblob(400000000)) a, hex(zeroblob(400000000)) b, hex(zeroblob(400000000)) c"
+
+
+def test_a_select_of_huge_values_fails_fast_without_growing_the_host(db_path):
+    limit = 4 * 2**20
+    with Sandbox(databases={"d": db_path}, query_byte_limit=limit) as sb:
+        sb.run("import datasette\ndatasette.query('select 1')")
+        before = _peak_rss()
+        started = time.monotonic()
+        with pytest.raises(GuestError, match="query byte limit") as info:
+            sb.run(f"datasette.query({HUGE_SELECT!r})")
+        assert info.value.type_name == "SQLError"
+        assert time.monotonic() - started < 2
+        assert _peak_rss() - before < 16 * limit
+
+
+def test_databases_without_a_file_have_the_same_byte_limit():
+    from datasette_micropython._sqlite import query_read_only
+
+    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    limit = 4 * 2**20
+
+    def memory_db(sql, params, max_rows):
+        return query_read_only(conn, sql, params, max_rows, limit)
+
+    with Sandbox(databases={"mem": memory_db}, query_byte_limit=limit) as sb:
+        sb.run("import datasette")
+        before = _peak_rss()
+        started = time.monotonic()
+        with pytest.raises(GuestError, match="query byte limit"):
+            sb.run(f"datasette.query({HUGE_SELECT!r})")
+        assert time.monotonic() - started < 2
+        if sys.version_info >= (3, 11):  # Connection.setlimit; on 3.10 SQLite builds the values
+            assert _peak_rss() - before < 16 * limit
+        code = "r = datasette.query('select printf(\"%1000d\", value) from json_each(?)', [str(list(range(50)))])"
+        assert sb.run(code + "\nlen(r), r.truncated").value == "(50, False)"
+    with Sandbox(databases={"mem": memory_db}, query_byte_limit=10_000) as sb:
+        sb.run("import datasette")
+        assert sb.run(code + "\nlen(r), r.truncated").value == "(9, True)"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The read-only rules are the engine's, for both kinds of database (issue 14).
+
+REFUSED = [
+    ("insert into items (id) values (9)", "INSERT is not allowed"),
+    ("update items set name = 'x'", "UPDATE is not allowed"),
+    ("delete from items", "DELETE is not allowed"),
+    ("drop table items", "DROP TABLE is not allowed"),
+    ("create table t2 (x)", "CREATE TABLE is not allowed"),
+    ("attach database ':memory:' as m", "ATTACH is not allowed"),
+    ("pragma writable_schema = 1", "PRAGMA writable_schema is not allowed"),
+    ("pragma database_list", "PRAGMA database_list is not allowed"),
+    ("pragma query_only = 0", "PRAGMA query_only is not allowed"),
+    ("select load_extension('/tmp/x.so')", "load_extension() is not allowed"),
+    ("begin immediate", "transaction"),
+]
+
+
+@pytest.mark.parametrize("sql, reason", REFUSED)
+@pytest.mark.parametrize("kind", ["file", "no file"])
+def test_both_kinds_of_database_refuse_the_same_statements(db_path, kind, sql, reason):
+    from datasette_micropython._sqlite import query_read_only
+
+    conn = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None)
+    source = db_path if kind == "file" else (lambda q, p, n: query_read_only(conn, q, p, n, 2**20))
+    with Sandbox(databases={"d": source}) as sb:
+        sb.run("import datasette")
+        with pytest.raises(GuestError, match="read-only") as info:
+            sb.run(f"datasette.query({sql!r})")
+        assert info.value.type_name == "PermissionError"
+        assert reason in info.value.guest_message
+        assert sb.run("len(datasette.query('select name from pragma_table_info(\"items\")'))").value == "5"
+    assert conn.execute("select count(*) from items").fetchone() == (3,)
+    conn.close()
+
+
+def test_files_are_served_through_sqlite3_when_the_engine_cannot_link(db_path, monkeypatch):
+    from datasette_micropython import _sqlite
+
+    monkeypatch.setattr(_sqlite, "bridge_sqlite", lambda: "linking is not possible here")
+    with Sandbox(databases={"d": db_path}, query_row_limit=2) as sb:
+        sb.run("import datasette")
+        assert (
+            sb.run(
+                "r = datasette.query('select id from items order by id')\n[x['id'] for x in r], r.truncated"
+            ).value
+            == "([1, 2], True)"
+        )
+        with pytest.raises(GuestError, match="DELETE is not allowed") as info:
+            sb.run("datasette.query('delete from items')")
+        assert info.value.type_name == "PermissionError"

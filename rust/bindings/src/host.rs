@@ -1,12 +1,15 @@
 //! Python callables as engine host functions: registered builtins, and the query functions that
 //! serve databases without a file. Both run on the guest's thread with the GIL taken for the call.
 
+use std::time::Instant;
+
 use micropython_sandbox::{self as core, CallContext, HostError, HostFunction, Reply, Value};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
 use crate::convert::{from_value, from_values, to_value};
+use crate::deadline::DeadlineScope;
 use crate::exceptions::to_host_error;
 
 /// A Python callable exposed to the guest.
@@ -15,7 +18,8 @@ pub struct PyHostFunction {
 }
 
 impl HostFunction for PyHostFunction {
-    fn call(&self, _ctx: &CallContext, args: Vec<Value>, kwargs: Vec<(String, Value)>) -> Result<Reply, HostError> {
+    fn call(&self, ctx: &CallContext, args: Vec<Value>, kwargs: Vec<(String, Value)>) -> Result<Reply, HostError> {
+        let _deadline = DeadlineScope::enter(ctx.deadline);
         Python::attach(|py| {
             let outcome = (|| -> PyResult<Value> {
                 let args = PyTuple::new(py, from_values(py, args)?)?;
@@ -40,7 +44,14 @@ pub struct PyQueryFunction {
 }
 
 impl core::QueryFunction for PyQueryFunction {
-    fn query(&self, sql: &str, params: core::Params, max_rows: usize) -> Result<core::QueryOutput, HostError> {
+    fn query(
+        &self,
+        sql: &str,
+        params: core::Params,
+        max_rows: usize,
+        deadline: Instant,
+    ) -> Result<core::QueryOutput, HostError> {
+        let _deadline = DeadlineScope::enter(deadline);
         Python::attach(|py| {
             let outcome = (|| -> PyResult<core::QueryOutput> {
                 let params = match params {

@@ -4,10 +4,12 @@
 //! crate or in the Python package.
 
 mod convert;
+mod deadline;
 mod exceptions;
 mod host;
 mod limits;
 mod sandbox;
+mod sql;
 
 use pyo3::prelude::*;
 
@@ -20,5 +22,7 @@ fn _engine(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<limits::Limit>()?;
     m.add("LIMITS", limits::table(m.py())?)?;
     exceptions::register(m)?;
+    sql::register(m)?;
+    deadline::register(m)?;
     Ok(())
 }

@@ -48,6 +48,29 @@
 //!    sandbox leaving a pool (reset, eviction, idle expiry) is closed off the loop.
 //!    (`tests/plugin/test_event_loop.py::test_reset_during_a_run_that_queries_an_in_memory_database_does_not_stall_the_server`,
 //!    `tests/plugin/test_console.py::test_runs_over_the_anonymous_cap_get_a_429_with_retry_after_and_do_not_slow_actors`)
+//! 14. **The SQL bridge is read-only.** No query writes, attaches a file, loads an extension, changes
+//!    connection state or reads a host path, on a database file or on a database without a file: one
+//!    set of rules (`sql::rules::authorize`) is SQLite's authorizer on every connection the bridge
+//!    queries through, the engine's own and the embedder's. A database file that disappears is named by
+//!    its database name only. (`tests/sql_bridge.rs`: `writes_attach_pragmas_and_load_extension_are_refused`,
+//!    `a_vanished_database_file_never_reveals_its_host_path`; Python: `tests/test_sql.py::
+//!    test_both_kinds_of_database_refuse_the_same_statements`)
+//! 15. **One SQLite instance, so locking holds.** Database files are read through the SQLite library the
+//!    embedder's own connections use (`sql::library`, proven at link time by a lock only that instance
+//!    sees); the extension links no SQLite. A guest never reads a half-committed write and never makes a
+//!    writer lose its lock. (`tests/test_sql.py`: `test_an_iteration_reads_one_snapshot_while_datasette_deletes`,
+//!    `test_closing_bridge_connections_never_drops_datasettes_write_lock`,
+//!    `test_a_library_that_does_not_see_pythons_locks_is_refused`)
+//! 16. **Host memory of a query.** One query grows the host by about `query_byte_limit`, whatever the SQL
+//!    asks SQLite to build: SQLite's length limit is the byte cap on every bridge connection, each value's
+//!    size is checked before it is copied, and a query's open iterations end with its session.
+//!    (`tests/sql_memory.rs::a_select_of_huge_values_does_not_grow_the_host`,
+//!    `tests/sql_bridge.rs::iterations_are_released_when_a_hard_timeout_resets_the_session`; Python:
+//!    `tests/test_sql.py::test_a_select_of_huge_values_fails_fast_without_growing_the_host`)
+//! 17. **`fetch()` sees what the server sees.** The policy judges the path after the decoding servers do
+//!    and refuses encoded `/`, `\`, dot segments and double encoding (also after redirects); the guest
+//!    cannot set `Host` or the framing headers; a request ends within min(policy timeout, time left in the
+//!    run). (`tests/test_network.py`)
 
 #[cfg(test)]
 mod tests {

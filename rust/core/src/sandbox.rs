@@ -83,6 +83,8 @@ pub struct Sandbox {
     /// Setup code run in every fresh session after the builtins are bound (mounting files ...).
     setup: Vec<&'static str>,
     files: Option<Arc<Files>>,
+    /// The attached databases: their open iterations end with the session that opened them.
+    databases: Option<Arc<Databases>>,
     session: Option<Session>,
     control: Arc<RunControl>,
 }
@@ -99,6 +101,7 @@ impl Sandbox {
             internal: HostFunctions::new(),
             setup: Vec::new(),
             files: None,
+            databases: None,
             session: None,
             control: Arc::new(RunControl::new(limits.hard_grace)),
         };
@@ -180,7 +183,9 @@ impl Sandbox {
                 (name.to_string(), f)
             })
             .collect();
-        self.add_internal(functions, "")
+        self.add_internal(functions, "")?;
+        self.databases = Some(databases);
+        Ok(())
     }
 
     /// Files guest code wrote, by guest path (they live in memory; host files never change).
@@ -276,6 +281,9 @@ impl Sandbox {
     pub fn close(&mut self) {
         self.control.close();
         self.session = None;
+        if let Some(databases) = &self.databases {
+            databases.close_cursors();
+        }
     }
 
     pub fn is_closed(&self) -> bool {
@@ -306,6 +314,9 @@ impl Sandbox {
     }
 
     fn start_session(&self) -> Result<Session, Error> {
+        if let Some(databases) = &self.databases {
+            databases.close_cursors();
+        }
         let engine_error = |e: wasmtime::Error| Error::Engine(format!("{e:#}"));
         let state = HostState::new(self.limits.clone(), self.all_functions(), self.control.clone());
         let mut store = Store::new(&self.runtime.engine, state);
