@@ -170,3 +170,33 @@ def test_bad_whitelists_are_refused(tmp_path, files, message):
 
     with pytest.raises(ValueError, match=message):
         Sandbox(files={guest: fill(spec) for guest, spec in files.items()})
+
+
+def test_written_files_are_capped_like_a_full_disk(tree):
+    # Writable mounts once kept whatever the guest wrote in host memory (+778 MiB from a 32 MiB guest).
+    with Sandbox(
+        files={"/work": {"path": str(tree / "data"), "writable": True}}, file_write_limit=2**20
+    ) as sb:
+        code = """
+written = []
+try:
+    for i in range(100):
+        with open('/work/part%d.bin' % i, 'wb') as f:
+            f.write(bytes(300_000))
+        written.append(i)
+except OSError as e:
+    failure = str(e)
+written, failure.startswith('[Errno 28] No space left on device')
+"""
+        assert sb.run(code).value == "([0, 1, 2], True)"
+        assert sum(len(data) for data in sb.written_files().values()) == 900_000
+        sb.run("import os\nos.remove('/work/part0.bin')\nopen('/work/again.bin', 'wb').write(bytes(300_000))")
+
+
+def test_a_fifo_in_a_whitelisted_directory_is_refused_at_once(tree):
+    os.mkfifo(tree / "data" / "pipe")
+    with Sandbox(files={"/data": str(tree / "data")}, time_limit=5) as sb:
+        result = sb.run(
+            "try:\n    open('/data/pipe').read()\nexcept OSError as e:\n    r = type(e).__name__\nr"
+        )
+        assert result.value == "'PermissionError'" and result.duration < 1
