@@ -5,7 +5,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::time::{Duration, Instant};
 
-use micropython_sandbox::codec::{self, DecodeError, Encoder, Value, ALLOC_PER_BYTE, ALLOC_SLACK};
+use micropython_sandbox::codec::{self, BigInt, DecodeError, Encoder, Value, ALLOC_PER_BYTE, ALLOC_SLACK};
 
 /// Counts the bytes this thread has allocated and its peak, so a test can bound what one call takes.
 struct Counting;
@@ -69,7 +69,7 @@ fn random_value(rng: &mut Rng, depth: usize) -> Value {
         0 => Value::None,
         1 => Value::Bool(rng.below(2) == 1),
         2 => Value::Int(rng.next() as i64),
-        3 => Value::BigInt(format!("-{}{}", rng.below(9) + 1, rng.next())),
+        3 => Value::BigInt(BigInt::parse(&format!("-{}{}", rng.below(9) + 1, rng.next())).unwrap()),
         4 => Value::Float(rng.below(1 << 40) as f64 / 7.0),
         5 => Value::Str("é".repeat(rng.below(5) as usize) + "x"),
         6 => Value::Bytes((0..rng.below(8)).map(|i| i as u8).collect()),
