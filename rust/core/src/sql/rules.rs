@@ -7,6 +7,8 @@ use std::ffi::c_int;
 
 /// SQLite's authorizer action codes (`SQLITE_CREATE_INDEX`...), as its callback receives them.
 pub mod action {
+    pub const DELETE: i32 = 9;
+    pub const INSERT: i32 = 18;
     pub const PRAGMA: i32 = 19;
     pub const READ: i32 = 20;
     pub const SELECT: i32 = 21;
@@ -58,6 +60,12 @@ const ACTION_NAMES: [&str; 34] = [
     "a recursive query",
 ];
 
+fn is_schema_table(table: &str) -> bool {
+    ["sqlite_master", "sqlite_temp_master", "sqlite_schema", "sqlite_temp_schema"]
+        .iter()
+        .any(|t| t.eq_ignore_ascii_case(table))
+}
+
 /// SQLite's authorizer decision for one action: `Ok` to allow it, `Err` with the reason to deny it.
 /// `arg1` and `arg2` are the callback's third and fourth arguments (for a pragma its name and value, for
 /// a function call `None` and its name, for a write the table and column).
@@ -77,6 +85,12 @@ pub fn authorize(action: c_int, arg1: Option<&str>, arg2: Option<&str>) -> Resul
         // first time a connection uses one. Statements cannot modify sqlite_master without the
         // writable_schema pragma, which is refused above.
         action::UPDATE if arg1.is_some_and(|t| t.eq_ignore_ascii_case("sqlite_master")) => Ok(()),
+        // CREATE and DROP statements are first authorized as an INSERT into or a DELETE from the schema
+        // table: name what they are.
+        action::INSERT | action::DELETE if arg1.is_some_and(is_schema_table) => Err(format!(
+            "{} is not allowed (it changes the schema)",
+            if action == action::INSERT { "CREATE" } else { "DROP" }
+        )),
         other => {
             let name =
                 usize::try_from(other).ok().and_then(|i| ACTION_NAMES.get(i)).copied().unwrap_or("this statement");
@@ -107,5 +121,13 @@ mod tests {
         assert_eq!(authorize(24, Some("/etc/x"), None), Err("ATTACH is not allowed".into()));
         assert_eq!(authorize(action::UPDATE, Some("t"), Some("x")), Err("UPDATE is not allowed".into()));
         assert_eq!(authorize(999, None, None), Err("this statement is not allowed".into()));
+        assert_eq!(
+            authorize(action::DELETE, Some("sqlite_master"), None),
+            Err("DROP is not allowed (it changes the schema)".into())
+        );
+        assert_eq!(
+            authorize(action::INSERT, Some("sqlite_master"), None),
+            Err("CREATE is not allowed (it changes the schema)".into())
+        );
     }
 }
