@@ -17,9 +17,11 @@ PROGRAMS = sorted(Path(__file__).parent.joinpath("guest_programs").glob("*.py"))
 MODULE = Path(__file__).parent.parent / "datasette_micropython" / "micropython.wasm"
 
 
-def test_module_stays_under_600_kb():
-    # The guest's size budget (frozen stdlib modules included): it ships in every wheel.
-    assert MODULE.stat().st_size < 600_000
+def test_module_stays_under_740_kb():
+    # The guest's size budget (frozen stdlib modules included): it ships in every wheel. 600 KB until the
+    # standard library of issue 15 (guest-stdlib: json/random/hashlib C paths and about 20 frozen modules,
+    # among them the HTML5 entity table, logging, pprint, difflib, asyncio) took the module to ~718 KB.
+    assert MODULE.stat().st_size < 740_000
 
 
 @pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.stem)
