@@ -5,6 +5,7 @@
 // host functions the engine serves through the `sandbox` imports: no filesystem of its own, no network,
 // no threads, no native code, no stdin.
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <alloca.h>
 
@@ -41,7 +42,7 @@
 
 // ---- compiler and VM --------------------------------------------------------------------------------
 #define MICROPY_ENABLE_COMPILER (1)                      // compile source text in the guest
-#define MICROPY_PERSISTENT_CODE_LOAD (1)                 // load frozen .mpy bytecode
+#define MICROPY_PERSISTENT_CODE_LOAD (0)                 // never load .mpy files: unverified bytecode (frozen modules need no loader)
 #define MICROPY_PERSISTENT_CODE_SAVE (0)                 // never write .mpy
 #define MICROPY_EMIT_X64 (0)                             // no native code emitters at all
 #define MICROPY_EMIT_X86 (0)
@@ -266,7 +267,8 @@
 #define MICROPY_PY_OS_ERRNO (0)                          // no os.errno
 #define MICROPY_VFS (1)                                  // VFS layer: only user VFS objects mounted by the engine
 #define MICROPY_VFS_WRITABLE (1)                         // mkdir/remove/rename reach the user VFS
-#define MICROPY_PY_VFS (1)                               // vfs.mount / umount
+#define MICROPY_PY_VFS (0)                               // no vfs module: user code mounts nothing (main.c mounts the engine's file system once)
+#define MICROPY_PY_OS_MOUNT (0)                          // nor os.mount / os.umount (patch 0037)
 #define MICROPY_VFS_POSIX (0)                            // no host filesystem
 #define MICROPY_VFS_FAT (0)                              // no FAT
 #define MICROPY_VFS_LFS1 (0)                             // no littlefs
@@ -319,6 +321,19 @@ void mp_sandbox_poll(void);
 #define MICROPY_VM_HOOK_INIT MICROPY_SANDBOX_POLL_HOOK
 #define MICROPY_VM_HOOK_LOOP MICROPY_SANDBOX_POLL_HOOK
 #define MICROPY_VM_HOOK_RETURN MICROPY_SANDBOX_POLL_HOOK
+// Long C operations count `work` (about 64 simple steps each, capped) down on the same countdown and
+// raise the pending interrupt at once (patch 0033, hal.c).
+void mp_sandbox_check_interrupt(void);
+#define MICROPY_INTERRUPT_CHECK(work) do { \
+        size_t mp_work_ = (work); \
+        mp_sandbox_poll_countdown -= 1 + (int32_t)(mp_work_ < 0x100000 ? mp_work_ : 0x100000); \
+        if (mp_sandbox_poll_countdown <= 0) { \
+            mp_sandbox_check_interrupt(); \
+        } \
+} while (0)
+// The heap ran out during this run (main.c reports it to the host with the MemoryError, patch 0039).
+extern bool mp_sandbox_heap_exhausted;
+#define MICROPY_HEAP_EXHAUSTED_HOOK(num_bytes) ((void)(num_bytes), mp_sandbox_heap_exhausted = true)
 
 uint32_t mp_sandbox_random_seed(void);
 
