@@ -482,11 +482,17 @@ class Counter(dict):
     def _combine(self, other, op):
         if not isinstance(other, Counter):
             return NotImplemented
+        # CPython's order: this counter's keys first, then the other's new ones
         result = Counter()
-        for key in self._all_keys(other):
-            count = op(self[key], other[key])
+        for key, count in self.items():
+            count = op(count, other[key])
             if count > 0:
                 result[key] = count
+        for key, count in other.items():
+            if key not in self:
+                count = op(0, count)
+                if count > 0:
+                    result[key] = count
         return result
 
     def __add__(self, other):

@@ -1,4 +1,3 @@
-# xfail: Counter arithmetic (c1 + c2, c1 - c2, |, &) orders its result differently from CPython
 from collections import Counter, OrderedDict, defaultdict, deque, namedtuple
 
 Sale = namedtuple("Sale", ["region", "product", "units", "price"], defaults=[1.0])

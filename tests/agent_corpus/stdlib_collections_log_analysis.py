@@ -1,4 +1,3 @@
-# xfail: Counter arithmetic (c1 - c2, |, &) orders its result differently from CPython
 from collections import Counter, OrderedDict, defaultdict, deque, namedtuple
 
 Hit = namedtuple("Hit", "ip path status bytes")
