@@ -377,7 +377,10 @@ def test_module_annotations_persist_between_runs():
     with Sandbox(memory_limit=64 * 2**20, time_limit=30) as sb:
         sb.run("a: int = 1")
         sb.run("b: 'str'")
-        assert sb.run("print(__annotations__)", eval_trailing=False).stdout == "{'a': <class 'int'>, 'b': 'str'}\n"
+        assert (
+            sb.run("print(__annotations__)", eval_trailing=False).stdout
+            == "{'a': <class 'int'>, 'b': 'str'}\n"
+        )
 
 
 # ---- the language programs of the agent-style corpus --------------------------------------------------------
@@ -416,7 +419,11 @@ def test_there_are_at_least_30_language_programs():
 def test_language_program_prints_what_cpython_prints(path):
     env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONIOENCODING": "utf-8", "TZ": "UTC"}
     done = subprocess.run(
-        [sys.executable, "-I", "-c", CPYTHON_RUNNER, str(path)], capture_output=True, env=env, timeout=60, check=False
+        [sys.executable, "-I", "-c", CPYTHON_RUNNER, str(path)],
+        capture_output=True,
+        env=env,
+        timeout=60,
+        check=False,
     )
     stderr = done.stderr.decode("utf-8", "replace")
     expected_raised = stderr.rsplit(RAISED_MARKER, 1)[1].strip() if RAISED_MARKER in stderr else None
