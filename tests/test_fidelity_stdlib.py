@@ -463,11 +463,7 @@ def cpython_output(code: str) -> str:
 
 
 # Known failures, each naming the bug (strict: a fix must remove its entry).
-KNOWN_FAILURES = {
-    "json_dump_load_files": "a dict that keeps getting a new key inserted and deleted never returns from the insert "
-    "after about 20 rounds (patch 0012, already in main: `d = {}` then `for i in range(100): d[i] = 1; del d[i]` hangs "
-    "in C, past the soft time limit); json's Python path does that with its circular-reference markers",
-}
+KNOWN_FAILURES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(

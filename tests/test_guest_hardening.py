@@ -421,3 +421,32 @@ def test_a_memory_error_the_program_raises_is_not_the_memory_limit(sb):
     with pytest.raises(SandboxMemoryError):  # the heap did run out during this run
         sb.run("try:\n    y = bytearray(2**30)\nexcept MemoryError:\n    pass\nraise MemoryError")
     assert_session_intact(sb)
+
+
+# ---- dicts whose keys come and go (patch 0040) ----------------------------------------------------------
+
+KEYS_THAT_COME_AND_GO = """
+d = {}
+for i in range(200_000):
+    d[i] = 1
+    del d[i]
+print(len(d), d)
+seen = {'a': 1}
+for i in range(50_000):
+    seen[('k', i)] = i
+    seen.pop(('k', i))
+    if i % 7 == 0:
+        seen[i] = i
+print(len(seen), list(seen)[:4], sum(seen.values()))
+import json
+print(json.dumps([{"b": [i, {"c": i}], "a": i} for i in range(300)], sort_keys=True)[:80])
+"""
+
+
+def test_a_dict_whose_keys_come_and_go_never_hangs(sb):
+    # Patch 0012 left one more deleted index slot for each key added and removed: once no empty slot was
+    # left, a lookup probed forever inside C, past the soft limit, and the hard stop lost the session.
+    started = time.monotonic()
+    assert sb.run(KEYS_THAT_COME_AND_GO).stdout == cpython_output(KEYS_THAT_COME_AND_GO)
+    assert time.monotonic() - started < 5
+    assert_session_intact(sb)
