@@ -17,9 +17,11 @@ PROGRAMS = sorted(Path(__file__).parent.joinpath("guest_programs").glob("*.py"))
 MODULE = Path(__file__).parent.parent / "datasette_micropython" / "micropython.wasm"
 
 
-def test_module_stays_under_600_kb():
-    # The guest's size budget (frozen stdlib modules included): it ships in every wheel.
-    assert MODULE.stat().st_size < 600_000
+def test_module_stays_under_640_kb():
+    # The guest's size budget (frozen stdlib modules included): it ships in every wheel. 600 -> 640 KB for
+    # CPython's numbers (47 KB: the format-spec mini-language with exact float digits, int/float methods,
+    # and the frozen decimal, fractions and math modules).
+    assert MODULE.stat().st_size < 640_000
 
 
 @pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.stem)
