@@ -19,6 +19,10 @@
 #define MICROPY_PY_BUILTINS_COMPLEX (1)                  // complex type
 #define MICROPY_FLOAT_HIGH_QUALITY_HASH (1)              // hash() of floats uses all their bits
 #define MICROPY_PY_BUILTINS_ROUND_INT (1)                // round(int, ndigits)
+#define MICROPY_PY_FORMAT_CPYTHON (1)                    // format specs, % and round(x, n) as CPython (port/numformat.c)
+#define MICROPY_PY_INT_FLOAT_CPYTHON (1)                 // int/float methods, exact int-float compare, pow(b, -e, m) (port/numbers.c)
+#define MICROPY_PY_MATH_EXTENSIBLE (1)                   // modules/math.py extends math (gcd, fsum, hypot, ...)
+#define MICROPY_PY_REFLECTED_COMPARISONS (1)             // 1 < Fraction(3, 2) tries Fraction.__gt__, as CPython
 #define MICROPY_PY_BUILTINS_POW3 (1)                     // pow(a, b, mod)
 #define MICROPY_OBJ_IMMEDIATE_OBJS (0)                   // None/True/False are ROM objects (REPR_A)
 
