@@ -36,7 +36,9 @@ REPO = HERE.parent
 DEFAULT_WASM = REPO / "datasette_micropython" / "micropython.wasm"
 GUEST_PROGRAMS = REPO / "tests" / "guest_programs"
 
-RESULT_KINDS = {1: "value", 2: "exc_type", 3: "exc_message", 4: "traceback", 5: "exc_line", 6: "encoded"}
+RESULT_KINDS = {
+    1: "value", 2: "exc_type", 3: "exc_message", 4: "traceback", 5: "exc_line", 6: "encoded", 7: "heap_exhausted"
+}
 EXEC_EVAL_TRAILING = 1
 EXEC_COMPILE_ONLY = 2
 

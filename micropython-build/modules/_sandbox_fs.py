@@ -2,9 +2,9 @@
 # operation is a host call. The host decides what exists; this module only adapts the calls to
 # MicroPython's VFS protocol and provides file objects over the bytes the host returns.
 import io
-import vfs
 
 import _host
+import _sandbox_vfs
 
 _S_IFDIR = 0x4000
 _S_IFREG = 0x8000
@@ -228,7 +228,8 @@ class HostFS:
 
 
 def mount():
-    vfs.mount(HostFS(), "/")
+    # once per session, by the engine's setup (port/main.c): user code has no vfs module
+    _sandbox_vfs.mount_root(HostFS())
     import os
 
     os.chdir("/")

@@ -3,26 +3,99 @@
 MicroPython's `collections` is an "extensible" built-in module: a frozen `collections.py` is found
 before it, and `ucollections` still names the built-in (the u-prefix alias of extensible modules).
 
-- `OrderedDict`: the built-in (C).
+- `OrderedDict`: a dict subclass (dicts keep insertion order here): `move_to_end`, `popitem(last=)`,
+  order-sensitive equality between OrderedDicts, CPython 3.11's repr (`OrderedDict([('a', 1)])`).
 - `deque`: written in Python here (MicroPython's built-in one needs a fixed capacity): all of CPython's
   methods, `maxlen`, indexing, comparison; O(1) appends and pops at both ends (amortised).
 - `namedtuple`: the built-in class, subclassed to add `_fields`, `_field_defaults`, `_make`,
-  `_replace`; field names may be separated by commas and/or spaces; `rename=True` works.
-  `_asdict()` returns a dict.
-  Not supported: `defaults=` (MicroPython's tuple types cannot take a Python `__new__`).
-- `Counter`: all of CPython's methods and operators; `most_common()` breaks ties in first-seen order.
-- `defaultdict`: `default_factory`, `__missing__`, `copy`.
-`Counter` and `defaultdict` are dict subclasses. Their `str()`/`print()` is CPython's; `repr()` (also
-used inside containers and for the REPL value) is the plain dict's, so that `json.dumps` (which
-MicroPython writes through `repr`) still produces JSON.
+  `_replace`, `_asdict`; field names may be separated by commas and/or spaces; `rename=True` and
+  `defaults=` work.
+- `Counter`: all of CPython's methods and operators, CPython's repr (most common first).
+- `defaultdict`: `default_factory`, `__missing__`, `copy`, CPython's repr.
 - `ChainMap`: lookups, writes to the first map, `new_child`, `parents`, `maps`.
-Absent: `UserDict`, `UserList`, `UserString`, `collections.abc`.
+- `UserDict`, `UserList`, `UserString`: wrappers around `.data`, meant to be subclassed.
+Absent: `collections.abc` (built-in containers are not registered with abstract base classes here).
 """
 
-from ucollections import OrderedDict
+from ucollections import OrderedDict as _COrderedDict  # noqa: F401 (kept reachable)
 from ucollections import namedtuple as _namedtuple
 
 _MISSING = object()
+
+
+class OrderedDict(dict):
+    """dict subclass that remembers insertion order (dicts here do too), with CPython's extras:
+    `move_to_end`, `popitem(last=)`, order-sensitive equality with another OrderedDict, 3.11's repr."""
+
+    def __init__(self, *args, **kwargs):
+        if len(args) > 1:
+            raise TypeError("expected at most 1 arguments, got %d" % len(args))
+        super().__init__()
+        self.update(*args, **kwargs)
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        d = cls()
+        for key in iterable:
+            d[key] = value
+        return d
+
+    def move_to_end(self, key, last=True):
+        """Move an existing element to the end (or beginning if last is false)."""
+        value = super().pop(key)  # KeyError for a missing key, as CPython
+        if last:
+            self[key] = value
+            return
+        rest = list(self.items())
+        self.clear()
+        self[key] = value
+        for k, v in rest:
+            self[k] = v
+
+    def popitem(self, last=True):
+        """Remove and return a (key, value) pair: LIFO order if last is true or FIFO order if false."""
+        if not self:
+            raise KeyError("dictionary is empty")
+        if last:
+            return super().popitem()
+        key = next(iter(self))
+        return key, super().pop(key)
+
+    def copy(self):
+        return type(self)(self)
+
+    __copy__ = copy
+
+    def __reversed__(self):
+        return reversed(list(self.keys()))
+
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return dict(self) == dict(other) and list(self.keys()) == list(other.keys())
+        if isinstance(other, dict):
+            return dict(self) == dict(other)
+        return NotImplemented
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __repr__(self):
+        if not self:
+            return "%s()" % type(self).__name__
+        return "%s(%r)" % (type(self).__name__, list(self.items()))
+
+    __str__ = __repr__
+
+    def __or__(self, other):
+        if not isinstance(other, dict):
+            return NotImplemented
+        new = type(self)(self)
+        new.update(other)
+        return new
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
 
 
 def _field_list(field_names):
@@ -66,9 +139,16 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         if name in seen:
             raise ValueError("Encountered duplicate field name: " + repr(name))
         seen.add(name)
+    field_defaults = {}
+    if defaults is not None:
+        defaults = tuple(defaults)
+        if len(defaults) > len(fields):
+            raise TypeError("Got more default values than field names")
+        field_defaults = dict(zip(fields[len(fields) - len(defaults) :], defaults))
     if defaults:
-        raise NotImplementedError("namedtuple(defaults=...) is not supported in this sandbox")
-    base = _namedtuple(typename, fields)
+        base = _namedtuple(typename, fields, defaults)  # defaults: patch 0123
+    else:
+        base = _namedtuple(typename, fields)
     names = tuple(fields)
 
     def _make(cls, iterable):
@@ -82,7 +162,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 
     members = {
         "_fields": names,
-        "_field_defaults": {},
+        "_field_defaults": field_defaults,
         "_make": classmethod(_make),
         "_replace": _replace,
         "__slots__": (),
@@ -351,11 +431,16 @@ class Counter(dict):
     def __copy__(self):
         return self.copy()
 
-    def __str__(self):
+    def __repr__(self):
         if not self:
             return type(self).__name__ + "()"
-        body = ", ".join(repr(k) + ": " + repr(v) for k, v in self.most_common())
-        return type(self).__name__ + "({" + body + "})"
+        try:
+            items = self.most_common()
+        except TypeError:
+            items = list(self.items())  # counts that do not compare: insertion order, as CPython
+        return "%s(%r)" % (type(self).__name__, dict(items))
+
+    __str__ = __repr__
 
     # Comparisons treat missing items as zero (CPython 3.10+).
     def _all_keys(self, other):
@@ -397,11 +482,17 @@ class Counter(dict):
     def _combine(self, other, op):
         if not isinstance(other, Counter):
             return NotImplemented
+        # CPython's order: this counter's keys first, then the other's new ones
         result = Counter()
-        for key in self._all_keys(other):
-            count = op(self[key], other[key])
+        for key, count in self.items():
+            count = op(count, other[key])
             if count > 0:
                 result[key] = count
+        for key, count in other.items():
+            if key not in self:
+                count = op(0, count)
+                if count > 0:
+                    result[key] = count
         return result
 
     def __add__(self, other):
@@ -485,8 +576,10 @@ class defaultdict(dict):
 
     __copy__ = copy
 
-    def __str__(self):
+    def __repr__(self):
         return "%s(%r, %r)" % (type(self).__name__, self.default_factory, dict(self.items()))
+
+    __str__ = __repr__
 
 
 class ChainMap:
@@ -591,3 +684,341 @@ class ChainMap:
 
     def update(self, other=(), **kwargs):
         self.maps[0].update(other, **kwargs)
+
+
+class UserDict:
+    """A dict wrapper (the contents in `.data`) meant to be subclassed."""
+
+    def __init__(self, dict=None, **kwargs):
+        self.data = {}
+        if dict is not None:
+            self.update(dict)
+        if kwargs:
+            self.update(kwargs)
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, key):
+        if key in self.data:
+            return self.data[key]
+        if hasattr(self.__class__, "__missing__"):
+            return self.__class__.__missing__(self, key)
+        raise KeyError(key)
+
+    def __setitem__(self, key, item):
+        self.data[key] = item
+
+    def __delitem__(self, key):
+        del self.data[key]
+
+    def __iter__(self):
+        return iter(self.data)
+
+    def __contains__(self, key):
+        return key in self.data
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def __eq__(self, other):
+        if isinstance(other, UserDict):
+            other = other.data
+        return self.data == other
+
+    def __or__(self, other):
+        if isinstance(other, UserDict):
+            return self.__class__(self.data | other.data)
+        if isinstance(other, dict):
+            return self.__class__(self.data | other)
+        return NotImplemented
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+    def keys(self):
+        return self.data.keys()
+
+    def items(self):
+        return self.data.items()
+
+    def values(self):
+        return self.data.values()
+
+    def get(self, key, default=None):
+        if key in self:
+            return self[key]
+        return default
+
+    def pop(self, key, *default):
+        if key in self:
+            value = self[key]
+            del self[key]
+            return value
+        if default:
+            return default[0]
+        raise KeyError(key)
+
+    def popitem(self):
+        key = next(iter(reversed(list(self.data))))
+        return key, self.pop(key)
+
+    def setdefault(self, key, default=None):
+        if key not in self:
+            self[key] = default
+        return self[key]
+
+    def update(self, other=(), **kwargs):
+        if hasattr(other, "keys"):
+            for key in other.keys():
+                self[key] = other[key]
+        else:
+            for key, value in other:
+                self[key] = value
+        for key, value in kwargs.items():
+            self[key] = value
+
+    def clear(self):
+        self.data.clear()
+
+    def copy(self):
+        if self.__class__ is UserDict:
+            return UserDict(self.data.copy())
+        import copy
+
+        data = self.data
+        try:
+            self.data = {}
+            c = copy.copy(self)
+        finally:
+            self.data = data
+        c.update(self)
+        return c
+
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        d = cls()
+        for key in iterable:
+            d[key] = value
+        return d
+
+
+class UserList:
+    """A list wrapper (the contents in `.data`) meant to be subclassed."""
+
+    def __init__(self, initlist=None):
+        self.data = []
+        if initlist is not None:
+            if type(initlist) == type(self.data):
+                self.data[:] = initlist
+            elif isinstance(initlist, UserList):
+                self.data[:] = initlist.data[:]
+            else:
+                self.data = list(initlist)
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def __lt__(self, other):
+        return self.data < self.__cast(other)
+
+    def __le__(self, other):
+        return self.data <= self.__cast(other)
+
+    def __eq__(self, other):
+        return self.data == self.__cast(other)
+
+    def __gt__(self, other):
+        return self.data > self.__cast(other)
+
+    def __ge__(self, other):
+        return self.data >= self.__cast(other)
+
+    def __cast(self, other):
+        return other.data if isinstance(other, UserList) else other
+
+    def __contains__(self, item):
+        return item in self.data
+
+    def __len__(self):
+        return len(self.data)
+
+    def __iter__(self):
+        return iter(self.data)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return self.__class__(self.data[i])
+        return self.data[i]
+
+    def __setitem__(self, i, item):
+        self.data[i] = item
+
+    def __delitem__(self, i):
+        del self.data[i]
+
+    def __add__(self, other):
+        if isinstance(other, UserList):
+            return self.__class__(self.data + other.data)
+        if isinstance(other, type(self.data)):
+            return self.__class__(self.data + other)
+        return self.__class__(self.data + list(other))
+
+    def __radd__(self, other):
+        if isinstance(other, UserList):
+            return self.__class__(other.data + self.data)
+        if isinstance(other, type(self.data)):
+            return self.__class__(other + self.data)
+        return self.__class__(list(other) + self.data)
+
+    def __iadd__(self, other):
+        if isinstance(other, UserList):
+            self.data += other.data
+        else:
+            self.data += list(other)
+        return self
+
+    def __mul__(self, n):
+        return self.__class__(self.data * n)
+
+    __rmul__ = __mul__
+
+    def __imul__(self, n):
+        self.data *= n
+        return self
+
+    def append(self, item):
+        self.data.append(item)
+
+    def insert(self, i, item):
+        self.data.insert(i, item)
+
+    def pop(self, i=-1):
+        return self.data.pop(i)
+
+    def remove(self, item):
+        self.data.remove(item)
+
+    def clear(self):
+        self.data.clear()
+
+    def copy(self):
+        return self.__class__(self)
+
+    def count(self, item):
+        return self.data.count(item)
+
+    def index(self, item, *args):
+        return self.data.index(item, *args)
+
+    def reverse(self):
+        self.data.reverse()
+
+    def sort(self, *args, **kwds):
+        self.data.sort(*args, **kwds)
+
+    def extend(self, other):
+        if isinstance(other, UserList):
+            self.data.extend(other.data)
+        else:
+            self.data.extend(other)
+
+
+class UserString:
+    """A str wrapper (the contents in `.data`) meant to be subclassed."""
+
+    def __init__(self, seq):
+        if isinstance(seq, str):
+            self.data = seq
+        elif isinstance(seq, UserString):
+            self.data = seq.data[:]
+        else:
+            self.data = str(seq)
+
+    def __str__(self):
+        return str(self.data)
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def __int__(self):
+        return int(self.data)
+
+    def __float__(self):
+        return float(self.data)
+
+    def __hash__(self):
+        return hash(self.data)
+
+    def __eq__(self, string):
+        if isinstance(string, UserString):
+            return self.data == string.data
+        return self.data == string
+
+    def __lt__(self, string):
+        return self.data < (string.data if isinstance(string, UserString) else string)
+
+    def __le__(self, string):
+        return self.data <= (string.data if isinstance(string, UserString) else string)
+
+    def __gt__(self, string):
+        return self.data > (string.data if isinstance(string, UserString) else string)
+
+    def __ge__(self, string):
+        return self.data >= (string.data if isinstance(string, UserString) else string)
+
+    def __contains__(self, char):
+        if isinstance(char, UserString):
+            char = char.data
+        return char in self.data
+
+    def __len__(self):
+        return len(self.data)
+
+    def __iter__(self):
+        return iter(self.data)
+
+    def __getitem__(self, index):
+        return self.__class__(self.data[index])
+
+    def __add__(self, other):
+        if isinstance(other, UserString):
+            return self.__class__(self.data + other.data)
+        if isinstance(other, str):
+            return self.__class__(self.data + other)
+        return self.__class__(self.data + str(other))
+
+    def __radd__(self, other):
+        if isinstance(other, str):
+            return self.__class__(other + self.data)
+        return self.__class__(str(other) + self.data)
+
+    def __mul__(self, n):
+        return self.__class__(self.data * n)
+
+    __rmul__ = __mul__
+
+    def __mod__(self, args):
+        return self.__class__(self.data % args)
+
+    def join(self, seq):
+        return self.data.join(seq)
+
+    def format(self, *args, **kwds):
+        return self.data.format(*args, **kwds)
+
+    def __getattr__(self, name):
+        # every other str method, its str results wrapped in this class
+        method = getattr(self.data, name)
+        if not callable(method):
+            return method
+
+        def call(*args, **kwargs):
+            args = [a.data if isinstance(a, UserString) else a for a in args]
+            result = method(*args, **kwargs)
+            if isinstance(result, str):
+                return self.__class__(result)
+            return result
+
+        return call

@@ -8,8 +8,7 @@ host clock, fromtimestamp/timestamp, fromordinal/toordinal, isocalendar/fromisoc
 astimezone, combine, timetuple (a plain tuple).
 The sandbox's local time zone is UTC: naive local times are UTC.
 Not supported: zoneinfo / named time zones other than UTC (use fixed-offset `timezone`),
-`format(d, spec)` and f-string format specs (MicroPython has no __format__: use strftime), locale
-names (English only), pickling, `fold` (accepted and stored, never used).
+locale names (English only), pickling, `fold` (accepted and stored, never used).
 """
 
 import time as _time
@@ -850,6 +849,12 @@ class date(_Ordered):
     def _yday(self):
         return self.toordinal() - _ymd_to_ordinal(self._year, 1, 1) + 1
 
+    def __format__(self, fmt):
+        # f"{d:%Y-%m-%d}" and format(d, spec): strftime, or str() for an empty spec, as CPython
+        if not isinstance(fmt, str):
+            raise TypeError("must be str, not %s" % type(fmt).__name__)
+        return self.strftime(fmt) if fmt else str(self)
+
     def strftime(self, fmt):
         return _strftime(
             fmt,
@@ -1013,6 +1018,12 @@ class time(_Ordered):
         return _time_repr(
             "time", [self._hour, self._minute, self._second, self._us], 2, self._tzinfo, self._fold
         )
+
+    def __format__(self, fmt):
+        # f"{d:%Y-%m-%d}" and format(d, spec): strftime, or str() for an empty spec, as CPython
+        if not isinstance(fmt, str):
+            raise TypeError("must be str, not %s" % type(fmt).__name__)
+        return self.strftime(fmt) if fmt else str(self)
 
     def strftime(self, fmt):
         return _strftime(

@@ -6,10 +6,12 @@ as in CPython. Supported: every public name of `typing` up to 3.12 (special form
 `TypeVar`, `ParamSpec`, `NewType`, `Generic[...]` and `Protocol` as base classes, `NamedTuple(name,
 fields)`, `TypedDict` (instances are plain dicts), `cast`, `overload`, `final`, `get_origin`,
 `get_args`, `TYPE_CHECKING`, `assert_never`, `reveal_type`).
-Not supported: `isinstance(x, List)` and other instance checks against typing objects (they are not
-classes here); subscripting user generic classes (`Stack[int]`); class-based `NamedTuple`
-(MicroPython drops the field annotations: instantiating one raises TypeError); `get_type_hints`
-returns `{}` for the same reason; `TypedDict(..., total=False)` as a class keyword.
+Class-syntax `NamedTuple` (defaults, methods) and `TypedDict` (`total=False`) and `get_type_hints` read
+the class annotations the guest keeps (patch 0070); `list[int]`, `int | None` and `Stack[int]` (a
+`Generic` subclass) are `_GenericAlias` and `UnionType` objects made here (patch 0071).
+Not supported: `isinstance(x, List)`, `isinstance(x, int | str)` and other instance checks against typing
+objects (they are not classes here); `get_type_hints` on functions (the guest drops parameter
+annotations: `{}`) and string annotations of classes are evaluated in `globalns` only.
 """
 
 import collections
@@ -266,25 +268,145 @@ class NewType:
 
 
 class NamedTuple:
-    """The functional form only: NamedTuple('Point', [('x', int), ('y', int)])."""
+    """`class Point(NamedTuple): x: int; y: int = 0` (with methods) and the functional form
+    NamedTuple('Point', [('x', int), ('y', int)]): both make a collections.namedtuple class."""
 
     def __new__(cls, *args, **kwargs):
         if cls is not NamedTuple:
-            raise TypeError(
-                "class-based NamedTuple is not supported in this sandbox (MicroPython drops class "
-                "annotations): use NamedTuple('Name', [('field', type), ...]) or collections.namedtuple"
-            )
+            raise TypeError("NamedTuple class was not built: " + cls.__name__)
         typename, fields = args[0], args[1] if len(args) > 1 else list(kwargs.items())
-        return collections.namedtuple(typename, [f[0] for f in fields])
+        nt = collections.namedtuple(typename, [f[0] for f in fields])
+        nt.__annotations__ = dict(fields)
+        return nt
+
+
+def _own_dict(cls):
+    try:
+        return cls.__dict__
+    except AttributeError:
+        return {}
+
+
+def _build_namedtuple(cls):
+    """The class statement's finisher (see _classhooks) for direct subclasses of NamedTuple."""
+    own = _own_dict(cls)
+    annotations = dict(own.get("__annotations__", {}))
+    names = list(annotations)
+    defaults = {}
+    for name in names:
+        if name in own:
+            defaults[name] = own[name]
+        elif defaults:
+            raise TypeError(
+                "Non-default namedtuple field %s cannot follow default field%s %s"
+                % (name, "s" if len(defaults) > 1 else "", ", ".join(defaults))
+            )
+    base = collections.namedtuple(cls.__name__, names)
+    n_required = len(names) - len(defaults)
+    where = cls.__name__
+
+    def __new__(klass, *args, **kwargs):
+        if len(args) > len(names):
+            raise TypeError(
+                "%s.__new__() takes %s positional arguments but %d were given"
+                % (
+                    where,
+                    str(len(names) + 1) if not defaults else "from %d to %d" % (n_required + 1, len(names) + 1),
+                    len(args) + 1,
+                )
+            )
+        values = list(args)
+        for name in names[len(args) :]:
+            if name in kwargs:
+                values.append(kwargs.pop(name))
+            elif name in defaults:
+                values.append(defaults[name])
+            else:
+                missing = [n for n in names[len(values) :] if n not in kwargs and n not in defaults]
+                raise TypeError(
+                    "%s.__new__() missing %d required positional argument%s: %s"
+                    % (where, len(missing), "" if len(missing) == 1 else "s", _join_quoted(missing))
+                )
+        for name in kwargs:
+            if name in names:
+                raise TypeError("%s.__new__() got multiple values for argument '%s'" % (where, name))
+            raise TypeError("%s.__new__() got an unexpected keyword argument '%s'" % (where, name))
+        return base.__new__(klass, *values)
+
+    members = {"__new__": __new__, "__annotations__": annotations, "_field_defaults": defaults}
+    for key, value in own.items():
+        if key not in names and key not in ("__annotations__", "__qualname__", "__dict__"):
+            if key in ("_fields", "_make", "_replace", "_asdict", "_field_defaults"):
+                raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
+            members[key] = value
+    return type(cls.__name__, (base,), members)
+
+
+def _join_quoted(names):
+    quoted = ["'" + n + "'" for n in names]
+    if len(quoted) < 3:
+        return " and ".join(quoted)
+    return ", ".join(quoted[:-1]) + ", and " + quoted[-1]
 
 
 class TypedDict:
-    """Class-based and functional TypedDict; instances are plain dicts, as in CPython."""
+    """Class-based (with `total=False`) and functional TypedDict; instances are plain dicts, as in
+    CPython. The class has __annotations__, __total__, __required_keys__ and __optional_keys__."""
 
     def __new__(cls, *args, **kwargs):
         if cls is TypedDict:
-            return type(args[0], (TypedDict,), {})
+            typename, fields = args[0], args[1] if len(args) > 1 else kwargs
+            total = kwargs.pop("total", True) if len(args) > 1 else True
+            return _finish_typeddict(type(typename, (TypedDict,), {"__annotations__": dict(fields)}), total)
         return dict(*args, **kwargs)
+
+
+_pending_total = []
+
+
+def _total_keyword(bases, value):
+    _pending_total.append(bool(value))
+    return bases
+
+
+def _finish_typeddict(cls, total):
+    annotations = {}
+    required = set()
+    optional = set()
+    for base in cls.__bases__:
+        if base is not TypedDict and isinstance(base, type) and issubclass(base, TypedDict):
+            annotations.update(base.__annotations__)
+            required |= base.__required_keys__
+            optional |= base.__optional_keys__
+    own = _own_dict(cls).get("__annotations__", {})
+    for name, tp in own.items():
+        origin = tp.__origin__ if isinstance(tp, _Form) and tp.__args__ is not None else None
+        if origin is Required or (origin is None and total and origin is not NotRequired):
+            (required if origin is not NotRequired else optional).add(name)
+        else:
+            optional.add(name)
+        annotations[name] = tp
+    cls.__annotations__ = annotations
+    cls.__total__ = total
+    cls.__required_keys__ = frozenset(required)
+    cls.__optional_keys__ = frozenset(optional)
+    return cls
+
+
+def _finish_class(cls):
+    bases = getattr(cls, "__bases__", ())
+    if NamedTuple in bases:
+        return _build_namedtuple(cls)
+    if TypedDict in bases or any(isinstance(b, type) and issubclass(b, TypedDict) for b in bases):
+        total = _pending_total.pop() if _pending_total else True
+        return _finish_typeddict(cls, total)
+    return cls
+
+
+import _classhooks  # noqa: E402  (the class statement's hooks: NamedTuple and TypedDict classes)
+
+_classhooks.keyword_handlers["total"] = _total_keyword
+_classhooks.finishers.append(_finish_class)
 
 
 def cast(typ, val):
@@ -326,22 +448,138 @@ def clear_overloads():
     pass
 
 
+def _alias_repr(t):
+    return "None" if t is None else _repr(t)
+
+
+class _GenericAlias:
+    """What `list[int]`, `dict[str, Row]` and `Stack[int]` make (CPython's types.GenericAlias): the
+    guest's `type` subscription calls _class_getitem (patch 0071)."""
+
+    def __init__(self, origin, args):
+        self.__origin__ = origin
+        self.__args__ = args if isinstance(args, tuple) else (args,)
+
+    def __repr__(self):
+        return _repr(self.__origin__) + "[" + ", ".join(_alias_repr(a) for a in self.__args__) + "]"
+
+    def __call__(self, *args, **kwargs):
+        return self.__origin__(*args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.__origin__, name)
+
+    def __eq__(self, other):
+        if not isinstance(other, _GenericAlias):
+            return NotImplemented
+        return self.__origin__ is other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash(self.__origin__) ^ hash(self.__args__)
+
+    def __or__(self, other):
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
+
+
+_SUBSCRIPTABLE = (list, dict, tuple, set, frozenset, type)
+
+
+def _class_getitem(cls, params):
+    module = cls.__dict__.get("__module__") if hasattr(cls, "__dict__") else None
+    if cls in _SUBSCRIPTABLE or module == "collections" or issubclass(cls, _GenericBase):
+        return _GenericAlias(cls, params)
+    raise TypeError("'type' object is not subscriptable")
+
+
+class UnionType:
+    """What `int | None` makes (CPython's types.UnionType)."""
+
+    def __init__(self, args):
+        self.__args__ = args
+
+    def __repr__(self):
+        return " | ".join(_alias_repr(a) for a in self.__args__)
+
+    def __eq__(self, other):
+        if not isinstance(other, UnionType):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __or__(self, other):
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
+
+
+def _union(a, b):
+    """`a | b` for classes and aliases, as CPython: a UnionType, or typing.Union with a typing form."""
+    if isinstance(a, (_Form, TypeVar)) or isinstance(b, (_Form, TypeVar)):
+        return Union[a, b]
+    members = []
+    for t in (a, b):
+        if t is None:
+            t = type(None)
+        if isinstance(t, UnionType):
+            parts = t.__args__
+        elif isinstance(t, (type, _GenericAlias)):
+            parts = (t,)
+        else:
+            raise TypeError(
+                "unsupported operand type(s) for |: '%s' and '%s'" % (type(a).__name__, type(b).__name__)
+            )
+        for m in parts:
+            if m not in members:
+                members.append(m)
+    if len(members) == 1:
+        return members[0]
+    return UnionType(tuple(members))
+
+
 def get_origin(tp):
     if isinstance(tp, _Form) and tp.__args__ is not None:
         return tp.__origin__
+    if isinstance(tp, _GenericAlias):
+        return tp.__origin__
+    if isinstance(tp, UnionType):
+        return UnionType
     if tp is Generic:
         return Generic
     return None
 
 
 def get_args(tp):
-    if isinstance(tp, _Form) and tp.__args__ is not None:
+    if isinstance(tp, (_GenericAlias, UnionType)) or isinstance(tp, _Form) and tp.__args__ is not None:
         return tp.__args__
     return ()
 
 
 def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
-    return {}
+    """The annotations of a class (its bases' first) or module, strings evaluated, None as NoneType."""
+    if isinstance(obj, type):
+        chain = []
+        pending = [obj]
+        while pending:
+            c = pending.pop(0)
+            if c not in chain:
+                chain.append(c)
+                pending.extend(getattr(c, "__bases__", ()))
+        layers = [_own_dict(c).get("__annotations__", {}) for c in reversed(chain)]
+    else:
+        layers = [getattr(obj, "__annotations__", {})]
+    hints = {}
+    for layer in layers:
+        for name, value in layer.items():
+            if isinstance(value, str):
+                value = eval(value, globalns if globalns is not None else {}, localns)
+            hints[name] = type(None) if value is None else value
+    return hints
 
 
 def is_typeddict(tp):

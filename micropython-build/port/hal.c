@@ -64,6 +64,15 @@ void mp_sandbox_poll(void) {
     }
 }
 
+// MICROPY_INTERRUPT_CHECK (patch 0033): long operations in C (big-int arithmetic, sorting, joins,
+// repeats, C loops over iterators) count their work down on the same countdown as the VM and land
+// here when it runs out: the pending KeyboardInterrupt is raised at once, inside the C operation, so
+// a run stops at the soft time limit with its session intact instead of at the hard stop.
+void mp_sandbox_check_interrupt(void) {
+    mp_sandbox_poll();
+    mp_handle_pending(true);
+}
+
 void mp_sandbox_sleep_ns(int64_t ns) {
     if (ns > 0) {
         sandbox_sleep(ns);

@@ -14,6 +14,7 @@
 #include "py/mperrno.h"
 #include "py/objstr.h"
 #include "py/runtime.h"
+#include "extmod/vfs.h"
 #include "sandbox.h"
 
 #define EXPORT(name) __attribute__((export_name(#name)))
@@ -297,8 +298,23 @@ static void report_exception_pieces(mp_obj_t exc) {
     }
 }
 
+// Set by MICROPY_HEAP_EXHAUSTED_HOOK (patch 0039) when an allocation failed because the heap could not
+// grow within the memory limit; cleared at the start of each run. The host then reports a MemoryError
+// as the memory limit; a program's own `raise MemoryError` stays a plain guest exception.
+bool mp_sandbox_heap_exhausted;
+
+// micropython.heap_lock() lasts until the end of the run that called it, not for the session: a locked
+// heap can compile nothing, so the session could never unlock it again.
+static void end_heap_lock(void) {
+    MP_STATE_THREAD(gc_lock_depth) = 0;
+}
+
 // Report an exception; formatting it may itself fail (e.g. MemoryError), then fall back to the bare type.
 static void report_exception(mp_obj_t exc) {
+    end_heap_lock();
+    if (mp_sandbox_heap_exhausted) {
+        report(RESULT_HEAP_EXHAUSTED, "", 0);
+    }
     nlr_buf_t nlr;
     if (nlr_push(&nlr) == 0) {
         report_exception_pieces(exc);
@@ -443,6 +459,8 @@ static void start_run(void) {
     // A stale interrupt from the previous run must not hit this one.
     MP_STATE_THREAD(mp_pending_exception) = MP_OBJ_NULL;
     mp_sandbox_poll_countdown = MICROPY_SANDBOX_POLL_PERIOD;
+    mp_sandbox_heap_exhausted = false;
+    end_heap_lock();
 }
 
 EXPORT(mp_exec) int32_t mp_exec(const char *src, int32_t len_in, int32_t flags) {
@@ -476,6 +494,7 @@ EXPORT(mp_exec) int32_t mp_exec(const char *src, int32_t len_in, int32_t flags) 
         report_exception(MP_OBJ_FROM_PTR(nlr.ret_val));
     }
     MP_STATE_THREAD(mp_pending_exception) = MP_OBJ_NULL;
+    end_heap_lock();
     take_reserve();
     return status;
 }
@@ -510,6 +529,7 @@ EXPORT(mp_call) int32_t mp_call(const char *name, int32_t name_len, const uint8_
         mp_obj_t *items;
         mp_obj_list_get(arg_list, &n, &items);
         mp_obj_t ret = mp_call_function_n_kw(fun, n, 0, items);
+        end_heap_lock(); // the call is over; encoding its result allocates
         mp_sandbox_encode_to(ret, report_encoded);
         nlr_pop();
     } else {
@@ -517,8 +537,39 @@ EXPORT(mp_call) int32_t mp_call(const char *name, int32_t name_len, const uint8_
         report_exception(MP_OBJ_FROM_PTR(nlr.ret_val));
     }
     MP_STATE_THREAD(mp_pending_exception) = MP_OBJ_NULL;
+    end_heap_lock();
     return status;
 }
+
+// ---- the engine's file system -------------------------------------------------------------------------------
+//
+// User code has no vfs module and no os.mount (mpconfigport.h): a file system of its own could serve
+// anything to import. The engine's file whitelist (modules/_sandbox_fs.py, mounted by the engine's
+// setup code right after the session starts) mounts through _sandbox_vfs.mount_root, which works once
+// per session. With .mpy loading off, what a file system can feed to import is Python source at worst.
+static bool root_mounted;
+
+static mp_obj_t sandbox_vfs_mount_root(mp_obj_t fs) {
+    if (root_mounted) {
+        mp_raise_OSError(MP_EPERM);
+    }
+    root_mounted = true;
+    mp_obj_t args[2] = {fs, MP_OBJ_NEW_QSTR(MP_QSTR__slash_)};
+    return mp_call_function_n_kw(MP_OBJ_FROM_PTR(&mp_vfs_mount_obj), 2, 0, args);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(sandbox_vfs_mount_root_obj, sandbox_vfs_mount_root);
+
+static const mp_rom_map_elem_t sandbox_vfs_globals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR__sandbox_vfs) },
+    { MP_ROM_QSTR(MP_QSTR_mount_root), MP_ROM_PTR(&sandbox_vfs_mount_root_obj) },
+};
+static MP_DEFINE_CONST_DICT(sandbox_vfs_globals, sandbox_vfs_globals_table);
+
+const mp_obj_module_t mp_module_sandbox_vfs = {
+    .base = { &mp_type_module },
+    .globals = (mp_obj_dict_t *)&sandbox_vfs_globals,
+};
+MP_REGISTER_MODULE(MP_QSTR__sandbox_vfs, mp_module_sandbox_vfs);
 
 // ---- required by the core -----------------------------------------------------------------------------
 

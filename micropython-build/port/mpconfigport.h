@@ -5,6 +5,7 @@
 // host functions the engine serves through the `sandbox` imports: no filesystem of its own, no network,
 // no threads, no native code, no stdin.
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <alloca.h>
 
@@ -18,6 +19,10 @@
 #define MICROPY_PY_BUILTINS_COMPLEX (1)                  // complex type
 #define MICROPY_FLOAT_HIGH_QUALITY_HASH (1)              // hash() of floats uses all their bits
 #define MICROPY_PY_BUILTINS_ROUND_INT (1)                // round(int, ndigits)
+#define MICROPY_PY_FORMAT_CPYTHON (1)                    // format specs, % and round(x, n) as CPython (port/numformat.c)
+#define MICROPY_PY_INT_FLOAT_CPYTHON (1)                 // int/float methods, exact int-float compare, pow(b, -e, m) (port/numbers.c)
+#define MICROPY_PY_MATH_EXTENSIBLE (1)                   // modules/math.py extends math (gcd, fsum, hypot, ...)
+#define MICROPY_PY_REFLECTED_COMPARISONS (1)             // 1 < Fraction(3, 2) tries Fraction.__gt__, as CPython
 #define MICROPY_PY_BUILTINS_POW3 (1)                     // pow(a, b, mod)
 #define MICROPY_OBJ_IMMEDIATE_OBJS (0)                   // None/True/False are ROM objects (REPR_A)
 
@@ -41,7 +46,7 @@
 
 // ---- compiler and VM --------------------------------------------------------------------------------
 #define MICROPY_ENABLE_COMPILER (1)                      // compile source text in the guest
-#define MICROPY_PERSISTENT_CODE_LOAD (1)                 // load frozen .mpy bytecode
+#define MICROPY_PERSISTENT_CODE_LOAD (0)                 // never load .mpy files: unverified bytecode (frozen modules need no loader)
 #define MICROPY_PERSISTENT_CODE_SAVE (0)                 // never write .mpy
 #define MICROPY_EMIT_X64 (0)                             // no native code emitters at all
 #define MICROPY_EMIT_X86 (0)
@@ -266,7 +271,8 @@
 #define MICROPY_PY_OS_ERRNO (0)                          // no os.errno
 #define MICROPY_VFS (1)                                  // VFS layer: only user VFS objects mounted by the engine
 #define MICROPY_VFS_WRITABLE (1)                         // mkdir/remove/rename reach the user VFS
-#define MICROPY_PY_VFS (1)                               // vfs.mount / umount
+#define MICROPY_PY_VFS (0)                               // no vfs module: user code mounts nothing (main.c mounts the engine's file system once)
+#define MICROPY_PY_OS_MOUNT (0)                          // nor os.mount / os.umount (patch 0037)
 #define MICROPY_VFS_POSIX (0)                            // no host filesystem
 #define MICROPY_VFS_FAT (0)                              // no FAT
 #define MICROPY_VFS_LFS1 (0)                             // no littlefs
@@ -319,6 +325,19 @@ void mp_sandbox_poll(void);
 #define MICROPY_VM_HOOK_INIT MICROPY_SANDBOX_POLL_HOOK
 #define MICROPY_VM_HOOK_LOOP MICROPY_SANDBOX_POLL_HOOK
 #define MICROPY_VM_HOOK_RETURN MICROPY_SANDBOX_POLL_HOOK
+// Long C operations count `work` (about 64 simple steps each, capped) down on the same countdown and
+// raise the pending interrupt at once (patch 0033, hal.c).
+void mp_sandbox_check_interrupt(void);
+#define MICROPY_INTERRUPT_CHECK(work) do { \
+        size_t mp_work_ = (work); \
+        mp_sandbox_poll_countdown -= 1 + (int32_t)(mp_work_ < 0x100000 ? mp_work_ : 0x100000); \
+        if (mp_sandbox_poll_countdown <= 0) { \
+            mp_sandbox_check_interrupt(); \
+        } \
+} while (0)
+// The heap ran out during this run (main.c reports it to the host with the MemoryError, patch 0039).
+extern bool mp_sandbox_heap_exhausted;
+#define MICROPY_HEAP_EXHAUSTED_HOOK(num_bytes) ((void)(num_bytes), mp_sandbox_heap_exhausted = true)
 
 uint32_t mp_sandbox_random_seed(void);
 

@@ -26,6 +26,7 @@ SANDBOX_IMPORT(sleep) void sandbox_sleep(int64_t ns);
 #define RESULT_TRACEBACK (4)
 #define RESULT_EXC_LINE (5)
 #define RESULT_ENCODED (6)
+#define RESULT_HEAP_EXHAUSTED (7) // empty: the heap ran out during this run (a MemoryError is then the memory limit)
 
 // Flags of mp_exec.
 #define EXEC_EVAL_TRAILING (1)

@@ -1,4 +1,3 @@
-# xfail: no asyncio module (run, gather, sleep, create_task, wait_for, Queue)
 import asyncio
 import json
 

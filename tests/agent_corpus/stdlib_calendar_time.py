@@ -1,4 +1,3 @@
-# xfail: no calendar module; time.strftime/struct_time missing
 import calendar
 import time
 

@@ -1,4 +1,3 @@
-# xfail: namedtuple(defaults=), Counter.total/arithmetic/repr, OrderedDict.move_to_end, deque rotate/insert
 from collections import Counter, OrderedDict, defaultdict, deque, namedtuple
 
 Sale = namedtuple("Sale", ["region", "product", "units", "price"], defaults=[1.0])

@@ -1,4 +1,4 @@
-# xfail: enum Flag/IntFlag/StrEnum, isinstance(member, MyEnum)
+# xfail: enum: Flag, IntFlag, StrEnum with auto(), isinstance(member, MyEnum)
 from enum import Enum, Flag, IntEnum, IntFlag, StrEnum, auto, unique
 
 

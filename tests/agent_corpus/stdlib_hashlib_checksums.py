@@ -1,4 +1,3 @@
-# xfail: hashlib md5/sha1/sha224/sha384/sha512/new/copy, no hmac module
 import hashlib
 import hmac
 import json

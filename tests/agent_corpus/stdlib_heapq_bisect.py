@@ -1,4 +1,3 @@
-# xfail: heapq nlargest/nsmallest/merge/heappushpop/heapreplace
 import bisect
 import heapq
 

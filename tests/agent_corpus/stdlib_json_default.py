@@ -1,4 +1,4 @@
-# xfail: json.dumps default=, cls=, skipkeys=, TypeError for unserializable objects
+# xfail: vars() builtin is missing
 import json
 from datetime import date, datetime
 from enum import Enum

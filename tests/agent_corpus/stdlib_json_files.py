@@ -1,4 +1,3 @@
-# xfail: json.dump/load with indent=, separators=
 import io
 import json
 

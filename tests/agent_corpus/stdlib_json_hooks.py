@@ -1,4 +1,3 @@
-# xfail: json.loads parse_float/parse_int/object_hook/object_pairs_hook, JSONDecoder.raw_decode, ensure_ascii
 import json
 from collections import OrderedDict, namedtuple
 

@@ -1,4 +1,3 @@
-# xfail: json.dumps indent=, sort_keys=, ensure_ascii=, separators=
 import json
 from collections import Counter, defaultdict
 

@@ -1,4 +1,3 @@
-# xfail: no pathlib module
 from pathlib import PurePosixPath
 
 files = [

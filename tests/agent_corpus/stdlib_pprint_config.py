@@ -1,4 +1,3 @@
-# xfail: no pprint module
 import pprint
 
 config = {

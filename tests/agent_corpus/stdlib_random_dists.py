@@ -1,4 +1,3 @@
-# xfail: random distributions (normalvariate, betavariate, ...) and CPython's Mersenne Twister
 import random
 import statistics
 

@@ -1,4 +1,3 @@
-# xfail: random.shuffle/sample/choices/gauss and CPython's Mersenne Twister sequence
 import random
 from collections import Counter
 

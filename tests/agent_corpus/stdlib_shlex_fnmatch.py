@@ -1,4 +1,3 @@
-# xfail: no fnmatch, shlex or secrets module
 import fnmatch
 import secrets
 import shlex

@@ -1,4 +1,3 @@
-# xfail: no html module; string.Template/Formatter
 import html
 import string
 import textwrap

@@ -1,4 +1,4 @@
-# xfail: no logging module; traceback, types.SimpleNamespace/MappingProxyType
+# xfail: vars() builtin is missing
 import io
 import logging
 import traceback

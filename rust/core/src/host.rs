@@ -225,6 +225,8 @@ const RESULT_EXC_MESSAGE: i32 = 3;
 const RESULT_TRACEBACK: i32 = 4;
 const RESULT_EXC_LINE: i32 = 5;
 const RESULT_ENCODED: i32 = 6;
+/// Empty: the guest's heap ran out during this run, so its MemoryError is the memory limit.
+const RESULT_HEAP_EXHAUSTED: i32 = 7;
 
 /// Output of one stream, kept up to the output limit at capture time.
 #[derive(Default)]
@@ -263,6 +265,9 @@ pub(crate) struct RunState {
     pub(crate) soft_deadline: Option<Instant>,
     /// The soft interrupt was delivered during this run.
     pub(crate) interrupted: bool,
+    /// The guest's heap ran out during this run (a MemoryError the program raised itself is not the
+    /// memory limit).
+    pub(crate) heap_exhausted: bool,
     host_calls: u64,
 }
 
@@ -365,6 +370,7 @@ pub(crate) fn add_to_linker(linker: &mut Linker<HostState>) -> wasmtime::Result<
             RESULT_EXC_MESSAGE => run.exception.get_or_insert_with(Default::default).message = text(),
             RESULT_TRACEBACK => run.exception.get_or_insert_with(Default::default).traceback = text(),
             RESULT_EXC_LINE => run.exception.get_or_insert_with(Default::default).line = text().parse().ok(),
+            RESULT_HEAP_EXHAUSTED => run.heap_exhausted = true,
             _ => return Err(wasmtime::Error::msg(format!("unknown result kind {kind}"))),
         }
         Ok(())

@@ -71,6 +71,18 @@
 //!    and refuses encoded `/`, `\`, dot segments and double encoding (also after redirects); the guest
 //!    cannot set `Host` or the framing headers; a request ends within min(policy timeout, time left in the
 //!    run). (`tests/test_network.py`)
+//! 18. **Guest memory safety.** Guest code cannot make the interpreter read or write outside the object
+//!    it operates on: an instance of a user subclass of a builtin type is always read through its
+//!    native object (`(0,) + T((1, 2))` read past the instance), memoryviews never point into freed
+//!    buffers, no `.mpy` bytecode is loaded and user code mounts no file system that could serve it,
+//!    and recursion through C (comparing or printing self-containing containers) ends in
+//!    `RecursionError` or CPython's `[...]`. WebAssembly contains any such bug, but inside the guest it
+//!    forges objects, which any host decoder trusting guest bytes would turn into a chain.
+//!    (`tests/test_guest_hardening.py`, `tests/guest_programs/builtin_subclasses.py`; patches 0030-0038)
+//! 19. **Size arithmetic.** Every size product or sum in the guest is checked: a repeat, join or growth
+//!    whose size does not fit 32 bits raises `OverflowError`/`MemoryError` (as a 32-bit CPython does)
+//!    with the session intact, instead of allocating the wrapped-around size and writing past it.
+//!    (`tests/test_guest_hardening.py::test_size_products_that_overflow_raise_instead_of_writing_past_buffers`)
 
 #[cfg(test)]
 mod tests {
@@ -135,7 +147,9 @@ mod tests {
         for (code, reset) in [
             ("while True: pass", false),
             ("while True:\n    try:\n        while True: pass\n    except BaseException:\n        pass", true),
-            ("x = 3 ** 20000000", true),
+            // a long C operation that checks the interrupt (patch 0033), and one that does not
+            ("x = 3 ** 20000000", false),
+            ("c = compile('x = ' + '[' * 100000 + ']' * 100000, 's', 'exec')", true),
         ] {
             let started = Instant::now();
             match sb.run(code, RunOptions::default()) {

@@ -398,6 +398,7 @@ impl Sandbox {
             Ok(_) => {
                 let run = &mut self.session.as_mut().expect("session").store.data_mut().run;
                 let interrupted = run.interrupted;
+                let heap_exhausted = run.heap_exhausted;
                 let exception = run.take_exception();
                 let cancelled = self.control.cancelled();
                 Err(match exception.type_name.as_str() {
@@ -411,7 +412,7 @@ impl Sandbox {
                         exception: Some(exception),
                         output,
                     },
-                    "MemoryError" => Error::OutOfMemory {
+                    "MemoryError" if heap_exhausted => Error::OutOfMemory {
                         limit: limits.memory_limit,
                         session_reset: false,
                         exception: Some(exception),

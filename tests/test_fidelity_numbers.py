@@ -1,0 +1,433 @@
+"""Numbers and formatting as CPython 3.11 (issue 15): the format-spec mini-language (format(), str.format,
+f-strings), the % operator, round(), __format__ and the numbers_*.py programs of the agent corpus.
+
+Every case runs the same code in the sandbox and in the CPython running the tests and compares the output
+byte for byte (results and exception messages). Values come from a seeded grid: random doubles of every
+magnitude, exact ties, huge and tiny values, infinities, NaN, negative zero, big ints, bools."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import random
+from pathlib import Path
+
+import pytest
+
+from datasette_micropython import GuestError, Sandbox
+
+CORPUS = Path(__file__).parent / "agent_corpus"
+
+
+def run_cpython(code: str) -> str:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "<case>", "exec"), {"__name__": "__main__"})  # noqa: S102
+    return out.getvalue()
+
+
+def run_guest(code: str) -> str:
+    with Sandbox(memory_limit=64 * 2**20, time_limit=60) as sb:
+        return sb.run(code, eval_trailing=False).stdout
+
+
+def assert_same_lines(code: str) -> None:
+    expected = run_cpython(code).splitlines()
+    got = run_guest(code).splitlines()
+    diffs = [(e, g) for e, g in zip(expected, got) if e != g]
+    assert not diffs, f"{len(diffs)} of {len(expected)} lines differ, first ones: {diffs[:8]}"
+    assert len(got) == len(expected)
+
+
+# Prints one line per (value, spec): the result's repr or the exception's type and message.
+TRY_FORMAT = """
+def attempt(label, f):
+    try:
+        print(label, repr(f()))
+    except Exception as e:
+        print(label, type(e).__name__, e)
+"""
+
+
+def float_values() -> list[str]:
+    """Float literals (repr round-trips: the guest parses correctly rounded)."""
+    rng = random.Random(1511)
+    values = [
+        0.0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.125, 0.375, 2.675, 1.005, 0.045, 1234567.891, 123456.78, 3.0,
+        1e16, 1e22, 9.999999999999999e22, 1e-4, 1e-5, 0.0001234, 5e-324, 2.2250738585072014e-308,
+        1.7976931348623157e308, 123.456, -0.001, 99.995, 999999.5, 0.1, 0.2 + 0.1, 1 / 3, 2 / 3, 1e100,
+        12345678901234567890.0, 0.5e-10, 7.0, 100.0, 1000000.0, 9.5, 10.5, 0.05, 0.25, 1e15, 123e-20,
+    ]  # fmt: skip
+    for _ in range(50):
+        values.append(rng.uniform(-1e6, 1e6))
+    for _ in range(30):
+        values.append(rng.choice([-1, 1]) * 10 ** rng.uniform(-30, 30))
+    for _ in range(15):
+        # exact ties at 2 and 0 decimals: multiples of 1/8
+        values.append(rng.randrange(-8000, 8000) / 8)
+    for _ in range(10):
+        values.append(rng.getrandbits(64) * 2.0 ** rng.randrange(-1100, 900))
+    return [repr(v) for v in values] + ["float('inf')", "float('-inf')", "float('nan')"]
+
+
+FLOAT_SPECS = [
+    "", "f", ".2f", ".0f", ".1f", ",.2f", "_.3f", ">12", "<12", "^12", "=+12.3f", "012.2f", "+.3e", "e",
+    ".0e", "#.0e", "#.0f", "E", "g", ".3g", "#g", ".10g", "G", ".17g", "%", ".1%", ",", "_", ",.0f", "n",
+    ".3n", ".3", ".1", ".0", "#", "#.3", "z.2f", "z", "z.0e", "*^15,.2f", "x>10.1f", "010", "010,",
+    "012,.2f", " .2f", "-.2f", ".12", "#.3g", ".0%", "15.4e", "€^13.2f", ",g", ".20f", ".30e", ",e",
+    "0=+14,.1f", "F", ".2F", "10", "+", " ", "_g", ".25g", ".16", "#.0%", "d", "s", "x", ",n", "..2f",
+    ".2ff", "=", ".f", ",_f", "z,.1f", "^", "07", "-010.3e", "0<10.1f", "0>10.1f",
+]  # fmt: skip
+
+INT_VALUES = [
+    "0", "1", "-1", "7", "255", "-255", "1234567", "-987654321", "2**64", "-(2**70)", "10**30 + 7", "True",
+    "False", "65", "0x1F600", "-5",
+]  # fmt: skip
+
+INT_SPECS = [
+    "", "d", "n", ",", "_", ",d", "_d", "b", "o", "x", "X", "#x", "#X", "#b", "#o", "_x", "_b", "_o", ",x",
+    "08d", "+d", " d", "-d", "=10", "^10,", "<10", ">10", "010,", "012_x", "#012x", "+#x", "c", "+c",
+    "#c", ",c", ".2", ".2f", "e", ".3e", "g", "%", ",.2f", "10.1%", "z", "zd", "s", "€^12,", "=+12,",
+    "q", "dd", "0=10_", "#_b",
+]  # fmt: skip
+
+STR_VALUES = ["'abc'", "'naïve café'", "'日本語'", "''", "'a longer piece of text'"]
+
+STR_SPECS = [
+    "", "s", ">10", "<10", "^11", ".3", "€<8", "10.2s", "*^9", "+", "=5", ",", "#", "05", ">05", "d", "z",
+    ".0", "^", "x^12.4",
+]  # fmt: skip
+
+
+def grid_program(values: list[str], specs: list[str]) -> str:
+    lines = [TRY_FORMAT]
+    for i, v in enumerate(values):
+        lines.append(f"v = {v}")
+        for spec in specs:
+            lines.append(f"attempt({str(i) + ' ' + spec!r}, lambda: format(v, {spec!r}))")
+    return "\n".join(lines)
+
+
+def chunks(seq: list[str], n: int) -> list[list[str]]:
+    return [seq[i : i + n] for i in range(0, len(seq), n)]
+
+
+@pytest.mark.parametrize("values", chunks(float_values(), 40), ids=lambda v: f"floats{len(v)}")
+def test_float_format_specs_match_cpython(values):
+    assert_same_lines(grid_program(values, FLOAT_SPECS))
+
+
+def test_int_format_specs_match_cpython():
+    assert_same_lines(grid_program(INT_VALUES, INT_SPECS))
+
+
+def test_str_format_specs_match_cpython():
+    assert_same_lines(grid_program(STR_VALUES, STR_SPECS))
+
+
+def test_str_format_and_fstrings_use_the_same_specs():
+    # the same values through str.format, f-strings (nested specs too) and format()
+    code = (
+        TRY_FORMAT
+        + """
+rows = [('Widget', 1234567.891, 0.1234), ('Gadget', -42.5, 0.5), ('Ünïcode', 2.675, 1.0), ('x', 1e21, -0.0)]
+for name, amount, share in rows:
+    print(f"{name:<10}|{amount:>16,.2f}|{share:>8.1%}|{amount:12}|{amount!r:>24}|{name!r:^12}")
+    print("{:<10}|{:>16,.2f}|{:>8.1%}|{:12}".format(name, amount, share, amount))
+    print("{0:{1}.{2}f}|{n:_^20}".format(amount, 14, 3, n=name))
+    w, p = 12, 2
+    print(f"{amount:{w}.{p}f}|{amount:{w},}|{share:.{p}e}|{amount=:.1f}")
+print(f"{3.0:5}|{123456.78:,}|{1234567.891:,.2f}|{2.5:.0f}|{0.125:.2f}|{1e16:,}|{1e-7:f}")
+print("{:%}|{:,d}|{:_x}|{:#010b}|{:=+8}|{:z.1f}".format(0.256, 10**12, 2**40, 5, -3, -0.04))
+attempt('bad', lambda: "{:,s}".format('x'))
+attempt('bad2', lambda: "{:q}".format(1.5))
+attempt('bad3', lambda: f"{'x':>5d}")
+"""
+    )
+    assert_same_lines(code)
+
+
+PERCENT_CASES = [
+    ("'%5.2f'", "3.14159"), ("'%-10s|'", "'left'"), ("'%05d'", "42"), ("'%05d'", "-42"), ("'%x'", "255"),
+    ("'%X'", "255"), ("'%#x'", "255"), ("'%#o'", "8"), ("'%o'", "8"), ("'%e'", "12345.678"),
+    ("'%E'", "0.000123"), ("'%g'", "0.0001"), ("'%g'", "123456789.0"), ("'%G'", "1e-10"), ("'%#g'", "2.0"),
+    ("'%r'", "'quote'"), ("'%r'", "1.1"), ("'%s'", "1.1"), ("'%s'", "[1, 'a']"), ("'%%'", "()"),
+    ("'%(name)s is %(age)d'", "{'name': 'Ann', 'age': 41.9}"), ("'%*d'", "(6, 42)"), ("'%-*d|'", "(6, 42)"),
+    ("'%*d|'", "(-6, 42)"), ("'%.*f'", "(3, 2.0005)"), ("'%+d'", "5"), ("'% d'", "5"), ("'%.3d'", "-5"),
+    ("'%c'", "65"), ("'%c'", "'é'"), ("'%c'", "0x1F600"), ("'%a'", "'café'"), ("'%10.3s|'", "'naïveté'"),
+    ("'%-8s|'", "'Zürich'"), ("'%8s|'", "'日本'"), ("'%.2f'", "0.125"), ("'%.2f'", "0.375"), ("'%.0f'", "0.5"),
+    ("'%.0f'", "1.5"), ("'%.0f'", "2.5"), ("'%.17g'", "0.1"), ("'%.17g'", "(1 / 3)"), ("'%.20f'", "0.1"),
+    ("'%d'", "3.99"), ("'%d'", "-3.99"), ("'%i'", "True"), ("'%f'", "10**20"), ("'%f'", "float('inf')"),
+    ("'%05f'", "float('-inf')"), ("'%F'", "float('nan')"), ("'%x'", "1.5"), ("'%d'", "'a'"),
+    ("'%c'", "'ab'"), ("'%f'", "'a'"), ("'%5.1f%%'", "99.95"), ("'%-+8.2f|'", "3.14159"),
+    ("'%08.3f'", "-3.14159"), ("'%.3e'", "0.0"), ("'%#.0f'", "3.0"), ("'%#.0e'", "3.0"), ("'%+.2e'", "-0.0"),
+    ("'%s and %s'", "('a', 'b')"), ("'%d items'", "(1, 2)"), ("'%s %s'", "('a',)"), ("'%.1f'", "0.05"),
+    ("'%.1f'", "0.25"), ("'%.2f'", "2.675"), ("'%10.4f|'", "1234.56789"), ("'%-10.2e|'", "1234.56789"),
+    ("'%u'", "7"), ("'%x'", "-255"), ("'%#X'", "-255"), ("'%o'", "2**70"), ("'%d'", "10**25"),
+    ("'%.5s'", "'abc'"), ("'%3c|'", "'x'"), ("'%-3c|'", "66"), ("'%d%%'", "50"), ("'%z'", "1"),
+]  # fmt: skip
+
+
+def test_percent_formatting_matches_cpython():
+    lines = [TRY_FORMAT]
+    for i, (fmt, args) in enumerate(PERCENT_CASES):
+        lines.append(f"attempt({i}, lambda: {fmt} % {args})")
+    assert_same_lines("\n".join(lines))
+
+
+def test_round_matches_cpython():
+    rng = random.Random(2675)
+    values = [repr(v) for v in (2.675, 0.125, 0.375, 2.5, 0.5, 1.5, -2.5, -0.5, 1.005, 1e300, 1e-300, 5e-324,
+                                1.7976931348623157e308, 123456.789, -0.0, 0.0, 1e16, 0.045, 99.995)]  # fmt: skip
+    values += [repr(rng.uniform(-1000, 1000)) for _ in range(40)]
+    values += [repr(rng.randrange(-(10**6), 10**6) / 1000) for _ in range(20)]
+    values += ["float('inf')", "float('nan')", "float('-inf')"]
+    lines = [TRY_FORMAT]
+    for i, v in enumerate(values):
+        for n in ("", "None", "0", "1", "2", "3", "5", "-1", "-2", "-3", "400", "-400", "-300", "15", "16"):
+            if n in ("", "None") and v.startswith("float("):
+                continue  # round(inf), round(nan): right types, other messages (docs/cpython-differences.md)
+            call = f"round({v}, {n})" if n else f"round({v})"
+            lines.append(f"attempt({str(i) + ' ' + n!r}, lambda: repr({call}))")
+    for v in ("1234", "1250", "1350", "-1250", "-1251", "15", "25", "10**30 + 5 * 10**10", "7"):
+        for n in ("", "None", "0", "2", "-1", "-2", "-3", "-40"):
+            call = f"round({v}, {n})" if n else f"round({v})"
+            lines.append(f"attempt({str(v) + ' ' + n!r}, lambda: repr({call}))")
+    assert_same_lines("\n".join(lines))
+
+
+def test_format_dunder_and_object_format():
+    code = (
+        TRY_FORMAT
+        + """
+import datetime
+class Money:
+    def __init__(self, cents):
+        self.cents = cents
+    def __format__(self, spec):
+        text = f"${self.cents / 100:,.2f}"
+        return format(text, spec) if spec else text
+    def __str__(self):
+        return 'Money'
+class Plain:
+    def __str__(self):
+        return 'plain!'
+class Bad:
+    def __format__(self, spec):
+        return 42
+class MyInt(int):
+    pass
+class MyFloat(float):
+    pass
+class MyStr(str):
+    pass
+class Loud(int):
+    def __format__(self, spec):
+        return 'LOUD' + spec
+m = Money(123456789)
+print(f"{m}|{m:>20}|{m:<20}|", format(m), format(m, '^20'), "{:*>18}".format(m), '{}'.format(m))
+p = Plain()
+print(f"{p}|{p!s:>8}", format(p), '{}'.format(p), '{0!s:^10}'.format(p))
+attempt('plain spec', lambda: format(p, '>10'))
+attempt('plain fstr', lambda: f"{p:>10}")
+attempt('none spec', lambda: f"{None:>6}")
+attempt('list spec', lambda: '{:>6}'.format([1]))
+attempt('bad', lambda: format(Bad(), 'x'))
+attempt('bad2', lambda: f"{Bad()}")
+attempt('object', lambda: format(object(), '').startswith('<'))
+print(f"{MyInt(1234567):,}|{MyFloat(2.5):.0f}|{MyStr('ab'):>4}|{Loud(3):xyz}|{Loud(3)}|{True:>5}|{False:d}")
+d = datetime.date(2024, 3, 9)
+dt = datetime.datetime(2024, 3, 9, 14, 5, 7)
+t = datetime.time(8, 30)
+print(f"{d:%Y-%m-%d}|{d:%d/%m/%Y}|{dt:%Y-%m-%d %H:%M:%S}|{t:%H:%M}|{d}|{dt}|{d:}")
+print("{:%b %d, %Y}".format(d), format(dt, '%A %H:%M'), format(d, ''))
+print(f"{str(d):>12}|{d.isoformat():^14}|")
+"""
+    )
+    assert_same_lines(code)
+
+
+def test_float_formatting_of_huge_int_is_overflow_error():
+    code = (
+        TRY_FORMAT + "attempt('big', lambda: format(2**2000, 'f'))\nattempt('big%', lambda: '%e' % 2**2000)\n"
+    )
+    assert_same_lines(code)
+
+
+def test_math_functions_match_cpython():
+    rng = random.Random(31)
+    lines = [TRY_FORMAT, "import math"]
+    for i in range(60):
+        xs = [repr(rng.uniform(-1e3, 1e3) * 10 ** rng.randint(-20, 20)) for _ in range(rng.randint(0, 6))]
+        ints = [str(rng.randint(-(10**12), 10**12)) for _ in range(rng.randint(0, 4))]
+        n, k = rng.randint(0, 120), rng.randint(0, 130)
+        x, y = repr(rng.uniform(-1e6, 1e6)), repr(rng.uniform(-1e3, 1e3))
+        lines += [
+            f"attempt('fsum{i}', lambda: math.fsum([{', '.join(xs)}]))",
+            f"attempt('hypot{i}', lambda: math.hypot({', '.join(xs)}))",
+            f"attempt('dist{i}', lambda: math.dist([{x}, {y}, 1.5], [{y}, -2.25, {x}]))",
+            f"attempt('gcd{i}', lambda: (math.gcd({', '.join(ints)}), math.lcm({', '.join(ints)})))",
+            f"attempt('comb{i}', lambda: (math.comb({n}, {k}), math.perm({n}, {k}), math.perm({n})))",
+            f"attempt('isqrt{i}', lambda: (math.isqrt({n} ** 9 + {k}), math.factorial({n})))",
+            f"attempt('rem{i}', lambda: (math.remainder({x}, {y}), math.exp2({y} / 100), math.ulp({x})))",
+            f"attempt('next{i}', lambda: (math.nextafter({x}, {y}), math.prod([{', '.join(ints)}])))",
+            f"attempt('floor{i}', lambda: (math.floor({x}), math.ceil({y}), math.trunc({x}), math.floor(10**30 + 1)))",
+        ]
+    for call in (
+        "math.isqrt(-1)", "math.comb(-1, 2)", "math.perm(3, -1)", "math.factorial(-1)", "math.factorial(2.5)",
+        "math.gcd(1.5, 2)", "math.remainder(1, 0)", "math.remainder(float('inf'), 1)", "math.fsum([1e308, 1e308])",
+        "math.fsum([float('inf'), float('-inf')])", "math.hypot()", "math.hypot(float('inf'), float('nan'))",
+        "math.dist([1], [1, 2])", "math.remainder(5, float('inf'))", "math.ulp(0.0)", "math.ulp(float('inf'))",
+        "math.nextafter(0.0, -1.0)", "math.prod([], start=5)", "math.prod([2, 3.5], start=2)",
+        "math.gcd()", "math.lcm()", "math.fsum([0.1] * 10)", "math.cbrt(-8.0)",
+    ):  # fmt: skip
+        lines.append(f"attempt({call!r}, lambda: ({call}))")
+    assert_same_lines("\n".join(lines))
+
+
+def test_int_and_float_methods_match_cpython():
+    rng = random.Random(53)
+    lines = [TRY_FORMAT]
+    # (bool lacks int's methods: docs/cpython-differences.md)
+    values = ["0", "1", "-1", "255", "-129", "2**64", "-(2**70) + 3", "10**30"]
+    values += [str(rng.randint(-(2**40), 2**40)) for _ in range(10)]
+    for v in values:
+        lines += [
+            f"attempt({v!r} + ' bits', lambda: (({v}).bit_length(), ({v}).bit_count(), ({v}).as_integer_ratio()))",
+            f"attempt({v!r} + ' to4', lambda: ({v}).to_bytes(4, 'little', signed=True))",
+            f"attempt({v!r} + ' to16', lambda: ({v}).to_bytes(16, byteorder='big', signed=True))",
+            f"attempt({v!r} + ' tou', lambda: ({v}).to_bytes(9))",
+            f"attempt({v!r} + ' cmp', lambda: (({v}) == float({v}), ({v}) < float({v}) + 1, float({v}) >= ({v})))",
+        ]
+    for b in ("b'\\x80\\x00'", "b'\\xff\\xff\\xff'", "b''", "bytes(range(20))", "[1, 2, 3]"):
+        lines.append(
+            f"attempt({b!r}, lambda: (int.from_bytes({b}), int.from_bytes({b}, 'little', signed=True)))"
+        )
+    for call in (
+        "2**53 + 1 == 2.0**53", "2**53 == 2.0**53", "float('inf') > 10**400", "10**400 < float('inf')",
+        "10**400 > 1e308", "-(10**400) < -1e308", "float('nan') == 10**30", "float('nan') < 10**30",
+        "2**63 + 1 > 9.223372036854776e18", "9.223372036854776e18 < 2**63 + 1", "2**1100 == float('inf')",
+        "pow(3, -1, 11)", "pow(7, -2, 40)", "pow(-3, -1, 11)", "pow(3, -1, -11)", "pow(6, -1, 9)", "pow(2, 5, 0)",
+        "pow(2, 100, 97)", "pow(-2, 3, 5)", "pow(2, 3, -5)", "int('ff', base=16)", "int('0x1f', base=0)",
+        "int('z', 36)", "int(base=16)", "int('12', bas=16)", "(3.0).is_integer()", "(3.5).is_integer()",
+        "float('inf').is_integer()", "(2.5).as_integer_ratio()", "(-0.75).as_integer_ratio()",
+        "(0.0).as_integer_ratio()", "(1e300).as_integer_ratio()", "float('inf').as_integer_ratio()",
+        "float('nan').as_integer_ratio()", "(1.0).hex()", "(-0.1).hex()", "(5e-324).hex()", "(0.0).hex()",
+        "(-0.0).hex()", "(1.7976931348623157e308).hex()", "float('inf').hex()", "(3).to_bytes(1, 'middle')",
+        "(-1).to_bytes(2, 'big')", "(256).to_bytes(1, 'big')", "(128).to_bytes(1, 'big', signed=True)",
+        "(-128).to_bytes(1, 'big', signed=True)", "(0).to_bytes(0, 'big')", "(1).to_bytes(-1, 'big')",
+    ):  # fmt: skip
+        lines.append(f"attempt({call!r}, lambda: ({call}))")
+    assert_same_lines("\n".join(lines))
+
+
+def test_fractions_match_cpython():
+    rng = random.Random(77)
+    lines = [TRY_FORMAT, "from fractions import Fraction as F"]
+    ops = [
+        "a + b", "a - b", "a * b", "a / b", "a // b", "a % b", "divmod(a, b)", "a ** 3", "a ** -2", "-a", "abs(a)",
+        "a < b", "a == b", "a >= b", "a == 0.5", "a < 0.25", "a + 1", "2 - a", "a * 1.5", "float(a)", "int(a)",
+        "round(a)", "round(a, 2)", "round(a, -1)", "str(a)", "repr(a)", "a.limit_denominator(10)",
+        "a.as_integer_ratio()", "hash(a) == hash(float(a)) if a.denominator & (a.denominator - 1) == 0 else True",
+        "f'{a}'", "bool(a)", "a.numerator, a.denominator", "sorted([a, b, 0.5, 1])", "math.floor(a), math.ceil(a)",
+    ]  # fmt: skip
+    lines.append("import math")
+    for i in range(25):
+        a = f"F({rng.randint(-5000, 5000)}, {rng.randint(1, 300)})"
+        b = f"F({rng.randint(-300, 300)}, {rng.randint(1, 50)})"
+        lines.append(f"a, b = {a}, {b}")
+        for op in ops:
+            lines.append(f"attempt({str(i) + ' ' + op!r}, lambda: ({op}))")
+    for text in ("'3/4'", "' -1.25e-2 '", "'1_000.5'", "'.5'", "'5.'", "'1e3'", "'7/-1'", "'abc'", "'1/0'", "0.1",
+                 "2.5", "F(3, 6)", "(1, 0)", "(3, 'a')"):  # fmt: skip
+        call = f"F(*{text})" if text.startswith("(") else f"F({text})"
+        lines.append(f"attempt({text!r}, lambda: repr({call}))")
+    lines.append("attempt('spec', lambda: f'{F(1, 3):>10}')")
+    assert_same_lines("\n".join(lines))
+
+
+def decimal_value(rng: random.Random) -> str:
+    k = rng.randint(0, 4)
+    if k == 0:
+        return str(rng.randint(-(10**6), 10**6))
+    if k == 1:
+        places = rng.randint(1, 4)
+        return f"{rng.randint(-9999, 9999)}.{rng.randint(0, 10**places - 1):0{places}d}"
+    if k == 2:
+        return f"{rng.randint(-999, 999)}e{rng.randint(-12, 12)}"
+    if k == 3:
+        return rng.choice(
+            ["0", "-0", "0.00", "1.2300", "100", "1E+3", "123456789012345678901234567890.12345"]
+        )
+    return repr(rng.uniform(-1000, 1000))
+
+
+def test_decimal_matches_cpython():
+    rng = random.Random(99)
+    ops = [
+        "a + b", "a - b", "a * b", "a / b", "a // b", "a % b", "divmod(a, b) if b else 0", "a < b", "a == b", "a ** 3",
+        "a.quantize(D('0.01'))", "a.quantize(D('1'), rounding=ROUND_HALF_UP)", "a.quantize(D('0.1'), ROUND_DOWN)",
+        "round(a, 1)", "round(a)", "abs(a).sqrt()", "a.normalize()", "a.as_tuple()", "float(a)", "int(a)",
+        "a.to_integral_value()", "-a", "+a", "a.adjusted()", "a.as_integer_ratio()", "a + 1", "2 * a", "a == 0.5",
+        "math.floor(a)", "str(a)", "a.copy_abs()", "a.is_zero()", "hash(a) == hash(int(a)) if a == int(a) else 1",
+    ]  # fmt: skip
+    specs = ["", "f", ".2f", ",.2f", ">12.3f", "e", ".3e", "g", ".3g", "%", ".1%", ",", "012,.2f", "+.1f", ".0f",
+             "z.1f", "^15", ".5", "E", ",.0f"]  # fmt: skip
+    lines = [TRY_FORMAT, "import math", "from decimal import *", "D = Decimal"]
+    for i in range(40):
+        lines.append(f"getcontext().prec = {28 if i % 3 else 6}")
+        lines.append(
+            f"getcontext().rounding = {['ROUND_HALF_EVEN', 'ROUND_HALF_UP', 'ROUND_DOWN', 'ROUND_FLOOR'][i % 4]}"
+        )
+        lines.append(f"a, b = D({decimal_value(rng)!r}), D({decimal_value(rng)!r})")
+        for op in ops:
+            lines.append(f"attempt({str(i) + ' ' + op!r}, lambda: ({op}))")
+        for spec in specs:
+            lines.append(f"attempt({str(i) + ' ' + spec!r}, lambda: format(a, {spec!r}))")
+    lines.append("setcontext(DefaultContext)")
+    for call in (
+        "D(0.1)", "D('abc')", "D(1) / D(0)", "D(0) / D(0)", "D(5) % D(0)", "D('NaN') + 1", "D('Infinity') * 0",
+        "D('-Infinity') < 0", "D((0, (1, 2, 3), -2))", "D('1.10') + D('2.2')", "D(1) / D(7)", "D(2).sqrt()",
+        "D('0.1') * 3 == D('0.3')", "D('1E+3')", "str(D('1e-7'))", "D('12.345').quantize(D('1e-10'))",
+        "D('123456789').quantize(D('0.01'), context=Context(prec=5))", "D(2) ** -2",
+        "D('1.23456').to_integral_exact(ROUND_CEILING)", "sorted([D('1.5'), 1, 0.5, D('-2')])", "D('1.5').max(2)",
+        "D('-0').is_signed()", "D('NaN').is_nan()", "repr(D('-Infinity'))",
+    ):  # fmt: skip
+        lines.append(f"attempt({call!r}, lambda: ({call}))")
+    lines.append("with localcontext() as ctx:\n    ctx.prec = 5\n    print(D(1) / D(3), D(2).sqrt())")
+    lines.append("with localcontext(prec=40, rounding=ROUND_UP):\n    print(D(2) / D(3))")
+    lines.append("print(D(1) / D(3))")
+    assert_same_lines("\n".join(lines))
+
+
+# ---- the agent-style corpus (numbers_*.py) --------------------------------------------------------------
+
+
+def corpus_programs() -> list[Path]:
+    return sorted(CORPUS.glob("numbers_*.py"))
+
+
+def program_outcome(run) -> tuple[str, str | None]:
+    try:
+        return run(), None
+    except GuestError as e:
+        return e.stdout, e.type_name
+    except Exception as e:  # noqa: BLE001 - CPython side: the exception type is compared
+        return "", type(e).__name__
+
+
+@pytest.mark.parametrize("path", corpus_programs(), ids=lambda p: p.stem)
+def test_numbers_corpus_program_matches_cpython(path: Path, request):
+    source = path.read_text(encoding="utf-8")
+    first = source.splitlines()[0] if source else ""
+    if first.startswith("# xfail:"):
+        request.applymarker(pytest.mark.xfail(reason=first[len("# xfail:") :].strip(), strict=True))
+    out = io.StringIO()
+    cp_error = None
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(compile(source, str(path), "exec"), {"__name__": "__main__"})  # noqa: S102
+    except Exception as e:  # noqa: BLE001
+        cp_error = type(e).__name__
+    guest_out, guest_error = program_outcome(lambda: run_guest(source))
+    assert (guest_out, guest_error) == (out.getvalue(), cp_error)

@@ -1,0 +1,482 @@
+"""Standard-library fidelity (issue 15): grids of inputs through the frozen modules of
+micropython-build/modules/ (json, random, hashlib, hmac, collections, heapq, string, html, fnmatch,
+shlex, graphlib, pprint, difflib, calendar, time, logging, traceback, types, pathlib, asyncio). Each
+snippet runs in a fresh sandbox and in this CPython; the printed output must be the same, byte for byte.
+The snippets generate their inputs with `random` seeded, which is itself one of the modules under test
+(CPython's Mersenne Twister), so both sides see the same inputs."""
+
+import contextlib
+import io
+
+import pytest
+
+from datasette_micropython import Sandbox
+
+# `show(f, *args)` prints repr(f(*args)), or the exception's type name and message; `kind` only the
+# exception's type name (for errors whose message comes from the interpreter, not the module under test);
+# `approx(x)` the first 13 characters of a float's repr (see random_seeds_all_functions).
+PRELUDE = """
+def show(f, *args, **kwargs):
+    try:
+        print(repr(f(*args, **kwargs)))
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+def kind(f, *args, **kwargs):
+    try:
+        print(repr(f(*args, **kwargs)))
+    except Exception as e:
+        print(type(e).__name__)
+def approx(x):
+    return repr(x)[:13]
+"""
+
+CASES = {
+    "json_dumps_grid": r"""
+import json, math
+values = [None, True, False, 0, -1, 2**70, -2**65, 0.0, -0.0, 1.5, 1e16, 1e-7, 123456.789, 1/3, math.pi,
+          float('nan'), float('inf'), -float('inf'), '', 'plain', 'quote " back \\ slash /', 'ctl \x00\x1f\x7f\t\n\r\b\f',
+          'é ü ß', '日本語', '😀 \U0001f680', '\u2028\u2029', [], {}, [1, [2, [3, []]]], (1, 2), ((),),
+          {'b': 1, 'a': [1, 2, {'c': None}]}, {1: 'int', 2.5: 'float', True: 't', False: 'f', None: 'n'},
+          {'nested': {'deep': {'x': [1.0, 2.25, {'y': 'é'}]}}}, [{'id': i, 'v': i / 7} for i in range(3)]]
+options = [{}, {'indent': 2}, {'indent': 0}, {'indent': '\t'}, {'indent': -1}, {'sort_keys': True},
+           {'separators': (',', ':')}, {'separators': (' , ', ' : '), 'indent': 1}, {'ensure_ascii': False},
+           {'allow_nan': False}, {'indent': 4, 'sort_keys': True, 'ensure_ascii': False}]
+for v in values:
+    for o in options:
+        kind(json.dumps, v, **o) if o.get('sort_keys') else show(json.dumps, v, **o)
+show(json.dumps, {(1, 2): 'x'})
+show(json.dumps, {(1, 2): 'x', 'k': 1}, skipkeys=True)
+kind(json.dumps, {1: 'a', 'b': 2}, sort_keys=True)
+show(json.dumps, object())
+show(json.dumps, {1, 2})
+show(json.dumps, b'bytes')
+show(json.dumps, [1, 2j])
+a = []; a.append(a)
+show(json.dumps, a)
+d = {}; d['self'] = d
+show(json.dumps, d)
+show(json.dumps, {'x': float('nan')}, allow_nan=False)
+show(json.dumps, [1, {2, 3}], default=sorted)
+show(json.dumps, [1, {2, 3}], default=lambda o: {'set': sorted(o)}, indent=1)
+class Point:
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+class Enc(json.JSONEncoder):
+    def default(self, o):
+        if isinstance(o, Point):
+            return {'x': o.x, 'y': o.y}
+        return super().default(o)
+show(json.dumps, [Point(1, 2), {'p': Point(3.5, -1)}], cls=Enc)
+show(Enc(sort_keys=True, indent=2).encode, {'b': Point(0, 0), 'a': 1})
+show(lambda: list(Enc().iterencode({'a': [1, Point(1, 1)]})) and ''.join(Enc().iterencode({'a': [1, Point(1, 1)]})))
+show(json.dumps, Point(1, 2), cls=Enc, default=lambda o: 'default wins')
+class MyDict(dict):
+    pass
+class MyList(list):
+    pass
+class MyInt(int):
+    def __repr__(self):
+        return 'MyInt!'
+show(json.dumps, MyDict(a=MyList([1, MyInt(5), 2.5])))
+show(json.dumps, {'k': MyInt(3)}, indent=2)
+show(json.dumps, 'x', indent=3)
+show(json.JSONEncoder().encode, 'é\n')
+show(json.JSONEncoder(ensure_ascii=False).encode, 'é\n')
+kind(json.dumps, [1, 2], separators=(',',))
+""",
+    "json_loads_grid": r"""
+import json
+docs = ['0', '-0', '-0.0', '1e5', '1E+2', '1.5e-3', '12345678901234567890', '0.1', '[1, 2.0, "x", null, true, false]',
+        '{"a": {"b": [1, {"c": null}]}}', ' \t\n{"k" : "v" }\r\n', '"\\u00e9\\ud83d\\ude00\\n\\t\\"\\\\\\/"',
+        '[NaN, Infinity, -Infinity]', '{"a": 1, "a": 2}', '[]', '{}',
+        '"é日本"', '[[[[[]]]]]', '1.7976931348623157e308', '5e-324', '2e308', '-',
+        '', ' ', '[', ']', '{', '}', '[1,]', '[1 2]', '{"a":1,}', '{"a" 1}', '{"a":}', '{a:1}', "{'a':1}", '[1,,2]',
+        'nul', 'tru', 'True', 'None', 'nan', '01', '1.', '.5', '-a', '1e', '1e+', '+1', '"abc', '"a\\x"', '"a\\u12"',
+        '"a\\u12zz"', '"tab\there"', '"nl\nhere"', '[1] [2]', '{"a": 1} x', '"\\', '[\n1,\n2\n,\n]', '{"x": [1, 2}',
+        '[1, 2, 3', '{"a": [', '"\\ud83d\\u', 'Infinit', '-Infinity1', '[-]', '[1e5e5]', '[0x10]',
+        '{"a":1 "b":2}', '{"a":1,"b"}', '[true false]', '"\x7f"', '{"\\u0000": 0}']
+for doc in docs:
+    try:
+        print(repr(doc), '->', repr(json.loads(doc)))
+    except json.JSONDecodeError as e:
+        print(repr(doc), 'JSONDecodeError', repr(e.msg), e.pos, e.lineno, e.colno, '|', e, isinstance(e, ValueError), e.doc == doc)
+    except Exception as e:
+        print(repr(doc), type(e).__name__, e)
+for doc in ['[1, 2.5, {"k": 3}]', '{"a": {"b": 1.25}, "c": [1e2, 7]}']:
+    print(json.loads(doc, parse_float=str), json.loads(doc, parse_int=float), json.loads(doc, object_pairs_hook=list))
+    print(json.loads(doc, object_hook=lambda d: sorted(d.items())))
+    print(json.loads('[NaN, 1]', parse_constant=lambda c: 'C' + c))
+print(json.loads(b'{"bytes": "\xc3\xa9"}'), json.loads(bytearray(b'[1]')), json.loads('{"a": "\x01"}', strict=False))
+print(json.loads('[1]'.encode('utf-16')), json.loads('[2]'.encode('utf-8-sig')))
+show(json.loads, 5)
+show(json.loads, '"\x01"')
+d = json.JSONDecoder()
+print(d.raw_decode('{"a": 1} trailing'), d.raw_decode('  [1]', 2), d.decode('  {"x": []}  '))
+show(d.raw_decode, ' [1]')
+show(d.decode, '[1] [2]')
+deep = '[' * 50 + ']' * 50
+print(len(repr(json.loads(deep))))
+""",
+    "json_dump_load_files": r"""
+import io, json
+rows = [{'id': i, 'name': 'row %d' % i, 'ok': i % 2 == 0, 'score': i * 0.25} for i in range(20)]
+buf = io.StringIO()
+json.dump(rows, buf, indent=2, sort_keys=True)
+text = buf.getvalue()
+print(text[:200])
+buf.seek(0)
+print(json.load(buf) == rows)
+print(json.load(io.StringIO('{"a": [1, 2.5]}'), parse_float=str))
+big = [{'id': i, 'label': 'item-%d' % i, 'price': i * 1.25, 'tags': ['a', 'b'], 'none': None} for i in range(2000)]
+s = json.dumps(big)
+print(len(s), json.loads(s) == big, s[:120])
+s2 = json.dumps(big, indent=1)
+print(len(s2), json.loads(s2) == big)
+""",
+    "random_seeds_all_functions": r"""
+import random
+seeds = [0, 1, 42, 12345, 2**32 - 1, 2**32, 2**64 + 17, -5, 'hello', '', 'é unicode', b'bytes', bytearray(b'ba')]
+pop = list(range(30))
+for seed in seeds:
+    random.seed(seed)
+    print(repr(seed), random.random(), random.random())
+    print(' ints', random.randint(1, 6), random.randint(-10**12, 10**12), random.randrange(100), random.randrange(0, 100, 7),
+          random.randrange(10, -10, -3), random.randrange(2**70), random.getrandbits(1), random.getrandbits(31),
+          random.getrandbits(32), random.getrandbits(33), random.getrandbits(100), random.getrandbits(0))
+    print(' seq', random.choice('abcdefg'), random.choice(pop), random.sample(pop, 5), random.sample(range(10**9), 3),
+          random.sample(pop, 25)[:4], random.sample(['x', 'y'], k=4, counts=[3, 2]))
+    deck = list(range(20))
+    random.shuffle(deck)
+    print(' shuffle', deck)
+    print(' choices', random.choices('abc', k=5), random.choices('abc', weights=[1, 5, 10], k=5),
+          random.choices(range(5), cum_weights=[1, 2, 3, 4, 10], k=4), random.choices([1, 2], k=0))
+    print(' real', random.uniform(-3, 7), random.triangular(), random.triangular(0, 10, 2), random.triangular(5, 5))
+    # libm's log/exp/sin/cos/pow may differ from glibc's in the last bit (docs/cpython-differences.md)
+    values = [random.gauss(), random.gauss(10, 2), random.gauss(0, 1), random.normalvariate(), random.normalvariate(100, 15),
+              random.lognormvariate(0, 0.5), random.expovariate(2.5), random.betavariate(2, 5), random.betavariate(0.5, 0.5),
+              random.gammavariate(0.5, 2), random.gammavariate(1.0, 3), random.gammavariate(7.5, 1),
+              random.vonmisesvariate(1, 4), random.vonmisesvariate(0, 0), random.paretovariate(3), random.weibullvariate(1, 1.5)]
+    print(' dists', [approx(v) for v in values])
+    print(' bytes', random.randbytes(5))
+r = random.Random(7)
+state = r.getstate()
+a = [r.random() for _ in range(5)] + [r.gauss() for _ in range(3)]
+r.setstate(state)
+b = [r.random() for _ in range(5)] + [r.gauss() for _ in range(3)]
+print(a == b, a[:2], state[0], len(state[1]), state[1][-1], state[2])
+r2 = random.Random()
+r2.setstate(r.getstate())
+print(r2.random() == r.random())
+random.seed(3)
+big = [random.random() for _ in range(3000)]
+print(sum(big), big[-1], random.getrandbits(64))
+for bad in [lambda: random.randrange(0), lambda: random.randrange(5, 5), lambda: random.randrange(1, 10, 0),
+            lambda: random.choice([]), lambda: random.sample(range(3), 4), lambda: random.sample({1, 2}, 1),
+            lambda: random.choices('ab', [1, 2], cum_weights=[1, 2]), lambda: random.choices('ab', weights=[1]),
+            lambda: random.getrandbits(-1), lambda: random.gammavariate(0, 1), lambda: random.choices('ab', [0, 0])]:
+    show(bad)
+sr = random.SystemRandom()
+x = sr.random()
+print(0 <= x < 1, 0 <= sr.randint(1, 6) - 1 < 6, len(sr.randbytes(4)), sr.getrandbits(8) < 256)
+show(sr.getstate)
+random.seed()
+print(0 <= random.random() < 1)
+""",
+    "hashlib_hmac": r"""
+import hashlib, hmac
+names = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512']
+lengths = [0, 1, 3, 55, 56, 57, 63, 64, 65, 111, 112, 113, 127, 128, 129, 200, 1000, 4097]
+for name in names:
+    for n in lengths:
+        data = bytes((i * 7 + n) % 256 for i in range(n))
+        h = hashlib.new(name, data)
+        print(name, n, h.hexdigest())
+    h = getattr(hashlib, name)(b'abc')
+    c = h.copy()
+    d1 = h.digest()
+    h.update(b'def')
+    print(name, h.name, h.digest_size, h.block_size, d1.hex(), h.hexdigest(), c.hexdigest(), h.hexdigest() == h.hexdigest())
+    pieces = getattr(hashlib, name)()
+    for i in range(50):
+        pieces.update(b'x' * i)
+    print(name, pieces.hexdigest() == hashlib.new(name.upper(), b''.join(b'x' * i for i in range(50))).hexdigest())
+print(hashlib.sha256(memoryview(b'view')).hexdigest(), hashlib.md5(bytearray(b'ba'), usedforsecurity=False).hexdigest())
+show(hashlib.new, 'nope')
+show(hashlib.sha256, 'text')
+show(lambda: hashlib.md5().update(5))
+print(sorted(hashlib.algorithms_guaranteed & {'md5', 'sha1', 'sha256'}))
+for key in [b'', b'k', b'key' * 30, bytes(range(64)), bytes(range(65)), bytes(range(200))]:
+    for mod in ['md5', 'sha1', 'sha256', 'sha512', hashlib.sha384]:
+        m = hmac.new(key, b'message', mod)
+        print(m.name, m.digest_size, m.block_size, m.hexdigest())
+m = hmac.new(b'k', digestmod='sha256')
+m.update(b'part1')
+c = m.copy()
+m.update(b'part2')
+print(m.hexdigest(), c.hexdigest(), hmac.digest(b'k', b'part1part2', 'sha256').hex())
+print(hmac.compare_digest('abc', 'abc'), hmac.compare_digest(b'abc', b'abd'), hmac.compare_digest(b'a', b'ab'))
+show(hmac.compare_digest, 'a', b'a')
+show(hmac.compare_digest, 'é', 'é')
+show(hmac.new, b'k', b'm')
+show(hmac.new, 'str key', b'm', 'sha256')
+print(hashlib.pbkdf2_hmac('sha256', b'password', b'salt', 100).hex(), hashlib.pbkdf2_hmac('sha1', b'pw', b'NaCl', 3, dklen=50).hex())
+""",
+    "collections_grid": r"""
+from collections import Counter, OrderedDict, defaultdict, deque, namedtuple, ChainMap, UserDict, UserList, UserString
+c = Counter('abracadabra')
+print(c, repr(c), c.most_common(2), c.total(), sorted(c.elements()), Counter(), repr(Counter()))
+print(*((c + Counter('aab'), c - Counter('aaaaaz'), c | Counter(z=3), c & Counter('aab'), -Counter(a=-2, b=3), +Counter(a=-2, b=3))))
+print([c], {'k': c}, Counter({'x': 2.5, 'y': 1}))
+dd = defaultdict(list)
+dd['a'].append(1)
+dd['b']
+print(dd, repr(dd), [dd], defaultdict(int, {'z': 0}), repr(defaultdict(None)))
+od = OrderedDict([('a', 1), ('b', 2), ('c', 3)])
+print(od, repr(od), repr(OrderedDict()), [od])
+od.move_to_end('a')
+od.move_to_end('c', last=False)
+print(od, od.popitem(), od.popitem(last=False), od)
+print(OrderedDict(a=1, b=2) == OrderedDict(b=2, a=1), OrderedDict(a=1, b=2) == dict(b=2, a=1), OrderedDict.fromkeys('xy', 0))
+o2 = OrderedDict(x=1); o3 = o2.copy(); o3['y'] = 2
+print(o2, o3, type(o3).__name__, list(reversed(o3)), o3 | {'z': 3})
+show(od.move_to_end, 'missing')
+show(OrderedDict().popitem)
+d = deque([1, 2, 3], maxlen=5)
+d.extend([4, 5, 6])
+d.appendleft(0)
+print(d, d.maxlen, d[0], d[-1], list(reversed(d)), d.count(4))
+d.rotate(2); print(d); d.rotate(-3); print(d)
+d2 = deque('abc'); d2.extendleft('xy'); d2.insert(1, 'i'); d2.remove('a'); print(d2, d2.index('b'), d2.pop(), d2.popleft(), d2)
+show(deque().pop)
+show(d2.remove, 'zz')
+P = namedtuple('P', 'x y z', defaults=[0, 1])
+print(P(5), P(5, 6, 7), P._fields, P._field_defaults, P(1)._asdict(), P(1)._replace(z=9), P._make([1, 2, 3]))
+R = namedtuple('R', ['a', 'def', 'a', '1x'], rename=True)
+print(R._fields, R(1, 2, 3, 4))
+kind(P)
+kind(P, 1, 2, 3, 4)
+show(namedtuple, 'Bad', 'x x')
+show(namedtuple, 'Bad', ['_x'])
+cm = ChainMap({'a': 1}, {'a': 2, 'b': 3})
+print(cm['a'], cm['b'], len(cm), sorted(cm), cm.new_child({'c': 4})['c'], cm.parents, dict(cm))
+ud = UserDict(a=1); ud['b'] = 2
+print(ud, len(ud), 'a' in ud, ud.get('z', 0), dict(ud))
+ul = UserList([3, 1, 2]); ul.sort(); ul.append(9)
+print(ul, ul[1:], ul + [0], len(ul), ul == [1, 2, 3, 9])
+us = UserString('Hello')
+print(us.upper(), us.lower() + '!', us[1:3], len(us), us == 'Hello', us.split('l'), '-'.join(['a', 'b']) + us.data)
+""",
+    "heapq_bisect": r"""
+import heapq, bisect, random
+random.seed(11)
+for trial in range(30):
+    data = [random.randint(0, 50) for _ in range(random.randint(0, 25))]
+    h = list(data)
+    heapq.heapify(h)
+    snapshot = list(h)
+    heapq.heappush(h, 25)
+    a = heapq.heappushpop(h, random.randint(0, 60))
+    b = heapq.heapreplace(h, random.randint(0, 60)) if h else None
+    out = [heapq.heappop(h) for _ in range(len(h))]
+    print(snapshot, a, b, out)
+    k = random.randint(0, 8)
+    print(heapq.nlargest(k, data), heapq.nsmallest(k, data), heapq.nlargest(k, data, key=lambda v: v % 7),
+          heapq.nsmallest(k, data, key=lambda v: -v))
+    parts = [sorted(random.randint(0, 20) for _ in range(random.randint(0, 5))) for _ in range(3)]
+    print(list(heapq.merge(*parts)), list(heapq.merge(*[p[::-1] for p in parts], reverse=True)),
+          list(heapq.merge(*parts, key=lambda v: v // 3)))
+    s = sorted(data)
+    x = random.randint(-1, 51)
+    print(bisect.bisect_left(s, x), bisect.bisect_right(s, x), bisect.bisect(s, x, 1), bisect.bisect_left(s, x, key=None))
+show(heapq.heappop, [])
+show(heapq.heapreplace, [], 1)
+show(heapq.heappush, (), 1)
+recs = [('ann', 3), ('bob', 1), ('cy', 2)]
+recs.sort(key=lambda r: r[1])
+bisect.insort(recs, ('dee', 2), key=lambda r: r[1])
+print(recs, bisect.bisect_left(recs, 2, key=lambda r: r[1]))
+""",
+    "text_modules": r"""
+import random, string, html, fnmatch, shlex
+random.seed(5)
+t = string.Template('$who likes ${what}; $$5 each, $missing')
+print(t.safe_substitute(who='tim', what='kung pao'), t.get_identifiers(), t.is_valid())
+show(t.substitute, who='x', what='y')
+show(string.Template('bad $ here').substitute, {})
+show(string.Template('line1\n  $1x').substitute, {})
+f = string.Formatter()
+class O:
+    x = 3
+print(f.format('{0}|{name:>8}|{0!r}|{1[k]}|{2.x}', 'a', {'k': 'v'}, O(), name='n'), f.format('{:{w}.{p}}', 3.14159, w=8, p=3))
+print(list(f.parse('a{{b}}c{0!s:>{w}}d')))
+show(f.format, '{0}{}', 1, 2)
+print(string.capwords(' hello   world  '), string.ascii_letters, string.punctuation)
+for _ in range(200):
+    s = ''.join(random.choice('&#;xX0129amplt ;eEcopy<>"\'') for _ in range(random.randint(0, 14)))
+    print(repr(html.unescape(s)), repr(html.escape(s)), repr(html.escape(s, quote=False)))
+print(html.unescape('&eacute;&nbsp;&copy;&#169;&#x263A;&amp;amp;&notin;&noti;&notit;&hellip;&#0;&#128;&#xD800;&#1114112;'))
+names = ['a.py', 'b.pyc', 'c.PY', '.hidden', 'x1.txt', 'x10.txt', 'data_2024.csv', '[a].txt', 'a-b', '']
+for pat in ['*.py', '*.py[co]', '?.*', '[!.]*', 'x[0-9].txt', 'x*', '*[!a-z]*', '[]a]*', '[', '*.[Tt][Xx][Tt]', '']:
+    print(pat, fnmatch.filter(names, pat), fnmatch.translate(pat), fnmatch.fnmatch('C.PY', pat))
+for line in ['a b "c d" e', "it's \"quoted\"", 'x\\ y z', 'a # b', '"unterminated', "'", 'cmd --opt="v 1" -f', '']:
+    try:
+        print(shlex.split(line), shlex.split(line, comments=True), shlex.split(line, posix=False))
+    except ValueError as e:
+        print('ValueError', e)
+print(shlex.join(['ls', '-la', 'my file', "it's", '', '$HOME']), [shlex.quote(s) for s in ['safe', 'un safe', '']])
+print(list(shlex.shlex('a && b || c; d', punctuation_chars=True)))
+""",
+    "pprint_difflib": r"""
+import pprint, difflib, random
+from collections import OrderedDict, Counter, defaultdict, deque
+random.seed(8)
+def rnd(d):
+    r = random.random()
+    if d > 3 or r < 0.3:
+        return random.choice([1, 'abc', 2.5, None, True, 'word ' * random.randint(0, 12), 10 ** random.randint(0, 20)])
+    if r < 0.5:
+        return [rnd(d + 1) for _ in range(random.randint(0, 6))]
+    if r < 0.6:
+        return tuple(rnd(d + 1) for _ in range(random.randint(0, 4)))
+    if r < 0.65:
+        return {random.randint(0, 99) for _ in range(random.randint(0, 8))}
+    return {'k%d' % i: rnd(d + 1) for i in range(random.randint(0, 5))}
+objs = [rnd(0) for _ in range(25)] + [OrderedDict(a=1, b=[1] * 30), Counter('mississippi' * 3),
+        defaultdict(list, {'k': list(range(30))}), deque(range(30), maxlen=40), deque(range(40)), frozenset(range(30))]
+for o in objs:
+    for kw in [{}, {'width': 40}, {'depth': 2}, {'compact': True, 'width': 30}, {'indent': 3, 'width': 50, 'sort_dicts': False}]:
+        print(pprint.pformat(o, **kw))
+pprint.pprint({'b': 1, 'a': [1, 2]}, width=10)
+pprint.pp({'b': 1, 'a': 2})
+print(pprint.saferepr({'a': [1]}), pprint.isreadable([1]), pprint.isreadable(object))
+words = ['apple', 'apply', 'ape', 'maple', 'apples', 'pale', 'peach']
+for w in ['appel', 'aple', 'pech', 'zzz']:
+    print(w, difflib.get_close_matches(w, words), difflib.get_close_matches(w, words, n=5, cutoff=0.3))
+lines = ['alpha\n', 'beta\n', 'gamma\n', 'delta\n', 'epsilon\n', '# note\n', '\n']
+for _ in range(20):
+    a = [random.choice(lines) for _ in range(random.randint(0, 9))]
+    b = [random.choice(lines + ['gamma!\n', 'betta\n']) for _ in range(random.randint(0, 9))]
+    print(''.join(difflib.unified_diff(a, b, 'a.txt', 'b.txt', n=random.randint(0, 3))), end='')
+    print(''.join(difflib.context_diff(a, b, 'a', 'b')), end='')
+    print(''.join(difflib.ndiff(a, b)), end='')
+    sm = difflib.SequenceMatcher(None, ''.join(a), ''.join(b))
+    print(round(sm.ratio(), 6), sm.get_opcodes()[:3], sm.get_matching_blocks()[-1])
+""",
+    "calendar_time": r"""
+import calendar, time
+print(calendar.month(2024, 2), calendar.month(2023, 10, w=3, l=2))
+print(calendar.TextCalendar(calendar.SUNDAY).formatmonth(2025, 6))
+print(calendar.calendar(2024))
+print(calendar.monthcalendar(2024, 3), calendar.monthrange(2100, 2), calendar.isleap(2000), calendar.leapdays(1, 3000))
+print(list(calendar.month_name), list(calendar.day_abbr), calendar.weekday(1999, 12, 31), calendar.timegm((2024, 2, 29, 23, 59, 59)))
+print(list(calendar.Calendar(6).itermonthdays2(2024, 9))[:9], calendar.Calendar().monthdatescalendar(2024, 1)[0])
+show(calendar.monthrange, 2024, 13)
+for secs in [0, 1, 86399, 951782400, 1700000000, 2**31, 4102444800, 1234567890.99]:
+    t = time.gmtime(secs)
+    print(t, t.tm_year, t.tm_yday, t.tm_wday, t[:3], time.mktime(t), time.asctime(t))
+    print(time.strftime('%Y-%m-%d %H:%M:%S %a %A %b %B %j %U %W %w %u %y %p %I %c %x %X %G %V %g %C %D %F %T %R %r %e %% %Z %z', t))
+print(time.strftime('%Y', time.localtime(0)), time.gmtime(0) == time.localtime(0), time.timezone, time.daylight)
+print(time.strptime('2024-07-04 18:45', '%Y-%m-%d %H:%M'))
+show(time.strftime, '%Y', (2020, 13, 1, 0, 0, 0, 0, 1, 0))
+""",
+    "utilities": r"""
+import io, logging, traceback, types, graphlib, pathlib, asyncio
+stream = io.StringIO()
+logging.basicConfig(stream=stream, level=logging.DEBUG, format='%(levelname)s|%(name)s|%(message)s')
+log = logging.getLogger('app.db')
+log.debug('connecting to %s:%d', 'db', 5432)
+log.info('rows=%(n)d', {'n': 7})
+logging.getLogger('app').setLevel(logging.WARNING)
+log.info('hidden')
+log.warning('visible')
+other = logging.getLogger('other')
+h = logging.StreamHandler(stream)
+h.setFormatter(logging.Formatter('{levelname:<8}{message}', style='{'))
+other.addHandler(h)
+other.propagate = False
+other.error('braces %s', 'ok')
+try:
+    raise ValueError('bad row')
+except ValueError:
+    log.exception('boom')
+lines = stream.getvalue().splitlines()
+print(lines[:5], lines[-1])
+print(logging.getLevelName(10), logging.getLevelName('INFO'), logging.getLevelName(33), log.getEffectiveLevel(), log.parent.name)
+print(logging.getLogger() is logging.root, log.isEnabledFor(logging.INFO), logging.getLogger('app').getChild('db') is log)
+try:
+    {}['k']
+except KeyError:
+    tb = traceback.format_exc()
+    print(tb.splitlines()[0], tb.splitlines()[-1])
+    print(traceback.format_exception_only(KeyError('k')), traceback.format_exception(ValueError('v')))
+print(traceback.format_exc())
+ns = types.SimpleNamespace(a=1, b='x')
+ns.c = [1]
+print(ns, ns == types.SimpleNamespace(a=1, b='x', c=[1]), ns.__dict__)
+mp = types.MappingProxyType({'k': 1})
+print(mp['k'], len(mp), list(mp), 'k' in mp)
+def assign():
+    mp['k'] = 2
+show(assign)
+print(isinstance(len, types.BuiltinFunctionType), isinstance(lambda: 0, types.FunctionType), isinstance((x for x in []), types.GeneratorType))
+ts = graphlib.TopologicalSorter({'d': ['b', 'c'], 'b': ['a'], 'c': ['a'], 'e': []})
+print(list(ts.static_order()))
+try:
+    graphlib.TopologicalSorter({1: [2], 2: [3], 3: [1]}).prepare()
+except graphlib.CycleError as e:
+    print('cycle', e.args)
+P = pathlib.PurePosixPath
+for s in ['/a/b/c.tar.gz', 'rel/x.py', '.', '/', 'a//b/./c/', '..', 'x.']:
+    p = P(s)
+    print(repr(p), p.parts, p.name, p.stem, p.suffix, p.suffixes, p.parent, list(p.parents), p.is_absolute())
+print(P('/a') / 'b' / 'c.txt', P('a').joinpath('b', '/c'), P('/a/b/c').relative_to('/a'), P('a/b.py').with_suffix('.txt'), P('a/b.py').match('*.py'))
+show(P('/a/b').relative_to, '/x')
+show(P('a').with_suffix, 'txt')
+async def work(name, delay):
+    await asyncio.sleep(delay)
+    return name.upper()
+async def main():
+    results = await asyncio.gather(work('a', 0.002), work('b', 0), work('c', 0.001))
+    t = asyncio.create_task(work('t', 0))
+    try:
+        await asyncio.wait_for(work('slow', 1), timeout=0.005)
+    except asyncio.TimeoutError:
+        results.append('timeout')
+    q = asyncio.Queue()
+    for i in range(3):
+        q.put_nowait(i)
+    got = []
+    for _ in range(3):
+        got.append(await q.get())
+    errs = await asyncio.gather(work('ok', 0), asyncio.sleep(0, result='s'), return_exceptions=True)
+    return results, await t, got, errs, q.empty()
+print(asyncio.run(main()))
+""",
+}
+
+
+def cpython_output(code: str) -> str:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(PRELUDE + code, "<snippet>", "exec"), {"__name__": "__main__"})  # noqa: S102
+    return out.getvalue()
+
+
+# Known failures, each naming the bug (strict: a fix must remove its entry).
+KNOWN_FAILURES: dict[str, str] = {}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=[pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[name])])
+        if name in KNOWN_FAILURES
+        else name
+        for name in CASES
+    ],
+)
+def test_module_prints_what_cpython_prints(name):
+    code = CASES[name]
+    expected = cpython_output(code)
+    with Sandbox(memory_limit=128 * 2**20, time_limit=60, hard_grace=5) as sb:
+        assert sb.run(PRELUDE + code, eval_trailing=False).stdout == expected
