@@ -1,24 +1,18 @@
 """The language as CPython 3.11 runs it (issue 16): each snippet runs in the sandbox and in the CPython
 running the tests, and must print the same, byte for byte. The snippets use the guest's patches 0070-0072
 (class and module annotations, `list[int]` / `int | None`, f-string fields) and the frozen `dataclasses`
-and `typing` modules built on them.
-
-It also runs the language programs of the agent-style corpus (`tests/agent_corpus/lang_*.py`) the way
-`tests/test_agent_corpus.py` runs the whole corpus, so that this branch checks them on its own.
+and `typing` modules built on them. The language programs of the agent-style corpus
+(`tests/agent_corpus/lang_*.py`) run in `tests/test_agent_corpus.py`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from datasette_micropython import GuestError, Sandbox
+from datasette_micropython import Sandbox
 
 # `show(f, *args)` prints repr(f(*args)), or the exception's type name and message.
 PRELUDE = """
@@ -381,57 +375,3 @@ def test_module_annotations_persist_between_runs():
             sb.run("print(__annotations__)", eval_trailing=False).stdout
             == "{'a': <class 'int'>, 'b': 'str'}\n"
         )
-
-
-# ---- the language programs of the agent-style corpus --------------------------------------------------------
-CORPUS = Path(__file__).parent / "agent_corpus"
-XFAIL_MARKER = "# xfail:"
-RAISED_MARKER = "@@corpus-raised@@ "
-CPYTHON_RUNNER = f"""
-import sys
-path = sys.argv[1]
-with open(path, encoding='utf-8') as f:
-    source = f.read()
-try:
-    exec(compile(source, path, 'exec'), {{'__name__': '__main__'}})
-except BaseException as e:
-    sys.stdout.flush()
-    sys.stderr.write('\\n{RAISED_MARKER}' + type(e).__name__ + '\\n')
-"""
-
-
-def language_programs() -> list:
-    params = []
-    for path in sorted(CORPUS.glob("lang_*.py")):
-        first_line = path.read_text(encoding="utf-8").split("\n", 1)[0]
-        marks = []
-        if first_line.startswith(XFAIL_MARKER):
-            marks.append(pytest.mark.xfail(strict=True, reason=first_line[len(XFAIL_MARKER) :].strip()))
-        params.append(pytest.param(path, id=path.stem, marks=marks))
-    return params
-
-
-def test_there_are_at_least_30_language_programs():
-    assert len(language_programs()) >= 30
-
-
-@pytest.mark.parametrize("path", language_programs())
-def test_language_program_prints_what_cpython_prints(path):
-    env = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONIOENCODING": "utf-8", "TZ": "UTC"}
-    done = subprocess.run(
-        [sys.executable, "-I", "-c", CPYTHON_RUNNER, str(path)],
-        capture_output=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
-    stderr = done.stderr.decode("utf-8", "replace")
-    expected_raised = stderr.rsplit(RAISED_MARKER, 1)[1].strip() if RAISED_MARKER in stderr else None
-    assert done.returncode == 0 or expected_raised, stderr
-    with Sandbox(memory_limit=128 * 2**20, time_limit=30) as sb:
-        try:
-            stdout, raised = sb.run(path.read_text(encoding="utf-8"), eval_trailing=False).stdout, None
-        except GuestError as e:
-            stdout, raised = e.stdout, e.type_name
-    assert stdout == done.stdout.decode("utf-8")
-    assert raised == expected_raised

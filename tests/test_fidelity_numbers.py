@@ -10,13 +10,10 @@ from __future__ import annotations
 import contextlib
 import io
 import random
-from pathlib import Path
 
 import pytest
 
-from datasette_micropython import GuestError, Sandbox
-
-CORPUS = Path(__file__).parent / "agent_corpus"
+from datasette_micropython import Sandbox
 
 
 def run_cpython(code: str) -> str:
@@ -398,36 +395,3 @@ def test_decimal_matches_cpython():
     lines.append("with localcontext(prec=40, rounding=ROUND_UP):\n    print(D(2) / D(3))")
     lines.append("print(D(1) / D(3))")
     assert_same_lines("\n".join(lines))
-
-
-# ---- the agent-style corpus (numbers_*.py) --------------------------------------------------------------
-
-
-def corpus_programs() -> list[Path]:
-    return sorted(CORPUS.glob("numbers_*.py"))
-
-
-def program_outcome(run) -> tuple[str, str | None]:
-    try:
-        return run(), None
-    except GuestError as e:
-        return e.stdout, e.type_name
-    except Exception as e:  # noqa: BLE001 - CPython side: the exception type is compared
-        return "", type(e).__name__
-
-
-@pytest.mark.parametrize("path", corpus_programs(), ids=lambda p: p.stem)
-def test_numbers_corpus_program_matches_cpython(path: Path, request):
-    source = path.read_text(encoding="utf-8")
-    first = source.splitlines()[0] if source else ""
-    if first.startswith("# xfail:"):
-        request.applymarker(pytest.mark.xfail(reason=first[len("# xfail:") :].strip(), strict=True))
-    out = io.StringIO()
-    cp_error = None
-    try:
-        with contextlib.redirect_stdout(out):
-            exec(compile(source, str(path), "exec"), {"__name__": "__main__"})  # noqa: S102
-    except Exception as e:  # noqa: BLE001
-        cp_error = type(e).__name__
-    guest_out, guest_error = program_outcome(lambda: run_guest(source))
-    assert (guest_out, guest_error) == (out.getvalue(), cp_error)

@@ -463,7 +463,12 @@ def cpython_output(code: str) -> str:
 
 
 # Known failures, each naming the bug (strict: a fix must remove its entry).
-KNOWN_FAILURES: dict[str, str] = {}
+KNOWN_FAILURES: dict[str, str] = {
+    "collections_grid": "deque.remove() of a missing value says `deque.remove(x): x not in deque` (CPython 3.11: "
+    "`'zz' is not in deque`)",
+    "pprint_difflib": "pprint of a set lists its items in MicroPython's set order, not sorted as CPython does",
+    "utilities": "logging: records of a child logger (`app.db`) below the root's level reach the root's handler",
+}
 
 
 @pytest.mark.parametrize(

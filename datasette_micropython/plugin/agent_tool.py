@@ -80,10 +80,10 @@ def register_agent_tools(datasette: Any) -> list[Any]:
 #: Modules the guest lacks that a model is likely to reach for, as docs/cpython-differences.md lists them
 #: ("Absent:"); tests/plugin/test_agent_tool.py checks the two agree and that none of them imports.
 ABSENT_MODULES = (
-    "dataclasses",
-    "decimal",
-    "fractions",
+    "numbers",
     "collections.abc",
+    "ipaddress",
+    "unicodedata",
     "urllib.request",
     "zoneinfo",
     "socket",
@@ -92,7 +92,6 @@ ABSENT_MODULES = (
     "subprocess",
     "threading",
     "_thread",
-    "asyncio",
     "ctypes",
     "signal",
 )
@@ -100,10 +99,10 @@ ABSENT_MODULES = (
 #: The differences from CPython a model's code meets most, each from docs/cpython-differences.md (the
 #: test checks that each names something the document lists).
 DIFFERENCES = (
+    "re is a small engine: only compile, match, search and sub; {m,n} repeats and \\b never match",
     "str case methods (upper, lower, title...) change ASCII letters only",
-    "format specs of datetime objects do not work (f'{d:%Y}'): call d.strftime()",
-    "explicit float formats ('%.2f', f'{x:.2f}') round exact ties away from zero",
-    "a class-based typing.NamedTuple cannot be instantiated",
+    "a class-based typing.NamedTuple cannot be instantiated: use collections.namedtuple",
+    "match statements are a SyntaxError",
     "exception chaining is not shown in tracebacks",
 )
 

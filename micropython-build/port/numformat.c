@@ -614,7 +614,10 @@ static void format_int(const mp_print_t *print, mp_obj_t value, mp_obj_t arg, sp
     char *buf = stack_buf;
     size_t buf_size = sizeof(stack_buf);
     size_t len;
+    // CPython's limit on decimal conversions of big ints (patch 0036) holds for format specs too
+    mp_obj_int_check_str_digits_before(value, base);
     char *s = mp_obj_int_formatted(&buf, &buf_size, &len, value, base, NULL, f->type == 'X' ? 'A' : 'a', '\0');
+    mp_obj_int_check_str_digits_after(s, len, base);
     bool negative = *s == '-';
     if (negative) {
         s++;
@@ -891,7 +894,9 @@ void mp_format_percent_number(const mp_print_t *print, mp_obj_t arg, char conver
     char *buf = stack_buf;
     size_t buf_size = sizeof(stack_buf);
     size_t len;
+    mp_obj_int_check_str_digits_before(value, base); // and for % formatting (patch 0036)
     char *s = mp_obj_int_formatted(&buf, &buf_size, &len, value, base, NULL, conversion == 'X' ? 'A' : 'a', '\0');
+    mp_obj_int_check_str_digits_after(s, len, base);
     bool negative = *s == '-';
     if (negative) {
         s++;

@@ -1,4 +1,3 @@
-# xfail: the ',' thousands separator in float format specs is missing (guest-numbers)
 from dataclasses import dataclass, field, asdict, fields
 import json
 

@@ -1,4 +1,3 @@
-# xfail: the ',' thousands separator in float format specs is missing (guest-numbers)
 rows = [
     {"name": "Paris", "country": "FR", "pop": 2_148_271, "area": 105.4},
     {"name": "Lyon", "country": "FR", "pop": 516_092, "area": 47.87},

@@ -1,4 +1,3 @@
-# xfail: float() error message uses MicroPython's wording (could not convert string to float)
 import json
 
 def parse_amount(text):

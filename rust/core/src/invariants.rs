@@ -32,57 +32,57 @@
 //!    `forged_rows_tables_are_refused_within_bounds`; `rust/core/tests/files.rs`:
 //!    `written_files_count_against_the_write_limit`)
 //! 10. **No blocking host I/O.** The host opens only regular files, without blocking, and checks the
-//!    opened descriptor: a FIFO, device or socket inside a whitelisted directory is refused at once.
-//!    (`rust/core/tests/files.rs`: `only_regular_files_are_opened`)
+//!     opened descriptor: a FIFO, device or socket inside a whitelisted directory is refused at once.
+//!     (`rust/core/tests/files.rs`: `only_regular_files_are_opened`)
 //! 11. **Interruptible runs.** A run can be cancelled, and its sandbox closed, from any thread without
-//!    waiting for it: the guest gets `KeyboardInterrupt` at once (also while sleeping or right after a
-//!    host call returns) and is stopped outright `hard_grace` later; closing frees the instance as the
-//!    run returns. A loop of slow host calls stops at `time_limit`, session intact. No binding method
-//!    waits for its own run (re-entry from a host function is a `RuntimeError`), and `limits` never
-//!    waits. (`rust/core/tests/cancel.rs`; `tests/test_engine_hardening.py`)
+//!     waiting for it: the guest gets `KeyboardInterrupt` at once (also while sleeping or right after a
+//!     host call returns) and is stopped outright `hard_grace` later; closing frees the instance as the
+//!     run returns. A loop of slow host calls stops at `time_limit`, session intact. No binding method
+//!     waits for its own run (re-entry from a host function is a `RuntimeError`), and `limits` never
+//!     waits. (`rust/core/tests/cancel.rs`; `tests/test_engine_hardening.py`)
 //! 12. **Compiled code.** The compiled guest module is loaded from the cache only from a directory and
-//!    file owned by this user and writable by no one else; otherwise it is compiled in memory and the
-//!    reason is recorded. (`engine::tests::a_cache_others_can_write_is_refused`)
+//!     file owned by this user and writable by no one else; otherwise it is compiled in memory and the
+//!     reason is recorded. (`engine::tests::a_cache_others_can_write_is_refused`)
 //! 13. **Event loop** (the Datasette plugin). Datasette's event loop never waits for a guest: runs use the
-//!    plugin's own bounded threads with per-actor and anonymous caps (over a cap, HTTP 429), and a
-//!    sandbox leaving a pool (reset, eviction, idle expiry) is closed off the loop.
-//!    (`tests/plugin/test_event_loop.py::test_reset_during_a_run_that_queries_an_in_memory_database_does_not_stall_the_server`,
-//!    `tests/plugin/test_console.py::test_runs_over_the_anonymous_cap_get_a_429_with_retry_after_and_do_not_slow_actors`)
+//!     plugin's own bounded threads with per-actor and anonymous caps (over a cap, HTTP 429), and a
+//!     sandbox leaving a pool (reset, eviction, idle expiry) is closed off the loop.
+//!     (`tests/plugin/test_event_loop.py::test_reset_during_a_run_that_queries_an_in_memory_database_does_not_stall_the_server`,
+//!     `tests/plugin/test_console.py::test_runs_over_the_anonymous_cap_get_a_429_with_retry_after_and_do_not_slow_actors`)
 //! 14. **The SQL bridge is read-only.** No query writes, attaches a file, loads an extension, changes
-//!    connection state or reads a host path, on a database file or on a database without a file: one
-//!    set of rules (`sql::rules::authorize`) is SQLite's authorizer on every connection the bridge
-//!    queries through, the engine's own and the embedder's. A database file that disappears is named by
-//!    its database name only. (`tests/sql_bridge.rs`: `writes_attach_pragmas_and_load_extension_are_refused`,
-//!    `a_vanished_database_file_never_reveals_its_host_path`; Python: `tests/test_sql.py::
-//!    test_both_kinds_of_database_refuse_the_same_statements`)
+//!     connection state or reads a host path, on a database file or on a database without a file: one
+//!     set of rules (`sql::rules::authorize`) is SQLite's authorizer on every connection the bridge
+//!     queries through, the engine's own and the embedder's. A database file that disappears is named by
+//!     its database name only. (`tests/sql_bridge.rs`: `writes_attach_pragmas_and_load_extension_are_refused`,
+//!     `a_vanished_database_file_never_reveals_its_host_path`; Python: `tests/test_sql.py::
+//!     test_both_kinds_of_database_refuse_the_same_statements`)
 //! 15. **One SQLite instance, so locking holds.** Database files are read through the SQLite library the
-//!    embedder's own connections use (`sql::library`, proven at link time by a lock only that instance
-//!    sees); the extension links no SQLite. A guest never reads a half-committed write and never makes a
-//!    writer lose its lock. (`tests/test_sql.py`: `test_an_iteration_reads_one_snapshot_while_datasette_deletes`,
-//!    `test_closing_bridge_connections_never_drops_datasettes_write_lock`,
-//!    `test_a_library_that_does_not_see_pythons_locks_is_refused`)
+//!     embedder's own connections use (`sql::library`, proven at link time by a lock only that instance
+//!     sees); the extension links no SQLite. A guest never reads a half-committed write and never makes a
+//!     writer lose its lock. (`tests/test_sql.py`: `test_an_iteration_reads_one_snapshot_while_datasette_deletes`,
+//!     `test_closing_bridge_connections_never_drops_datasettes_write_lock`,
+//!     `test_a_library_that_does_not_see_pythons_locks_is_refused`)
 //! 16. **Host memory of a query.** One query grows the host by about `query_byte_limit`, whatever the SQL
-//!    asks SQLite to build: SQLite's length limit is the byte cap on every bridge connection, each value's
-//!    size is checked before it is copied, and a query's open iterations end with its session.
-//!    (`tests/sql_memory.rs::a_select_of_huge_values_does_not_grow_the_host`,
-//!    `tests/sql_bridge.rs::iterations_are_released_when_a_hard_timeout_resets_the_session`; Python:
-//!    `tests/test_sql.py::test_a_select_of_huge_values_fails_fast_without_growing_the_host`)
+//!     asks SQLite to build: SQLite's length limit is the byte cap on every bridge connection, each value's
+//!     size is checked before it is copied, and a query's open iterations end with its session.
+//!     (`tests/sql_memory.rs::a_select_of_huge_values_does_not_grow_the_host`,
+//!     `tests/sql_bridge.rs::iterations_are_released_when_a_hard_timeout_resets_the_session`; Python:
+//!     `tests/test_sql.py::test_a_select_of_huge_values_fails_fast_without_growing_the_host`)
 //! 17. **`fetch()` sees what the server sees.** The policy judges the path after the decoding servers do
-//!    and refuses encoded `/`, `\`, dot segments and double encoding (also after redirects); the guest
-//!    cannot set `Host` or the framing headers; a request ends within min(policy timeout, time left in the
-//!    run). (`tests/test_network.py`)
+//!     and refuses encoded `/`, `\`, dot segments and double encoding (also after redirects); the guest
+//!     cannot set `Host` or the framing headers; a request ends within min(policy timeout, time left in the
+//!     run). (`tests/test_network.py`)
 //! 18. **Guest memory safety.** Guest code cannot make the interpreter read or write outside the object
-//!    it operates on: an instance of a user subclass of a builtin type is always read through its
-//!    native object (`(0,) + T((1, 2))` read past the instance), memoryviews never point into freed
-//!    buffers, no `.mpy` bytecode is loaded and user code mounts no file system that could serve it,
-//!    and recursion through C (comparing or printing self-containing containers) ends in
-//!    `RecursionError` or CPython's `[...]`. WebAssembly contains any such bug, but inside the guest it
-//!    forges objects, which any host decoder trusting guest bytes would turn into a chain.
-//!    (`tests/test_guest_hardening.py`, `tests/guest_programs/builtin_subclasses.py`; patches 0030-0038)
+//!     it operates on: an instance of a user subclass of a builtin type is always read through its
+//!     native object (`(0,) + T((1, 2))` read past the instance), memoryviews never point into freed
+//!     buffers, no `.mpy` bytecode is loaded and user code mounts no file system that could serve it,
+//!     and recursion through C (comparing or printing self-containing containers) ends in
+//!     `RecursionError` or CPython's `[...]`. WebAssembly contains any such bug, but inside the guest it
+//!     forges objects, which any host decoder trusting guest bytes would turn into a chain.
+//!     (`tests/test_guest_hardening.py`, `tests/guest_programs/builtin_subclasses.py`; patches 0030-0038)
 //! 19. **Size arithmetic.** Every size product or sum in the guest is checked: a repeat, join or growth
-//!    whose size does not fit 32 bits raises `OverflowError`/`MemoryError` (as a 32-bit CPython does)
-//!    with the session intact, instead of allocating the wrapped-around size and writing past it.
-//!    (`tests/test_guest_hardening.py::test_size_products_that_overflow_raise_instead_of_writing_past_buffers`)
+//!     whose size does not fit 32 bits raises `OverflowError`/`MemoryError` (as a 32-bit CPython does)
+//!     with the session intact, instead of allocating the wrapped-around size and writing past it.
+//!     (`tests/test_guest_hardening.py::test_size_products_that_overflow_raise_instead_of_writing_past_buffers`)
 
 #[cfg(test)]
 mod tests {
