@@ -213,7 +213,7 @@ def test_float_repr_is_the_shortest_that_reads_back_like_cpython():
         values.append(rng.random() * 10 ** rng.randint(-20, 20))
         values.append(round(rng.uniform(-1e4, 1e4), rng.randint(0, 8)))
     packed = [struct.pack("<d", v) for v in values]
-    with Sandbox() as sb:
+    with Sandbox(time_limit=60) as sb:  # 9,000 reprs: the default 5 s is tight on a busy 2-core machine
         sb.run(
             "import json, struct\ndef reprs(packed):\n    return [repr(struct.unpack('<d', p)[0]) for p in packed]"
         )

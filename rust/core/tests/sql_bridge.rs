@@ -30,9 +30,9 @@ fn writes_attach_pragmas_and_load_extension_are_refused() {
         ("insert into t (name) values ('x')", "INSERT is not allowed"),
         ("update t set name = 'x'", "UPDATE is not allowed"),
         ("delete from t", "DELETE is not allowed"),
-        ("drop table t", "DROP TABLE is not allowed"),
-        ("create table u (x)", "CREATE TABLE is not allowed"),
-        ("create temp table u (x)", "CREATE TEMP TABLE is not allowed"),
+        ("drop table t", "DROP is not allowed"),
+        ("create table u (x)", "CREATE is not allowed"),
+        ("create temp table u (x)", "CREATE is not allowed"),
         ("attach database '/tmp/other.db' as other", "ATTACH is not allowed"),
         ("pragma database_list", "PRAGMA database_list is not allowed"),
         ("pragma writable_schema = 1", "PRAGMA writable_schema is not allowed"),
@@ -95,6 +95,7 @@ fn iterations_are_released_when_the_session_resets() {
     let (_, message) = guest_error(&mut sb, "next(datasette.iter_query('select 1'))");
     assert!(message.contains("at most 8 query iterations"), "{message}");
     sb.reset().unwrap();
+    run(&mut sb, "import datasette").unwrap();
     assert_eq!(run(&mut sb, OPEN_EIGHT).unwrap(), "[1, 1, 1, 1, 1, 1, 1, 1]");
 }
 

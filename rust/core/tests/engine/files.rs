@@ -39,7 +39,7 @@ def write(name, n):
         return str(e)
 [write('a', 600_000), write('b', 600_000), write('a', 300_000), write('b', 600_000)]";
     let results = value(&mut sb, code);
-    assert!(results.starts_with("['ok', '[Errno 28] No space left on device"), "{results}");
+    assert!(results.starts_with("['ok', \"[Errno 28] No space left on device"), "{results}");
     assert!(results.ends_with("'ok', 'ok']"), "rewriting a file frees its old bytes: {results}");
     let written = sb.written_files();
     assert_eq!(written.values().map(Vec::len).sum::<usize>(), 900_000);
