@@ -17,7 +17,8 @@ fn fixture(tag: &str) -> std::path::PathBuf {
         &path,
         "create table t (id integer primary key, name text);
          with recursive n(i) as (select 1 union all select i + 1 from n where i < 5000)
-         insert into t (name) select 'row ' || i from n;",
+         insert into t (name) select 'row ' || i from n;
+         create index t_name on t (name);",
     );
     path
 }
