@@ -12,7 +12,7 @@ from typing import Any
 
 from . import _engine
 
-__all__ = ["LIMITS", "LimitError", "parse_limit", "parse_size"]
+__all__ = ["LIMITS", "LimitError", "markdown_table", "parse_limit", "parse_size"]
 
 
 class LimitError(ValueError):
@@ -81,3 +81,12 @@ def _show(spec: _engine.Limit, bound: float) -> str:
     if spec.unit == "seconds":
         return f"{bound:g} s"
     return f"{int(bound):,}"
+
+
+def markdown_table() -> str:
+    """The table of limits as README.md shows it: argument, default, what happens at the limit."""
+    lines = ["| argument | default | what happens at the limit |", "|---|---|---|"]
+    for spec in LIMITS.values():
+        default = "None" if spec.default is None else _show(spec, spec.default)
+        lines.append(f"| `{spec.name}` | {default} | {spec.at_limit} |")
+    return "\n".join(lines) + "\n"

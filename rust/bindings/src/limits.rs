@@ -28,6 +28,8 @@ pub struct Limit {
     nullable: bool,
     /// One line saying what the limit bounds.
     description: &'static str,
+    /// What a user sees when the limit is reached (the README's table).
+    at_limit: &'static str,
 }
 
 #[pymethods]
@@ -67,6 +69,7 @@ pub fn table(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
                 max: number(py, s.unit, Some(s.max))?,
                 nullable: s.nullable,
                 description: s.description,
+                at_limit: s.at_limit,
             })
         })
         .collect::<PyResult<Vec<_>>>()?;

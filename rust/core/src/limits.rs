@@ -53,8 +53,10 @@ pub struct LimitSpec {
     pub max: f64,
     /// Whether `None` (no limit) is accepted.
     pub nullable: bool,
-    /// One line for help texts and the README.
+    /// One line for help texts (CLI flags, config errors).
     pub description: &'static str,
+    /// What a user sees when the limit is reached: the README's table of limits is made from it.
+    pub at_limit: &'static str,
 }
 
 impl LimitSpec {
@@ -136,7 +138,7 @@ macro_rules! limits {
     ($(
         $(#[doc = $doc:literal])*
         $name:ident: $ty:ty = $unit:ident, default $default:expr, min $min:expr, max $max:expr, nullable $nullable:expr,
-            $description:literal;
+            $description:literal, at_limit $at_limit:literal;
     )*) => {
         /// The limits of one sandbox. Build one with [`Limits::default`] and struct update syntax, or
         /// from name/value pairs with [`Limits::set`]; [`Limits::validate`] checks it against [`LIMITS`].
@@ -155,6 +157,7 @@ macro_rules! limits {
                 max: $max,
                 nullable: $nullable,
                 description: $description,
+                at_limit: $at_limit,
             }, )*
         ];
 
@@ -191,37 +194,47 @@ limits! {
     /// Bytes of linear memory the guest may use in all (GC heap, stack, static data). Reaching it is a
     /// catchable `MemoryError` inside the guest.
     memory_limit: usize = Bytes, default Some(64.0 * 1048576.0), min MIN_MEMORY as f64, max MAX_MEMORY as f64,
-        nullable false, "bytes of guest memory in all; beyond it, MemoryError in the guest";
+        nullable false, "bytes of guest memory in all; beyond it, MemoryError in the guest",
+        at_limit "`MemoryError` inside the guest (catchable); uncaught, `SandboxMemoryError`; the session survives";
     /// Wall-clock time one run may take before the soft interrupt: a `KeyboardInterrupt` raised in the
     /// guest at its next bytecode boundary.
     time_limit: Duration = Seconds, default Some(5.0), min 0.001, max 86400.0, nullable false,
-        "seconds per run before the soft interrupt (KeyboardInterrupt in the guest)";
+        "seconds per run before the soft interrupt (KeyboardInterrupt in the guest)",
+        at_limit "`KeyboardInterrupt` raised in the guest at the next bytecode boundary; uncaught, `SandboxTimeout` with the traceback; the session survives";
     /// Time after the soft interrupt (or a cancel) before the run is stopped outright (for a guest stuck
     /// inside one long C operation). A hard stop loses the session's state.
     hard_grace: Duration = Seconds, default Some(1.0), min 0.0, max 3600.0, nullable false,
-        "seconds after the soft interrupt before the run is stopped outright (the session is then reset)";
+        "seconds after the soft interrupt before the run is stopped outright (the session is then reset)",
+        at_limit "after the soft interrupt, a guest stuck in one long C operation is stopped outright: `SandboxTimeout` with `session_reset=True`, the session starts fresh";
     /// Optional deterministic budget of Wasmtime fuel per run (roughly one unit per wasm instruction).
     fuel: Option<u64> = Count, default None, min 1.0, max MAX_COUNT, nullable true,
-        "optional deterministic budget of wasm instructions per run (None: no budget)";
+        "optional deterministic budget of wasm instructions per run (None: no budget)",
+        at_limit "deterministic instruction budget per run; exhausted, `SandboxTimeout` (session reset)";
     /// Bytes kept of each of stdout and stderr per run; the rest is dropped and flagged.
     output_limit: usize = Bytes, default Some(1048576.0), min 1.0, max i32::MAX as f64, nullable false,
-        "bytes kept of stdout and of stderr per run; beyond, dropped and flagged";
+        "bytes kept of stdout and of stderr per run; beyond, dropped and flagged",
+        at_limit "stdout and stderr are each cut at capture time; `result.stdout_truncated` / `stderr_truncated`";
     /// Host-function calls allowed per run.
     host_call_limit: u64 = Count, default Some(1_000_000.0), min 1.0, max MAX_COUNT, nullable false,
-        "host-function calls per run";
+        "host-function calls per run",
+        at_limit "host-function calls per run; beyond, a `RuntimeError` in the guest";
     /// Largest payload, in bytes, of one host-function call's arguments or result.
     host_payload_limit: usize = Bytes, default Some(64.0 * 1048576.0), min 1.0, max i32::MAX as f64,
-        nullable false, "bytes of one host call's arguments or result";
+        nullable false, "bytes of one host call's arguments or result",
+        at_limit "bytes of one host call's arguments or result; beyond, a `ValueError` in the guest";
     /// Rows of one `datasette.query()` result; beyond it the result is truncated and flagged.
     query_row_limit: usize = Count, default Some(100_000.0), min 1.0, max MAX_COUNT, nullable false,
-        "rows of one datasette.query() result; beyond, truncated and flagged";
+        "rows of one datasette.query() result; beyond, truncated and flagged",
+        at_limit "rows of one `datasette.query()` result (with `databases=`); beyond, truncated and flagged";
     /// Bytes of one `datasette.query()` result; beyond it the result is truncated and flagged.
     query_byte_limit: usize = Bytes, default Some(32.0 * 1048576.0), min 1.0, max i32::MAX as f64,
-        nullable false, "bytes of one datasette.query() result; beyond, truncated and flagged";
+        nullable false, "bytes of one datasette.query() result; beyond, truncated and flagged",
+        at_limit "bytes of one `datasette.query()` result; beyond, truncated and flagged";
     /// Bytes guest code may write in all into writable file mounts (the in-memory overlay). Beyond it a
     /// write fails as on a full disk (`OSError` with errno `ENOSPC`).
     file_write_limit: usize = Bytes, default Some(32.0 * 1048576.0), min 0.0, max MAX_MEMORY as f64,
-        nullable false, "bytes guest code may write in all into writable file mounts; beyond, OSError(ENOSPC)";
+        nullable false, "bytes guest code may write in all into writable file mounts; beyond, OSError(ENOSPC)",
+        at_limit "bytes guest code may write in all into writable file mounts (`files=`); beyond, `OSError` errno 28 (no space left) in the guest";
 }
 
 /// The table row of the limit `name`.
