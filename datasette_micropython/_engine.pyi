@@ -118,8 +118,8 @@ class Session:
         """The limits, by name, in table order; never waits for a run in progress."""
     def cancel(self) -> bool:
         """Interrupts the run in progress from any thread without waiting; True if there was one."""
-    def time_left(self) -> float | None:
-        """Seconds before the run in progress hits its time limit (0 once cancelled); None when idle."""
+    def cancelled(self) -> bool:
+        """Whether the run in progress was cancelled (`cancel()` or `close()`)."""
     def run(self, code: str, *, eval_trailing: bool = True, compile_only: bool = False) -> RunResult: ...
     def call(self, name: str, args: tuple[Any, ...]) -> CallResult: ...
     def register(self, name: str, function: Callable[..., Any]) -> None: ...

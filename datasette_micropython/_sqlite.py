@@ -151,7 +151,7 @@ def query_read_only(
     return columns, rows, truncated
 
 
-def file_query_function(path: str, immutable: bool, max_bytes: int) -> Callable[[str, Any, int], QueryResult]:
+def file_query_function(path: str, immutable: bool) -> Callable[[str, Any, int, int], QueryResult]:
     """The query function of a database file served through Python's `sqlite3` (when the engine cannot
     be linked to its SQLite): a read-only connection per query, bounded by the run's time left."""
     uri = (
@@ -160,7 +160,7 @@ def file_query_function(path: str, immutable: bool, max_bytes: int) -> Callable[
         + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
     )
 
-    def query(sql: str, params: Any, max_rows: int) -> QueryResult:
+    def query(sql: str, params: Any, max_rows: int, max_bytes: int) -> QueryResult:
         time_left = _engine.host_call_time_left()
         deadline = None if time_left is None else time.monotonic() + time_left
         try:

@@ -204,14 +204,14 @@ class Sandbox:
 
         self._waiting = future
         try:
-            time_left = self._session.time_left()
+            time_left = _engine.host_call_time_left()
             if time_left == 0:  # cancelled (or out of time) before cancel() could see the future
                 future.cancel()
             try:
                 return future.result(timeout=time_left)
             except (concurrent.futures.TimeoutError, concurrent.futures.CancelledError):
                 future.cancel()
-                why = "the run was cancelled" if self._session.time_left() == 0 else "time limit"
+                why = "the run was cancelled" if self._session.cancelled() else "time limit"
                 raise TimeoutError(f"the async host function did not finish in time ({why})") from None
         finally:
             self._waiting = None
@@ -241,10 +241,7 @@ class Sandbox:
             if bridge_sqlite() is not None:
                 # The engine cannot use Python's SQLite: read the files through sqlite3, never through a
                 # second SQLite library.
-                functions += [
-                    (name, file_query_function(path, imm, self.limits["query_byte_limit"]))
-                    for name, path, imm in files
-                ]
+                functions += [(name, file_query_function(path, imm)) for name, path, imm in files]
                 files = []
         self._session.attach_databases(files, functions, default_database)
 

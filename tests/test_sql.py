@@ -252,15 +252,16 @@ def test_immutable_databases(db_path):
 def test_databases_without_a_file_are_served_by_a_function():
     calls = []
 
-    def memory_db(sql, params, max_rows):
-        calls.append((sql, params, max_rows))
+    def memory_db(sql, params, max_rows, max_bytes):
+        calls.append((sql, params, max_rows, max_bytes))
         return ["a", "b"], [[1, "x"], [2, None]], False
 
-    with Sandbox(databases={"mem": memory_db}) as sb:
+    with Sandbox(databases={"mem": memory_db}, query_byte_limit=5 * 2**20) as sb:
         assert sb.run(
             "import datasette\nlist(datasette.query('select a, b from t where a > ?', [0]))"
         ).value == ("[{'a': 1, 'b': 'x'}, {'a': 2, 'b': None}]")
-        assert calls == [("select a, b from t where a > ?", [0], 100_000)]
+        # the function gets the sandbox's own caps, so it never fetches more than the guest may receive
+        assert calls == [("select a, b from t where a > ?", [0], 100_000, 5 * 2**20)]
         assert sb.run("[r['a'] for r in datasette.iter_query('select a from t')]").value == "[1, 2]"
 
 
@@ -420,8 +421,8 @@ def test_databases_without_a_file_have_the_same_byte_limit():
     conn = sqlite3.connect(":memory:", check_same_thread=False)
     limit = 4 * 2**20
 
-    def memory_db(sql, params, max_rows):
-        return query_read_only(conn, sql, params, max_rows, limit)
+    def memory_db(sql, params, max_rows, max_bytes):
+        return query_read_only(conn, sql, params, max_rows, max_bytes)
 
     with Sandbox(databases={"mem": memory_db}, query_byte_limit=limit) as sb:
         sb.run("import datasette")

@@ -15,7 +15,6 @@ from datasette.resources import DatabaseResource
 from datasette.utils import sqlite_timelimit
 
 from .._sqlite import query_read_only
-from ..sandbox import DEFAULTS
 
 
 async def readable_databases(datasette: Any, actor: dict[str, Any] | None) -> dict[str, Any]:
@@ -42,19 +41,20 @@ def sandbox_database(datasette: Any, db: Any) -> Any:
 def _query_through_datasette(datasette: Any, db: Any) -> Any:
     """The query function of an in-memory database (the engine can only open files): one SELECT on a
     Datasette read connection, read-only by the engine's own rules (SQLite's authorizer), with SQLite's
-    length limit and the byte cap, under Datasette's SQL time limit."""
-    max_bytes = DEFAULTS["query_byte_limit"]
+    length limit and the sandbox's byte cap, under Datasette's SQL time limit."""
 
     def run(
-        conn: sqlite3.Connection, sql: str, params: Any, max_rows: int
+        conn: sqlite3.Connection, sql: str, params: Any, max_rows: int, max_bytes: int
     ) -> tuple[list[str], list[list[Any]], bool]:
         with sqlite_timelimit(conn, datasette.sql_time_limit_ms):
             return query_read_only(conn, sql, params, max_rows, max_bytes)
 
-    async def query(sql: str, params: Any, max_rows: int) -> tuple[list[str], list[list[Any]], bool]:
+    async def query(
+        sql: str, params: Any, max_rows: int, max_bytes: int
+    ) -> tuple[list[str], list[list[Any]], bool]:
         try:
             result: tuple[list[str], list[list[Any]], bool] = await db.execute_fn(
-                lambda conn: run(conn, sql, params, max_rows)
+                lambda conn: run(conn, sql, params, max_rows, max_bytes)
             )
         except TimeoutError as e:
             raise TimeoutError("SQL time limit exceeded") from e

@@ -1,35 +1,38 @@
-//! The deadline of the run a host function serves, for Python host functions that wait on something
-//! outside (`fetch()`): they must give up when the run's time is up, not hold the run past its limit.
+//! The time left in the run a host function serves, for Python host functions that wait on something
+//! outside (`fetch()`, an async host function, a query function): they must give up when the run's time
+//! is up or the run is cancelled, not hold the run past its limit. The engine's `CallContext` is the one
+//! source; this module makes it reachable from Python during the call.
 
-use std::cell::Cell;
-use std::time::Instant;
+use std::cell::RefCell;
 
+use micropython_sandbox::CallContext;
 use pyo3::prelude::*;
 
 thread_local! {
-    static DEADLINE: Cell<Option<Instant>> = const { Cell::new(None) };
+    static CALL: RefCell<Option<CallContext>> = const { RefCell::new(None) };
 }
 
-/// Sets the deadline of the host call being served on this thread until dropped.
-pub(crate) struct DeadlineScope(Option<Instant>);
+/// Makes `ctx` the host call being served on this thread until dropped (calls nest: a host function
+/// may run another sandbox whose host functions run in turn).
+pub(crate) struct CallScope(Option<CallContext>);
 
-impl DeadlineScope {
-    pub(crate) fn enter(deadline: Instant) -> Self {
-        DeadlineScope(DEADLINE.with(|d| d.replace(Some(deadline))))
+impl CallScope {
+    pub(crate) fn enter(ctx: &CallContext) -> Self {
+        CallScope(CALL.with(|c| c.replace(Some(ctx.clone()))))
     }
 }
 
-impl Drop for DeadlineScope {
+impl Drop for CallScope {
     fn drop(&mut self) {
-        DEADLINE.with(|d| d.set(self.0));
+        CALL.with(|c| *c.borrow_mut() = self.0.take());
     }
 }
 
-/// Seconds left in the run whose host call this thread is serving (0 when past), or None outside a
-/// host call.
+/// Seconds left in the run whose host call this thread is serving (0 once past or cancelled), or None
+/// outside a host call.
 #[pyfunction]
 fn host_call_time_left() -> Option<f64> {
-    DEADLINE.with(|d| d.get()).map(|at| at.saturating_duration_since(Instant::now()).as_secs_f64())
+    CALL.with(|c| c.borrow().as_ref().map(|ctx| ctx.time_left().as_secs_f64()))
 }
 
 pub(crate) fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -1,15 +1,13 @@
 //! Python callables as engine host functions: registered builtins, and the query functions that
 //! serve databases without a file. Both run on the guest's thread with the GIL taken for the call.
 
-use std::time::Instant;
-
 use micropython_sandbox::{self as core, CallContext, HostError, HostFunction, Reply, Value};
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
 use crate::convert::{from_value, from_values, to_value};
-use crate::deadline::DeadlineScope;
+use crate::deadline::CallScope;
 use crate::exceptions::to_host_error;
 
 /// A Python callable exposed to the guest.
@@ -19,7 +17,7 @@ pub struct PyHostFunction {
 
 impl HostFunction for PyHostFunction {
     fn call(&self, ctx: &CallContext, args: Vec<Value>, kwargs: Vec<(String, Value)>) -> Result<Reply, HostError> {
-        let _deadline = DeadlineScope::enter(ctx.deadline);
+        let _call = CallScope::enter(ctx);
         Python::attach(|py| {
             let outcome = (|| -> PyResult<Value> {
                 let args = PyTuple::new(py, from_values(py, args)?)?;
@@ -37,7 +35,7 @@ impl HostFunction for PyHostFunction {
     }
 }
 
-/// A Python callable serving a database that has no file: `fn(sql, params, max_rows) ->
+/// A Python callable serving a database that has no file: `fn(sql, params, max_rows, max_bytes) ->
 /// (columns, rows, truncated)`.
 pub struct PyQueryFunction {
     pub callable: Py<PyAny>,
@@ -46,12 +44,13 @@ pub struct PyQueryFunction {
 impl core::QueryFunction for PyQueryFunction {
     fn query(
         &self,
+        ctx: &CallContext,
         sql: &str,
         params: core::Params,
         max_rows: usize,
-        deadline: Instant,
+        max_bytes: usize,
     ) -> Result<core::QueryOutput, HostError> {
-        let _deadline = DeadlineScope::enter(deadline);
+        let _call = CallScope::enter(ctx);
         Python::attach(|py| {
             let outcome = (|| -> PyResult<core::QueryOutput> {
                 let params = match params {
@@ -61,7 +60,7 @@ impl core::QueryFunction for PyQueryFunction {
                         from_value(py, Value::Dict(pairs.into_iter().map(|(k, v)| (Value::Str(k), v)).collect()))?
                     }
                 };
-                let result = self.callable.bind(py).call1((sql, params, max_rows))?;
+                let result = self.callable.bind(py).call1((sql, params, max_rows, max_bytes))?;
                 let (columns, rows, truncated): (Vec<String>, Bound<'_, PyAny>, bool) = result.extract()?;
                 let mut out = Vec::new();
                 for row in rows.try_iter()? {

@@ -3,7 +3,7 @@
 //! Locking: the engine's `Sandbox` sits in a mutex held for the whole of a run, always taken with the
 //! GIL released (so a thread waiting for it never blocks Python). What must work while a run is in
 //! progress, from any thread or from a host function of the run itself, needs no lock: `limits`
-//! (a copy), `cancel`, `close`, `closed` and `time_left` (the engine's `RunControl`, atomics). Any other
+//! (a copy), `cancel`, `close`, `closed` and `cancelled` (the engine's `RunControl`, atomics). Any other
 //! method called from a host function of the same sandbox would wait for its own run forever: it
 //! raises `RuntimeError` instead.
 
@@ -257,10 +257,10 @@ impl Session {
         self.control.cancel()
     }
 
-    /// Seconds left before the run in progress reaches its time limit (0 once it is cancelled), or None
-    /// when no run is in progress. Host functions use it to bound their own waits.
-    fn time_left(&self) -> Option<f64> {
-        self.control.time_left().map(|d| d.as_secs_f64())
+    /// Whether the run in progress was cancelled (`cancel()` or `close()`). Host functions bound their
+    /// waits with `host_call_time_left()`, which is 0 then.
+    fn cancelled(&self) -> bool {
+        self.control.cancelled()
     }
 
     /// Exposes `function` to guest code as the builtin `name`.

@@ -15,6 +15,7 @@ use crate::error::{GuestException, Output};
 use crate::limits::Limits;
 
 /// Context handed to a host function for one call.
+#[derive(Clone)]
 pub struct CallContext {
     /// When the current run's time limit expires; long host work should stop by then.
     pub deadline: Instant,

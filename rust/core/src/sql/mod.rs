@@ -26,22 +26,29 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicU64;
 use std::sync::mpsc::Receiver;
 use std::sync::Arc;
-use std::time::Instant;
 
 use parking_lot::Mutex;
 
 use crate::codec::Value;
 use crate::error::Error;
-use crate::host::HostError;
+use crate::host::{CallContext, HostError};
 
 pub(crate) use host_ops::{SqlOp, SQL_OPS};
 pub use library::{link, linked, Linked};
 
 /// A query run for a database that has no file (e.g. Datasette's in-memory databases): returns
-/// `(columns, rows, truncated)` with at most `max_rows` rows.
-/// `deadline` is when the run's time limit expires.
+/// `(columns, rows, truncated)` with at most `max_rows` rows, stopping at about `max_bytes` of values
+/// (the sandbox's `query_byte_limit`, so that the host never holds much more than the guest may get).
+/// `ctx` is the guest's call it serves: its `time_left()` bounds the work.
 pub trait QueryFunction: Send + Sync {
-    fn query(&self, sql: &str, params: Params, max_rows: usize, deadline: Instant) -> Result<QueryOutput, HostError>;
+    fn query(
+        &self,
+        ctx: &CallContext,
+        sql: &str,
+        params: Params,
+        max_rows: usize,
+        max_bytes: usize,
+    ) -> Result<QueryOutput, HostError>;
 }
 
 pub type QueryOutput = (Vec<String>, Vec<Vec<Value>>, bool);

@@ -211,7 +211,7 @@ impl Databases {
         };
         let (mut reply, truncated) = match source {
             Source::Function(f) => {
-                let (columns, rows, truncated) = f.query(sql, params.clone(), cap.max_rows, ctx.deadline)?;
+                let (columns, rows, truncated) = f.query(ctx, sql, params.clone(), cap.max_rows, cap.max_bytes)?;
                 let (e, kept) = encode_output(&columns, &rows, cap, &reply_start)?;
                 (e, truncated || kept < rows.len())
             }
@@ -252,7 +252,8 @@ impl Databases {
         let page = SqlLimits { max_rows: PAGE_ROWS, max_bytes: self.limits.max_bytes };
         match source.clone() {
             Source::Function(f) => {
-                let (columns, rows, _) = f.query(sql, params.clone(), self.limits.max_rows, ctx.deadline)?;
+                let (columns, rows, _) =
+                    f.query(ctx, sql, params.clone(), self.limits.max_rows, self.limits.max_bytes)?;
                 std::thread::spawn(move || {
                     let mut rest = &rows[..];
                     loop {
