@@ -198,6 +198,12 @@ def test_int_str_conversion_limit_is_cpythons(sb):
         "x = sum(range(10 ** 9))",  # C loop over an iterator, no bytecode
         "x = max(range(10 ** 9))",
         "x = sorted(bytes(range(256)) * 40000)",  # merge sort of ten million ints
+        # substring searches with a long needle: one position compares 500,000 bytes (patch 0042)
+        "h = 'a' * 2_000_000\nx = h.count('a' * 500_000 + 'b')",
+        "h = 'a' * 2_000_000\nx = ('a' * 500_000 + 'b') in h",
+        "h = b'a' * 2_000_000\nx = h.find(b'a' * 500_000 + b'b')",
+        "h = 'a' * 2_000_000\nx = h.split('a' * 500_000 + 'b')",
+        "h = 'a' * 2_000_000\nx = h.rsplit('b' + 'a' * 500_000)",
     ],
 )
 def test_long_c_operations_stop_at_the_soft_limit_with_the_session_intact(code):
@@ -215,10 +221,36 @@ def test_long_c_operations_stop_at_the_soft_limit_with_the_session_intact(code):
         assert_session_intact(sb)
 
 
+NESTED_BRACKETS = """
+for opener, closer in [('[', ']'), ('(', ')'), ('{1: ', '}'), ('abs(', ')')]:
+    for depth in (199, 200, 201, 100_000):
+        try:
+            eval(opener * depth + '1' + closer * depth)
+            print(depth, 'ok')
+        except SyntaxError as e:
+            print(depth, type(e).__name__, e.msg)
+try:
+    exec('x = 1\\ny = ' + '(' * 300 + ')' * 300)
+except SyntaxError as e:
+    print(type(e).__name__, e.msg, e.lineno)
+"""
+
+
+def test_brackets_nested_past_cpythons_limit_are_a_syntax_error_at_once(sb):
+    # The parser and compiler used to work on 100,000 nested brackets past the time limit in one C call
+    # (patch 0041): CPython's tokenizer stops at 200 levels, and so does the guest, at once.
+    start = time.monotonic()
+    assert sb.run(NESTED_BRACKETS, eval_trailing=False).stdout == cpython_output(NESTED_BRACKETS)
+    assert time.monotonic() - start < 2.0
+    assert_session_intact(sb)
+
+
 def test_the_interrupt_checks_in_c_keep_results_right(sb):
     code = (
         "import math\nprint(len(str(3 ** 8000)), math.factorial(300) % 10**9 + 7, sum(range(10**6)), "
         "sorted([5, 3, 1, 4] * 5000)[::2500], int('f' * 2000, 16) % 1009, '-'.join(str(i) for i in range(50000))[-20:])"
+        "\nh = ('ab' * 70000 + 'abc') * 3\nprint(h.count('ab' * 40000 + 'c'), h.find('c'), h.rfind('b' * 1 + 'c'), "
+        "len(h.split('ab' * 30000)), len(h.rsplit('ab' * 30000, 2)), ('b' + 'ab' * 1000 + 'c') in h)"
     )
     assert sb.run(code, eval_trailing=False).stdout == cpython_output(code)
 
