@@ -452,6 +452,82 @@ async def main():
     return results, await t, got, errs, q.empty()
 print(asyncio.run(main()))
 """,
+    "enum_flags_and_instance_checks": r"""
+from enum import Enum, Flag, IntFlag, IntEnum, StrEnum, auto
+class Perm(Flag):
+    READ = auto()
+    WRITE = auto()
+    EXEC = auto()
+class Mode(IntFlag):
+    R = 4
+    W = 2
+    X = 1
+class Color(Flag):
+    RED = 1
+    GREEN = 2
+    BLUE = 4
+    WHITE = 7
+class Level(IntEnum):
+    LOW = 1
+    HIGH = 2
+    @classmethod
+    def parse(cls, text):
+        return cls(int(text))
+rw = Perm.READ | Perm.WRITE
+for f in (Perm(0), rw, ~Perm.READ, Perm.READ ^ rw, rw & Perm.EXEC, Perm(7), Mode(0), ~Mode.R, Mode.R | 8,
+          Mode.W & 6, Color(3), ~Color.RED, Color.WHITE):
+    print(repr(f), str(f), f.name, f.value, bool(f), list(f), len(f))
+print(list(Perm), list(Mode), list(Color), len(Color), Perm.READ in rw, Perm.EXEC in rw, Color.WHITE in Color(7))
+print(Mode.R | 1, 1 | Mode.R, Mode.R + 1, int(Mode.R | Mode.X), rw is Perm(3), hash(rw) == hash(Perm(3)))
+show(Perm, 8)
+show(lambda: Perm.READ | 1)
+show(lambda: 1 in rw)
+print(isinstance(Perm.READ, Perm), isinstance(Mode.R, (Perm, Mode)), isinstance(Level.LOW, Level),
+      isinstance(3, Level), isinstance(Level.LOW, int), Level.parse("2"))
+""",
+    "isinstance_unions_and_hooks": r"""
+class Even:
+    def __instancecheck__(self, obj):
+        return isinstance(obj, int) and obj % 2 == 0
+    def __subclasscheck__(self, cls):
+        return issubclass(cls, int)
+for value in (1, 2, "x", None, 2.5, [1], True):
+    print(repr(value), isinstance(value, int | None), isinstance(value, (str, (float, list))),
+          isinstance(value, Even()), isinstance(value, (Even(), str)))
+print(issubclass(bool, int | str), issubclass(list, (dict, (set, list))), issubclass(bool, Even()), issubclass(str, Even()))
+show(isinstance, 1, 5)
+show(isinstance, 1, (int, 5))
+show(issubclass, int, "int")
+show(isinstance, [], list[int])
+show(isinstance, [], list[int] | None)
+""",
+    "vars_and_stream_readlines": r"""
+import io
+from types import SimpleNamespace
+class Config:
+    version = 1
+    def __init__(self, **kw):
+        for key, value in kw.items():
+            setattr(self, key, value)
+c = Config(host="db", port=5432)
+print(vars(c), sorted(vars(SimpleNamespace(a=1, b=[2]))), vars(c) == c.__dict__)
+print("version" in vars(Config), "StringIO" in vars(io), sorted(k for k in vars() if k in ("io", "c", "Config")))
+show(vars, 42)
+show(vars, "text")
+buf = io.StringIO("alpha\nbeta\r\ngamma\n\nlast")
+print(buf.readline(), buf.readlines(), buf.readlines())
+raw = io.BytesIO(b"one\ntwo\nthree")
+print(raw.read(2), raw.readlines())
+print(io.StringIO("").readlines(), io.StringIO("x\n").readlines())
+with io.StringIO() as out:
+    out.writelines(["a\n", "b", "c\n"])
+    print(repr(out.getvalue()), out.closed, out.readable(), out.writable(), out.seekable())
+print(out.closed)
+show(out.readable)
+data = io.BytesIO()
+data.writelines([b"x", bytearray(b"y\n")])
+print(data.getvalue(), data.closed, data.tell())
+""",
 }
 
 

@@ -1,17 +1,19 @@
-"""CPython's `enum`: Enum, IntEnum, StrEnum, auto, unique, EnumType (EnumMeta), the functional API
+"""CPython's `enum`: Enum, IntEnum, StrEnum, Flag, IntFlag, auto, unique, EnumType (EnumMeta), the functional API
 (`Enum('Color', 'RED GREEN')`, with `type=int` for an int mix-in).
 
 An Enum subclass with members is bound to an EnumType object wrapping the class (MicroPython's
 class statement takes no metaclass; see _classhooks.py): iterating, len(), `Color['RED']`,
 `Color(1)`, `in`, `Color.__members__`, `Color.RED.name/.value` work as in CPython, and members are
 instances of the class (`isinstance(Color.RED, Enum)`, `isinstance(Priority.HIGH, int)`).
+`isinstance(x, Color)` works through the wrapper's __instancecheck__ (patch 0125).
 Differences:
-- `isinstance(x, Color)` raises TypeError (Color is the wrapper, not a class): compare
-  `type(x).__name__`, or test `isinstance(x, Enum)`.
+- `issubclass(Color, Enum)` raises TypeError (Color is the wrapper, not a class).
 - A class's `_order_ = 'A B C'` puts the members in that order; CPython only checks it against the
   definition order (the order members otherwise come in, here too).
-- Not supported: Flag, IntFlag, member()/nonmember(), verify(), pickling, `__init_subclass__`,
-  the functional API on IntEnum/StrEnum (use `Enum(name, names, type=int)`).
+- Flag and IntFlag follow CPython 3.11's default boundaries (STRICT and KEEP); FlagBoundary,
+  `boundary=` and the other boundaries are not supported.
+- Not supported: member()/nonmember(), verify(), pickling, `__init_subclass__`, the functional API on
+  IntEnum/StrEnum/Flag (use `Enum(name, names, type=int)`).
 """
 
 import _classhooks
@@ -28,9 +30,12 @@ class Enum:
         # Calls on the plain class: the functional API on a class without members, otherwise a
         # lookup by value (members themselves are made without calling this).
         members = cls.__dict__.get("_member_map_")
-        if not members:
-            return _functional(cls, *args, **kwargs)
-        return _lookup(cls, args[0])
+        if members:
+            return _lookup(cls, args[0])
+        plain = getattr(cls, "_plain_", None)
+        if plain is not None:  # the wrapper's class itself, as a classmethod of the enum receives it
+            return _lookup(plain, args[0])
+        return _functional(cls, *args, **kwargs)
 
     name = property(lambda self: self._name_)
     value = property(lambda self: self._value_)
@@ -124,6 +129,168 @@ class ReprEnum(Enum):
     pass
 
 
+class Flag(Enum):
+    """Members combine with |, &, ^ and ~ into flags of the same class; auto() gives powers of two.
+    A value with bits no member has is a ValueError (CPython's STRICT boundary)."""
+
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        if not count:
+            return start if start is not None else 1
+        return 2 ** max(last_values).bit_length()
+
+    @classmethod
+    def _missing_(cls, value):
+        return _flag_member(cls, value)
+
+    def __repr__(self):
+        if self._name_ is None:
+            return "<%s: %r>" % (type(self).__name__, self._value_)
+        return "<%s.%s: %r>" % (type(self).__name__, self._name_, self._value_)
+
+    def __str__(self):
+        if self._name_ is None:
+            return "%s(%r)" % (type(self).__name__, self._value_)
+        return "%s.%s" % (type(self).__name__, self._name_)
+
+    def __bool__(self):
+        return bool(self._value_)
+
+    def __contains__(self, other):
+        if not isinstance(other, type(self)):
+            raise TypeError(
+                "unsupported operand type(s) for 'in': '%s' and '%s'"
+                % (type(other).__name__, type(self).__name__)
+            )
+        return other._value_ & self._value_ == other._value_
+
+    def __iter__(self):
+        return iter(_flag_parts(type(self), self._value_)[0])
+
+    def __len__(self):
+        return bin(self._value_).count("1")
+
+    def __hash__(self):
+        return hash(self._value_)
+
+    def __or__(self, other):
+        return _flag_op(self, other, "|", lambda a, b: a | b)
+
+    def __and__(self, other):
+        return _flag_op(self, other, "&", lambda a, b: a & b)
+
+    def __xor__(self, other):
+        return _flag_op(self, other, "^", lambda a, b: a ^ b)
+
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
+
+    def __invert__(self):
+        plain = type(self)
+        return _flag_member(plain, _flag_mask(plain) & ~self._value_)
+
+
+class IntFlag(int, Flag):
+    """A Flag whose members are ints: they combine with ints too, and keep bits no member has
+    (CPython's KEEP boundary)."""
+
+    def __str__(self):
+        return str(self._value_)
+
+    # Flag's methods again: an enum with an int mix-in otherwise takes these from int (see _finish).
+    __repr__ = Flag.__repr__
+    __bool__ = Flag.__bool__
+    __contains__ = Flag.__contains__
+    __iter__ = Flag.__iter__
+    __len__ = Flag.__len__
+    __hash__ = Flag.__hash__
+
+    def __or__(self, other):
+        return _flag_op(self, other, "|", lambda a, b: a | b)
+
+    def __and__(self, other):
+        return _flag_op(self, other, "&", lambda a, b: a & b)
+
+    def __xor__(self, other):
+        return _flag_op(self, other, "^", lambda a, b: a ^ b)
+
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
+
+    def __invert__(self):
+        plain = type(self)
+        return _flag_member(plain, _flag_mask(plain) & ~self._value_)
+
+
+for _name, _op in _MIXIN_OPS.items():
+    if _name not in IntFlag.__dict__ and _name not in Flag.__dict__:
+        setattr(IntFlag, _name, _op)
+del _name, _op
+
+
+def _flag_op(self, other, symbol, op):
+    plain = type(self)
+    if isinstance(other, plain):
+        value = other._value_
+    elif isinstance(other, int) and not isinstance(other, Enum) and issubclass(plain, int):
+        value = other
+    else:
+        raise TypeError(
+            "unsupported operand type(s) for %s: '%s' and '%s'" % (symbol, plain.__name__, type(other).__name__)
+        )
+    return _flag_member(plain, op(self._value_, value))
+
+
+def _flag_mask(plain):
+    mask = 0
+    for member in plain._member_list_:
+        mask |= member._value_
+    return mask
+
+
+def _flag_parts(plain, value):
+    """The single-bit members whose bits make `value`, in definition order, and the bits left over."""
+    parts = []
+    for member in plain._member_list_:
+        v = member._value_
+        if v and v & (v - 1) == 0 and value & v:
+            parts.append(member)
+            value &= ~v
+    return parts, value
+
+
+def _flag_member(plain, value):
+    """The member of a Flag class for `value`: a defined one, else a composite made (and kept) on demand."""
+    if not isinstance(value, int):
+        raise ValueError("%r is not a valid %s" % (value, plain.__name__))
+    member = plain._value2member_map_.get(value)
+    if member is not None:
+        return member
+    parts, rest = _flag_parts(plain, value)
+    if rest and not issubclass(plain, int):
+        mask = _flag_mask(plain)
+        width = max(value.bit_length(), mask.bit_length())
+        raise ValueError(
+            "%s invalid value %r\n    given 0b0 %s\n  allowed 0b0 %s"
+            % (_class_repr(plain), value, _bits(value, width), _bits(mask, width))
+        )
+    names = [m._name_ for m in parts]
+    if rest:
+        names.append(str(rest))
+    member = plain(value) if issubclass(plain, int) else object.__new__(plain)  # int: int.__new__ makes it
+    member._name_ = "|".join(names) if names else None
+    member._value_ = value
+    plain._value2member_map_[value] = member
+    return member
+
+
+def _bits(value, width):
+    text = bin(value)[2:]
+    return "0" * (width - len(text)) + text
+
+
 class EnumType(type):
     """The wrapper an Enum subclass with members is bound to."""
 
@@ -133,13 +300,21 @@ class EnumType(type):
         return _lookup(cls._plain_, value)
 
     def __iter__(cls):
+        if issubclass(cls._plain_, Flag):  # a Flag class iterates over its single-bit members
+            return iter(_flag_parts(cls._plain_, _flag_mask(cls._plain_))[0])
         return iter(cls._member_list_)
+
+    def __instancecheck__(cls, obj):  # isinstance(x, Color) (patch 0125)
+        return isinstance(obj, cls._plain_)
+
+    def __subclasscheck__(cls, sub):
+        return issubclass(sub, cls._plain_)
 
     def __reversed__(cls):
         return reversed(cls._member_list_)
 
     def __len__(cls):
-        return len(cls._member_list_)
+        return len(list(cls.__iter__()))
 
     def __contains__(cls, value):
         if isinstance(value, Enum):
@@ -153,7 +328,7 @@ class EnumType(type):
         return True
 
     def __repr__(cls):
-        return "<enum %r>" % cls.__name__
+        return _class_repr(cls._plain_)
 
     @property
     def __members__(cls):
@@ -161,6 +336,12 @@ class EnumType(type):
 
 
 EnumMeta = EnumType
+
+
+def _class_repr(plain):
+    # What repr() of an Enum class shows in CPython. MicroPython prints the wrapper as a class
+    # (`<class 'Color'>`) whatever EnumType.__repr__ says, so messages format it themselves.
+    return "<%s %r>" % ("flag" if issubclass(plain, Flag) else "enum", plain.__name__)
 
 
 def _lookup(plain, value):
@@ -323,5 +504,5 @@ def unique(enumeration):
     ]
     if duplicates:
         details = ", ".join("%s -> %s" % pair for pair in duplicates)
-        raise ValueError("duplicate values found in %r: %s" % (enumeration, details))
+        raise ValueError("duplicate values found in %s: %s" % (_class_repr(enumeration._plain_), details))
     return enumeration

@@ -477,6 +477,12 @@ class _GenericAlias:
     def __hash__(self):
         return hash(self.__origin__) ^ hash(self.__args__)
 
+    def __instancecheck__(self, obj):
+        raise TypeError("isinstance() argument 2 cannot be a parameterized generic")
+
+    def __subclasscheck__(self, cls):
+        raise TypeError("issubclass() argument 2 cannot be a parameterized generic")
+
     def __or__(self, other):
         return _union(self, other)
 
@@ -501,7 +507,7 @@ class UnionType:
         self.__args__ = args
 
     def __repr__(self):
-        return " | ".join(_alias_repr(a) for a in self.__args__)
+        return " | ".join("None" if a is type(None) else _alias_repr(a) for a in self.__args__)
 
     def __eq__(self, other):
         if not isinstance(other, UnionType):
@@ -510,6 +516,12 @@ class UnionType:
 
     def __hash__(self):
         return hash(frozenset(self.__args__))
+
+    def __instancecheck__(self, obj):  # isinstance(x, int | None) (patch 0125)
+        return isinstance(obj, self.__args__)
+
+    def __subclasscheck__(self, cls):
+        return issubclass(cls, self.__args__)
 
     def __or__(self, other):
         return _union(self, other)

@@ -23,3 +23,18 @@ static mp_obj_t mp_builtin_format(size_t n_args, const mp_obj_t *args) {
     return mp_obj_new_str_from_vstr(&out);
 }
 MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(mp_builtin_format_obj, 1, 2, mp_builtin_format);
+
+// vars([object]), as in CPython: the object's __dict__ (instances, modules, classes), or with no argument
+// the dict of local names that locals() returns.
+static mp_obj_t mp_builtin_vars(size_t n_args, const mp_obj_t *args) {
+    if (n_args == 0) {
+        return MP_OBJ_FROM_PTR(mp_locals_get());
+    }
+    mp_obj_t dest[2];
+    mp_load_method_maybe(args[0], MP_QSTR___dict__, dest);
+    if (dest[0] == MP_OBJ_NULL || dest[1] != MP_OBJ_NULL) {
+        mp_raise_TypeError(MP_ERROR_TEXT("vars() argument must have __dict__ attribute"));
+    }
+    return dest[0];
+}
+MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(mp_builtin_vars_obj, 0, 1, mp_builtin_vars);

@@ -312,9 +312,13 @@ void mp_sandbox_heap_free(void *ptr);
 #define MICROPY_HW_BOARD_NAME "sandbox"
 #define MICROPY_HW_MCU_NAME "wasm32"
 #define MICROPY_BANNER_NAME_AND_VERSION "MicroPython " MICROPY_VERSION_STRING " (datasette-micropython sandbox)"
-// format() (port/builtins.c); the engine adds host functions at run time, in the builtins override dict.
+// format() and vars() (port/builtins.c); the engine adds host functions at run time, in the builtins
+// override dict.
 extern const struct _mp_obj_fun_builtin_var_t mp_builtin_format_obj;
-#define MICROPY_PORT_BUILTINS { MP_ROM_QSTR(MP_QSTR_format), MP_ROM_PTR(&mp_builtin_format_obj) },
+extern const struct _mp_obj_fun_builtin_var_t mp_builtin_vars_obj;
+#define MICROPY_PORT_BUILTINS \
+    { MP_ROM_QSTR(MP_QSTR_format), MP_ROM_PTR(&mp_builtin_format_obj) }, \
+    { MP_ROM_QSTR(MP_QSTR_vars), MP_ROM_PTR(&mp_builtin_vars_obj) },
 
 // The VM calls sandbox.poll() every MICROPY_SANDBOX_POLL_PERIOD backward jumps / function entries /
 // returns; a nonzero answer schedules KeyboardInterrupt at the next bytecode boundary.

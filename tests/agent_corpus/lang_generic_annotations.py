@@ -1,4 +1,3 @@
-# xfail: repr of `list[int] | None` shows NoneType instead of None
 from collections import Counter, defaultdict
 from typing import Optional, Union
 

@@ -1,4 +1,3 @@
-# xfail: enum: Flag, IntFlag, StrEnum with auto(), isinstance(member, MyEnum)
 from enum import Enum, Flag, IntEnum, IntFlag, StrEnum, auto, unique
 
 

@@ -1,4 +1,3 @@
-# xfail: vars() builtin is missing
 import json
 from datetime import date, datetime
 from enum import Enum

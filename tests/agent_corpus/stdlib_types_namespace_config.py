@@ -1,4 +1,3 @@
-# xfail: vars() builtin is missing
 from types import MappingProxyType, SimpleNamespace
 import json
 
