@@ -123,7 +123,10 @@ def collapse_addresses(addresses):
             if networks and networks[-1]._version != item._version:
                 raise _not_same_version(item, networks[-1])
             networks.append(item)
-    singles = sorted(set(singles))
+    if any(isinstance(single, _BaseInterface) for single in singles):
+        singles = sorted(set(singles))
+    else:
+        singles = sorted(set(singles), key=lambda single: single._ip)
     ranges = []
     for address in singles:
         if ranges and ranges[-1][1]._ip + 1 == address._ip:
@@ -144,9 +147,8 @@ def get_mixed_type_key(obj):
 
 
 def _check_octets(text, allowed, most, what):
-    for char in text:
-        if char not in allowed:
-            raise ValueError(f"Only {what} digits permitted in {text!r}")
+    if text.strip(allowed):
+        raise ValueError(f"Only {what} digits permitted in {text!r}")
     if len(text) > most:
         raise ValueError(f"At most {most} characters permitted in {text!r}")
 
@@ -233,24 +235,19 @@ def _v6_int_from_string(text):
 
 
 def _v6_string_from_int(value):
-    hextets = ["%x" % (value >> shift & 0xFFFF) for shift in range(112, -1, -16)]
-    best_start, best_len, start = -1, 0, -1
-    for i, hextet in enumerate(hextets + ["end"]):
-        if hextet == "0":
-            if start < 0:
-                start = i
-        elif start >= 0:
-            if i - start > best_len:
-                best_start, best_len = start, i - start
-            start = -1
-    if best_len > 1:
-        end = best_start + best_len
-        hextets[best_start:end] = [""]
-        if end == 8:
-            hextets.append("")
-        if best_start == 0:
-            hextets.insert(0, "")
-    return ":".join(hextets)
+    digits = f"{value:032x}"
+    text = ":" + ":".join([digits[i : i + 4].lstrip("0") or "0" for i in range(0, 32, 4)]) + ":"
+    # The longest run of two or more zero hextets (the first of equals) becomes "::" (RFC 5952).
+    for run in range(8, 1, -1):
+        at = text.find(":0" * run + ":")
+        if at >= 0:
+            text = text[:at] + "::" + text[at + 2 * run + 1 :]
+            break
+    if text[1] != ":":
+        text = text[1:]
+    if text[-2] != ":":
+        text = text[:-1]
+    return text
 
 
 class _IPAddressBase:
@@ -353,6 +350,13 @@ class _BaseAddress(_IPAddressBase):
     def __int__(self):
         return self._ip
 
+    @classmethod
+    def _from_int(cls, value):
+        # For values known to be in range: skips __init__'s checks (hosts() of a /16 is 65,534 of them).
+        address = object.__new__(cls)
+        address._ip = value
+        return address
+
     @property
     def packed(self):
         return self._ip.to_bytes(self._max_prefixlen // 8, "big")
@@ -399,7 +403,7 @@ class _BaseAddress(_IPAddressBase):
         return less if less is NotImplemented else not less
 
     def __hash__(self):
-        return hash((self._version, self._ip))
+        return hash(self._ip)
 
     def __add__(self, other):
         if not isinstance(other, int):
@@ -457,11 +461,11 @@ class _BaseNetwork(_IPAddressBase):
 
     @property
     def hostmask(self):
-        return self._address_class(self.netmask._ip ^ self._ALL_ONES)
+        return self._address_class._from_int(self.netmask._ip ^ self._ALL_ONES)
 
     @property
     def broadcast_address(self):
-        return self._address_class(self.network_address._ip | self.netmask._ip ^ self._ALL_ONES)
+        return self._address_class._from_int(self.network_address._ip | self.netmask._ip ^ self._ALL_ONES)
 
     @property
     def num_addresses(self):
@@ -493,9 +497,9 @@ class _BaseNetwork(_IPAddressBase):
         return f"{self.network_address._explode()}/{self._prefixlen}"
 
     def _range(self, first, last):
-        cls = self._address_class
+        make = self._address_class._from_int
         while first <= last:
-            yield cls(first)
+            yield make(first)
             first += 1
 
     def __iter__(self):
@@ -833,6 +837,7 @@ class IPv6Address(_BaseAddress):
     _ALL_ONES = (1 << IPV6LENGTH) - 1
     _parse = staticmethod(_v6_int_from_string)
     _string = staticmethod(_v6_string_from_int)
+    _scope_id = None
     _PRIVATE = _table(
         6,
         "::1/128",
@@ -895,7 +900,7 @@ class IPv6Address(_BaseAddress):
         return self._scope_id == getattr(other, "_scope_id", None)
 
     def __hash__(self):
-        return hash((6, self._ip, self._scope_id))
+        return hash(self._ip) if self._scope_id is None else hash((self._ip, self._scope_id))
 
     @property
     def scope_id(self):
