@@ -272,6 +272,26 @@ for value in [0, 1, 2**32 - 1, 2**32, -1, 2**128 - 1, 2**128]:
     show(v6_int_to_packed, value)
 kind(v4_int_to_packed, '1')
 """,
+    "conversions_and_copies": r"""
+import copy
+objects = [IPv4Address('10.1.2.3'), IPv6Address('fe80::1%eth0'), IPv4Network('10.0.0.0/8'), IPv6Network('2001:db8::/32'),
+           IPv4Interface('10.1.2.3/24'), IPv6Interface('fe80::1%eth0/64')]
+for obj in objects:
+    for cls in (IPv4Address, IPv6Address, IPv4Network, IPv6Network, IPv4Interface, IPv6Interface, ip_address,
+                ip_network, ip_interface, str):
+        show(cls, obj)
+    twin, deep = copy.copy(obj), copy.deepcopy([obj])[0]
+    print(twin == obj, deep == obj, twin is obj, str(deep), hash(twin) == hash(obj))
+class Host(IPv4Address):
+    def label(self):
+        return f'host {self} ({"private" if self.is_private else "public"})'
+h = Host('192.168.0.7')
+print(h.label(), type(h + 1).__name__, h == IPv4Address('192.168.0.7'), h in ip_network('192.168.0.0/24'))
+print(bool(IPv4Address(0)), bool(ip_network('0.0.0.0/32')), [str(a) for a in ip_network('10.0.0.0/30')][::-1])
+print(list(map(int, ip_network('10.0.0.0/30'))), [f'{a:b}' for a in ip_network('10.0.0.0/31')])
+print(dict.fromkeys(sorted(ip_address(s) for s in ['10.0.0.2', '10.0.0.1', '10.0.0.2'])))
+print(max(ip_network('10.0.0.0/8'), ip_network('10.0.0.0/16')), min(ip_address('::2'), ip_address('::1')))
+""",
     "random_grid": r"""
 import random
 random.seed(15)

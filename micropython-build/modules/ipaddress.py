@@ -1,11 +1,10 @@
 """CPython 3.11's `ipaddress`, written for the sandbox from its documentation: addresses, networks and
-interfaces of both versions, the factory and helper functions, CPython's messages and its 3.11.7 tables
-for `is_private`/`is_global`/`is_reserved`.
+interfaces of both versions, the factory and helper functions, CPython's messages.
 
-Differences: hash values are not CPython's (so a set of addresses may iterate in another order); objects
-cannot be pickled or copied with `copy` (no `__reduce__`); `hosts()` of a /31 (v6: /127) returns a generator
-rather than the bound `__iter__`; errors raised by the interpreter (comparing with a non-address,
-`addr + 1.5`) carry MicroPython's wording."""
+Differences: hash values are not CPython's (a set of addresses may iterate in another order); no
+`__reduce__` (`copy` works, `pickle` is absent); `is_private`/`is_global` use CPython 3.11.7's tables
+(3.11.10 revised 192.0.0.0/24, 64:ff9b:1::/48, 2002::/16 and parts of 2001::/23); errors raised by the
+interpreter itself (`addr < 5`, `addr + 1.5`) carry MicroPython's wording."""
 
 IPV4LENGTH = 32
 IPV6LENGTH = 128
