@@ -275,6 +275,33 @@ class _IPAddressBase:
     def __repr__(self):
         return f"{type(self).__name__}({str(self)!r})"
 
+    def _defers_to(self, other):
+        # CPython tries a subclass's reflected method first: an interface compared with a plain address.
+        return isinstance(other, _BaseInterface) and not isinstance(self, _BaseInterface)
+
+    def __ne__(self, other):
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    # Derived from __lt__ and __eq__ as functools.total_ordering derives them.
+    def __gt__(self, other):
+        if self._defers_to(other):
+            return other.__lt__(self)
+        less = self.__lt__(other)
+        return less if less is NotImplemented else not less and self != other
+
+    def __le__(self, other):
+        if self._defers_to(other):
+            return other.__ge__(self)
+        less = self.__lt__(other)
+        return less if less is NotImplemented else less or self == other
+
+    def __ge__(self, other):
+        if self._defers_to(other):
+            return other.__le__(self)
+        less = self.__lt__(other)
+        return less if less is NotImplemented else not less
+
     @classmethod
     def _split_addr_prefix(cls, address):
         if isinstance(address, (bytes, int)):
@@ -361,45 +388,21 @@ class _BaseAddress(_IPAddressBase):
         return self._ip.to_bytes(self._max_prefixlen // 8, "big")
 
     def __eq__(self, other):
-        if isinstance(other, _BaseInterface) and not isinstance(self, _BaseInterface):
+        if self._defers_to(other):
             return other.__eq__(self)
         try:
             return self._ip == other._ip and self._version == other._version
         except AttributeError:
             return NotImplemented
 
-    def __ne__(self, other):
-        equal = self.__eq__(other)
-        return equal if equal is NotImplemented else not equal
-
     def __lt__(self, other):
         if not isinstance(other, _BaseAddress):
             return NotImplemented
-        if isinstance(other, _BaseInterface) and not isinstance(self, _BaseInterface):
+        if self._defers_to(other):
             return other.__gt__(self)
         if self._version != other._version:
             raise _not_same_version(self, other)
         return self._ip < other._ip
-
-    # Derived as functools.total_ordering derives them (an interface argument takes the reflected side
-    # first, as CPython gives a subclass's reflected method priority).
-    def __gt__(self, other):
-        if isinstance(other, _BaseInterface) and not isinstance(self, _BaseInterface):
-            return other.__lt__(self)
-        less = self.__lt__(other)
-        return less if less is NotImplemented else not less and self != other
-
-    def __le__(self, other):
-        if isinstance(other, _BaseInterface) and not isinstance(self, _BaseInterface):
-            return other.__ge__(self)
-        less = self.__lt__(other)
-        return less if less is NotImplemented else less or self == other
-
-    def __ge__(self, other):
-        if isinstance(other, _BaseInterface) and not isinstance(self, _BaseInterface):
-            return other.__le__(self)
-        less = self.__lt__(other)
-        return less if less is NotImplemented else not less
 
     def __hash__(self):
         return hash(self._ip)
@@ -539,10 +542,6 @@ class _BaseNetwork(_IPAddressBase):
         except AttributeError:
             return NotImplemented
 
-    def __ne__(self, other):
-        equal = self.__eq__(other)
-        return equal if equal is NotImplemented else not equal
-
     def __lt__(self, other):
         if not isinstance(other, _BaseNetwork):
             return NotImplemented
@@ -553,18 +552,6 @@ class _BaseNetwork(_IPAddressBase):
         if self.netmask != other.netmask:
             return self.netmask < other.netmask
         return False
-
-    def __gt__(self, other):
-        less = self.__lt__(other)
-        return less if less is NotImplemented else not less and self != other
-
-    def __le__(self, other):
-        less = self.__lt__(other)
-        return less if less is NotImplemented else less or self == other
-
-    def __ge__(self, other):
-        less = self.__lt__(other)
-        return less if less is NotImplemented else not less
 
     def __hash__(self):
         return hash(self.network_address._ip ^ self.netmask._ip)
@@ -666,29 +653,6 @@ class _BaseNetwork(_IPAddressBase):
 
     def supernet_of(self, other):
         return self._is_subnet_of(other, self)
-
-    def _both(self, name):
-        return getattr(self.network_address, name) and getattr(self.broadcast_address, name)
-
-    @property
-    def is_multicast(self):
-        return self._both("is_multicast")
-
-    @property
-    def is_reserved(self):
-        return self._both("is_reserved")
-
-    @property
-    def is_link_local(self):
-        return self._both("is_link_local")
-
-    @property
-    def is_unspecified(self):
-        return self._both("is_unspecified")
-
-    @property
-    def is_loopback(self):
-        return self._both("is_loopback")
 
     @property
     def is_private(self):
@@ -980,9 +944,18 @@ class IPv6Network(_BaseNetwork):
     _ALL_ONES = IPv6Address._ALL_ONES
     _address_class = IPv6Address
 
-    @property
-    def is_site_local(self):
-        return self._both("is_site_local")
+
+def _both_ends(name):
+    # A network has an address property when its first and last addresses both have it.
+    return property(
+        lambda self: getattr(self.network_address, name) and getattr(self.broadcast_address, name)
+    )
+
+
+for _name in ("is_multicast", "is_reserved", "is_link_local", "is_unspecified", "is_loopback"):
+    setattr(_BaseNetwork, _name, _both_ends(_name))
+del _name
+IPv6Network.is_site_local = _both_ends("is_site_local")
 
 
 class IPv4Interface(_BaseInterface, IPv4Address):
