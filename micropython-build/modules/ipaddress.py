@@ -318,11 +318,15 @@ class _IPAddressBase:
 
     @classmethod
     def _make_netmask(cls, arg):
+        # Cached per version as CPython caches them: a mask once seen as 8 is found again as 8.0 or True.
+        known = cls._NETMASKS.get(arg)
+        if known is not None:
+            return known
         if isinstance(arg, int):
-            prefixlen = arg
+            prefixlen = int(arg)
             if not 0 <= prefixlen <= cls._max_prefixlen:
                 raise NetmaskValueError(f"{arg!r} is not a valid netmask")
-        elif arg and all(c in _DECIMAL for c in arg):
+        elif arg.isascii() and arg.isdigit():
             prefixlen = int(arg)
             if prefixlen > cls._max_prefixlen:
                 raise NetmaskValueError(f"{arg!r} is not a valid netmask")
@@ -338,7 +342,9 @@ class _IPAddressBase:
                 prefixlen = _prefix_from_mask(mask ^ 0xFFFFFFFF, 32)
                 if prefixlen is None:
                     raise NetmaskValueError(f"{arg!r} is not a valid netmask")
-        return cls._address_class(cls._ALL_ONES ^ (cls._ALL_ONES >> prefixlen)), prefixlen
+        known = cls._address_class._from_int(cls._ALL_ONES ^ (cls._ALL_ONES >> prefixlen)), prefixlen
+        cls._NETMASKS[arg] = known
+        return known
 
 
 def _prefix_from_mask(mask, bits):
@@ -943,6 +949,10 @@ class IPv6Network(_BaseNetwork):
     _max_prefixlen = IPV6LENGTH
     _ALL_ONES = IPv6Address._ALL_ONES
     _address_class = IPv6Address
+
+
+IPv4Network._NETMASKS = {}
+IPv6Network._NETMASKS = {}
 
 
 def _both_ends(name):
