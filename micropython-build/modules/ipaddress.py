@@ -951,6 +951,7 @@ class IPv6Network(_BaseNetwork):
     _address_class = IPv6Address
 
 
+# One netmask cache per version, shared by networks and interfaces (see _make_netmask).
 IPv4Network._NETMASKS = {}
 IPv6Network._NETMASKS = {}
 
