@@ -82,7 +82,6 @@ def register_agent_tools(datasette: Any) -> list[Any]:
 ABSENT_MODULES = (
     "numbers",
     "collections.abc",
-    "ipaddress",
     "unicodedata",
     "urllib.request",
     "zoneinfo",

@@ -31,6 +31,7 @@ freeze(
         "heapq.py",
         "hmac.py",
         "html.py",
+        "ipaddress.py",
         "itertools.py",
         "json.py",
         "logging.py",

@@ -1,4 +1,3 @@
-# xfail: no ipaddress module
 import ipaddress
 
 hosts = ["10.0.0.5", "192.168.1.20", "8.8.8.8", "172.16.4.1", "2001:db8::1", "::1", "fe80::1", "127.0.0.1"]
