@@ -1,4 +1,3 @@
-# xfail: io.StringIO.readlines() is missing
 import csv
 import io
 import json
