@@ -343,7 +343,6 @@ def cpython_output(code: str) -> str:
 
 # Cases that still differ, each naming what is missing (strict: a fix must remove the entry).
 KNOWN_DIFFERENCES = {
-    "generic_alias_and_union": "repr of a union with None shows NoneType instead of None",
     "typing_namedtuple_class": "class-syntax NamedTuple construction fails: the namedtuple base has no __new__",
     "fstring_syntax_errors": "f'{x!z}', f'{}' and an unclosed nested spec compile (they fail at run time)",
 }

@@ -86,18 +86,14 @@ def test_soft_time_limit_interrupts_and_session_survives():
 
 
 def test_guest_can_catch_the_interrupt_but_not_escape_the_limit():
-    with Sandbox(time_limit=0.2, hard_grace=0.3) as sb, pytest.raises(SandboxTimeout):
-        sb.run("while True:\n    try:\n        while True: pass\n    except KeyboardInterrupt:\n        pass")
-
-
-def test_hard_stop_for_a_long_c_operation_resets_the_session():
+    # Code that swallows every KeyboardInterrupt is stopped outright after hard_grace (long operations in C
+    # check the interrupt too, see test_guest_hardening.py), and the session starts afresh.
     with Sandbox(time_limit=0.1, hard_grace=0.2) as sb:
         sb.run("kept = 1")
         with pytest.raises(SandboxTimeout) as info:
-            # the parser spends seconds in C on deeply nested list displays and checks no interrupt
-            # there (long C operations such as `7 ** 10000000` now stop at the soft limit, see
-            # test_guest_hardening.py)
-            sb.run("c = compile('x = ' + '[' * 100000 + ']' * 100000, 's', 'exec')")
+            sb.run(
+                "while True:\n    try:\n        while True: pass\n    except KeyboardInterrupt:\n        pass"
+            )
         assert info.value.session_reset
         with pytest.raises(GuestError, match="NameError"):
             sb.run("kept")

@@ -464,7 +464,7 @@ def test_both_kinds_of_database_refuse_the_same_statements(db_path, kind, sql, r
     from datasette_micropython._sqlite import query_read_only
 
     conn = sqlite3.connect(db_path, check_same_thread=False, isolation_level=None)
-    source = db_path if kind == "file" else (lambda q, p, n: query_read_only(conn, q, p, n, 2**20))
+    source = db_path if kind == "file" else (lambda q, p, n, b: query_read_only(conn, q, p, n, b))
     with Sandbox(databases={"d": source}) as sb:
         sb.run("import datasette")
         with pytest.raises(GuestError, match="read-only") as info:

@@ -32,9 +32,6 @@ class Enum:
         members = cls.__dict__.get("_member_map_")
         if members:
             return _lookup(cls, args[0])
-        plain = getattr(cls, "_plain_", None)
-        if plain is not None:  # the wrapper's class itself, as a classmethod of the enum receives it
-            return _lookup(plain, args[0])
         return _functional(cls, *args, **kwargs)
 
     name = property(lambda self: self._name_)
@@ -344,6 +341,10 @@ def _class_repr(plain):
     return "<%s %r>" % ("flag" if issubclass(plain, Flag) else "enum", plain.__name__)
 
 
+def _lookup_new(cls, value):
+    return _lookup(cls._plain_, value)
+
+
 def _lookup(plain, value):
     if isinstance(value, Enum) and type(value) is plain:
         return value
@@ -456,7 +457,9 @@ def _finish(cls, order=None):
         for name, op in _MIXIN_OPS.items():
             if _provider(cls, name) is native:
                 setattr(cls, name, op)
-    wrapper = EnumType(cls.__name__, (cls,), {})
+    # A classmethod of the enum receives the wrapper's class itself, whose __new__ is then the lookup by
+    # value (for an int or str mix-in, the native constructor would come first otherwise).
+    wrapper = EnumType(cls.__name__, (cls,), {"__new__": _lookup_new})
     cls._plain_ = cls
     return wrapper
 
