@@ -200,7 +200,9 @@ async def test_replacing_the_helpers_keeps_values_working(demo_db):
 async def test_limits_from_plugin_config(demo_db):
     ds = make_datasette(demo_db, time_limit=0.3, output_limit="1k")
     looping = await run(ds, "print('start')\nwhile True:\n    pass")
-    assert looping["ok"] is False and looping["error"].startswith("SandboxTimeout")
+    assert looping["ok"] is False and looping["error"].startswith(
+        "stopped: the time limit of 0.3 s was reached"
+    )
     assert looping["stdout"] == "start\n"
     chatty = await run(ds, "print('x' * 5000)")
     assert chatty["truncated"] is True and len(chatty["stdout"]) <= 1024
