@@ -252,6 +252,7 @@ def register_routes() -> list[tuple[str, Any]]:
         (r"^/(?P<database>[^/]+)/-/micropython/reset$", reset_view),
         (r"^/(?P<database>[^/]+)/-/micropython/stop$", stop_view),
         (r"^/(?P<database>[^/]+)/-/micropython/complete$", complete_view),
+        (r"^/-/micropython/enrich-preview/(?P<database>[^/]+)/(?P<table>[^/]+)$", enrichment_preview_view),
     ]
 
 
@@ -285,6 +286,17 @@ def table_actions(datasette: Any, actor: Any, database: str, table: str) -> Any:
         ]
 
     return links
+
+
+async def enrichment_preview_view(datasette: Any, request: Any) -> Response:
+    """The enrichment form's "Try on 5 rows" (plugin/enrichment.py), routed here so that the route exists
+    whether or not datasette-enrichments is installed (without it, the answer says so)."""
+    try:
+        from .enrichment import preview_view
+    except ImportError as e:
+        return Response.error(f"The enrichment preview needs datasette-enrichments ({e})", status=404)
+    response: Response = await preview_view(datasette, request)
+    return response
 
 
 async def databases_view(datasette: Any, request: Any) -> Response:
