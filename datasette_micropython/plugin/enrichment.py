@@ -830,7 +830,7 @@ async def preview(
         except SandboxError as e:
             details = report(e)
             where = f"Line {details.line}: " if details.line and not details.stopped else ""
-            return {"error": where + details.summary, "traceback": details.traceback}
+            return {"error": where + details.summary, "traceback": details.traceback, "line": details.line}
         except DriverReplaced as e:
             return {"error": str(e)}
     return {"values": values, "errors": errors}
