@@ -42,7 +42,11 @@ INPUT_SCHEMA = {
         },
         "show_result": {
             "type": "boolean",
-            "description": "Also show the code and its output to the user.",
+            "description": (
+                "Also show the code and its output to the user. A trailing list of dicts (such as"
+                " datasette.query() rows) is then shown to them as a table, and comes back to you as a"
+                " Markdown table of its first 50 rows (value_format, row_count) instead of its repr."
+            ),
             "default": False,
         },
     },
