@@ -223,12 +223,17 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   }
 
-  // Interrupts the run at once; its own response then says where it stopped. The session stays.
+  // Interrupts the run at once; its own response then says where it stopped. The session stays. A
+  // Stop pressed before the server has started the run (a new session is still being made) is tried
+  // again for a moment, while the run is in flight.
   async function stop() {
     stopButton.disabled = true;
     status.textContent = "Stopping…";
     try {
-      await post(root.dataset.stopUrl, {});
+      for (let attempt = 0; attempt < 25 && runButton.disabled; attempt++) {
+        if ((await post(root.dataset.stopUrl, {})).stopped) return;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
     } catch (error) {
       status.textContent = "Stop failed: " + error.message;
     }
