@@ -3,7 +3,8 @@
 import { basicSetup, EditorView } from "codemirror";
 import { closeCompletion } from "@codemirror/autocomplete";
 import { indentWithTab } from "@codemirror/commands";
-import { python } from "@codemirror/lang-python";
+import { syntaxTree } from "@codemirror/language";
+import { python, pythonLanguage } from "@codemirror/lang-python";
 import { Prec, StateEffect, StateField } from "@codemirror/state";
 import { Decoration, keymap } from "@codemirror/view";
 
@@ -29,8 +30,37 @@ const errorLine = StateField.define({
   provide: (field) => EditorView.decorations.from(field),
 });
 
-// Replaces `textarea` with an editor holding its text; `onRun` is called on Ctrl/Cmd+Enter.
-function create(textarea, onRun) {
+// Completions from the page: `options.modules`, the names the guest can import (after `import` and
+// `from`), and `options.complete(path)`, an async function giving the names of the live session
+// (`path` null) or of one of its modules (`path` "datasette" or "os.path"; null if unknown).
+function pageCompletions(options) {
+  const asOptions = (names, type) => names.map((label) => ({ label, type }));
+  return async (context) => {
+    const node = syntaxTree(context.state).resolveInner(context.pos, -1);
+    if (["String", "FormatString", "Comment"].includes(node.name)) return null;
+    const line = context.state.doc.lineAt(context.pos);
+    const before = line.text.slice(0, context.pos - line.from);
+    const imported = /^\s*(?:import\s+(?:[\w.]+\s*,\s*)*|from\s+)([\w.]*)$/.exec(before);
+    if (imported && options.modules) {
+      return { from: context.pos - imported[1].length, options: asOptions(options.modules, "namespace"), validFor: /^[\w.]*$/ };
+    }
+    if (!options.complete) return null;
+    const attribute = /(?:^|[^\w.])([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*)\.(\w*)$/.exec(before);
+    if (attribute) {
+      const names = await options.complete(attribute[1]);
+      return names ? { from: context.pos - attribute[2].length, options: asOptions(names, "property"), validFor: /^\w*$/ } : null;
+    }
+    const word = context.matchBefore(/[A-Za-z_]\w*/);
+    if ((!word || /\.$/.test(before.slice(0, word.from - line.from))) && !context.explicit) return null;
+    const names = await options.complete(null);
+    if (!names) return null;
+    return { from: word ? word.from : context.pos, options: asOptions(names, "variable"), validFor: /^\w*$/ };
+  };
+}
+
+// Replaces `textarea` with an editor holding its text; `onRun` is called on Ctrl/Cmd+Enter. `options`
+// (optional): `modules` and `complete` for completions (see pageCompletions).
+function create(textarea, onRun, options = {}) {
   const view = new EditorView({
     doc: textarea.value,
     extensions: [
@@ -38,6 +68,7 @@ function create(textarea, onRun) {
       basicSetup,
       keymap.of([indentWithTab]),
       python(),
+      pythonLanguage.data.of({ autocomplete: pageCompletions(options) }),
       errorLine,
       EditorView.contentAttributes.of({ "aria-label": "Python code" }),
     ],

@@ -20,6 +20,7 @@ from pygments.lexers import PythonLexer
 from .._engine import SandboxError
 from ..sandbox import Sandbox
 from .config import PluginConfig, plugin_config
+from .console import table
 from .databases import readable_databases
 from .errors import report
 from .runs import run_pool
@@ -41,12 +42,54 @@ INPUT_SCHEMA = {
         },
         "show_result": {
             "type": "boolean",
-            "description": "Also show the code and its output to the user.",
+            "description": (
+                "Also show the code and its output to the user. A trailing list of dicts (such as"
+                " datasette.query() rows) is then shown to them as a table, and comes back to you as a"
+                " Markdown table of its first 50 rows (value_format, row_count) instead of its repr."
+            ),
             "default": False,
         },
     },
     "required": ["python"],
 }
+
+#: Rows of a trailing list of rows shown to the model as a Markdown table (show_result), and to the
+#: person as an HTML table; each Markdown cell is cut at MARKDOWN_CELL characters.
+MARKDOWN_ROWS = 50
+HTML_ROWS = 200
+MARKDOWN_CELL = 200
+
+# Defined for one show_result call only (and removed by `__agent_take__`): `__repl_print__` keeps the
+# trailing value itself (the engine calls it for a snippet's trailing expression), and `__agent_take__`
+# hands back its repr and, for a list of dicts (such as datasette.query()'s rows), its first rows.
+ROW_HELPERS = """
+__agent_last__ = []
+
+def __repl_print__(value):
+    if value is not None:
+        __agent_last__[:] = [value]
+
+def __agent_cell__(v):
+    if isinstance(v, int) and not isinstance(v, bool) and not -(2**53) <= v <= 2**53:
+        return repr(v)
+    return v if v is None or isinstance(v, (bool, int, float, str)) else repr(v)
+
+def __agent_take__(max_rows, max_repr):
+    names = globals()
+    last = __agent_last__
+    cell = __agent_cell__
+    for name in ("__repl_print__", "__agent_last__", "__agent_cell__", "__agent_take__"):
+        names.pop(name, None)
+    if not last:
+        return None
+    value = last.pop()
+    text = repr(value)
+    rows = None
+    if isinstance(value, (list, tuple)) and value and all(isinstance(row, dict) for row in value):
+        rows = [{str(k): cell(v) for k, v in row.items()} for row in value[:max_rows]]
+    columns = getattr(value, "columns", None) if rows is not None else None
+    return [text[:max_repr], rows, len(value) if rows is not None else 0, columns]
+"""
 
 RESTARTED_IDLE = (
     "This conversation's sandbox was restarted (it sat idle too long or others needed the room): variables, "
@@ -171,7 +214,7 @@ async def execute_micropython(
     if context.conversation_id is None:
         # Not part of a conversation: a sandbox for this call only, so unrelated callers share nothing.
         with _new_sandbox(config, databases) as sandbox:
-            output = await _run(datasette, sandbox, python)
+            output = await _run(datasette, sandbox, python, keep_rows=show_result)
     else:
         # The session belongs to the actor in this conversation with these databases: another actor
         # passing the same conversation id, or the same one after a change of permissions, gets a new one.
@@ -179,12 +222,18 @@ async def execute_micropython(
         if reset_context:
             conversations.reset(key)
         sandbox, restarted = conversations.sandbox(key, databases)
-        output = await _run(datasette, sandbox, python)
+        output = await _run(datasette, sandbox, python, keep_rows=show_result)
         if restarted and "session_restarted" not in output:
             output["session_restarted"] = RESTARTED_IDLE
+    rows = output.pop("_rows", None)
+    if rows is not None:
+        # The model reads a table, not a 1,000-dict repr; the person gets it drawn.
+        output["value"] = markdown_table(rows)
+        output["value_format"] = "markdown table"
+        output["row_count"] = rows["total"]
     cap_texts(output, config.tool_text_limit)
     if show_result:
-        output["_html"] = render_html(python, output)
+        output["_html"] = render_html(python, output, rows)
     return output
 
 
@@ -217,10 +266,17 @@ def cap_texts(output: dict[str, Any], limit: int) -> None:
             error["truncated"] = True
 
 
-async def _run(datasette: Any, sandbox: Sandbox, code: str) -> dict[str, Any]:
+async def _run(datasette: Any, sandbox: Sandbox, code: str, keep_rows: bool = False) -> dict[str, Any]:
+    """Runs `code`; with `keep_rows`, a trailing list of rows also comes back as a table (`_rows`)."""
+    runs = run_pool(datasette)
     start = time.monotonic()
     try:
-        result = await run_pool(datasette).run(sandbox, code)
+        if keep_rows:
+            await runs.run(sandbox, ROW_HELPERS, eval_trailing=False)
+        try:
+            result = await runs.run(sandbox, code)
+        finally:
+            taken = await _take_rows(datasette, sandbox) if keep_rows else None
     except SandboxError as error:
         details = report(error)
         output: dict[str, Any] = {
@@ -234,7 +290,7 @@ async def _run(datasette: Any, sandbox: Sandbox, code: str) -> dict[str, Any]:
         if details.session_reset:
             output["session_restarted"] = RESTARTED_AFTER_ERROR
         return output
-    return {
+    output = {
         "ok": True,
         "stdout": result.stdout,
         "stderr": result.stderr,
@@ -243,17 +299,66 @@ async def _run(datasette: Any, sandbox: Sandbox, code: str) -> dict[str, Any]:
         "stderr_truncated": result.stderr_truncated,
         "duration": round(time.monotonic() - start, 4),
     }
+    if taken is not None:
+        text, rows, total, columns = taken
+        output["value"] = text
+        if rows is not None:
+            output["_rows"] = table("value", rows, total, columns)
+    return output
 
 
-def render_html(code: str, output: dict[str, Any]) -> str:
-    """The code, highlighted, and its output for the chat. Markup.format escapes every argument: sandbox
-    output must never become markup in the user's browser."""
+async def _take_rows(datasette: Any, sandbox: Sandbox) -> list[Any] | None:
+    """The trailing value kept by ROW_HELPERS as [repr, rows or None, row count, columns], removing the
+    helpers; None when there was no value, or the helpers are gone (a restarted session) or replaced."""
+    limit = plugin_config(datasette).tool_text_limit
+    try:
+        taken = (await run_pool(datasette).call(sandbox, "__agent_take__", HTML_ROWS, limit + 1)).value
+    except SandboxError:
+        return None
+    if not (isinstance(taken, list) and len(taken) == 4 and isinstance(taken[0], str)):
+        return None
+    text, rows, total, columns = taken
+    if rows is not None and not (
+        isinstance(rows, list)
+        and all(isinstance(row, dict) for row in rows)
+        and isinstance(total, int)
+        and (columns is None or isinstance(columns, (list, tuple)))
+    ):
+        return [text, None, 0, None]
+    return taken
+
+
+def markdown_table(rows: dict[str, Any]) -> str:
+    """A table of `console.table()` as Markdown (GitHub's pipe tables), its first MARKDOWN_ROWS rows, and a
+    line saying how many there were in all when it shows fewer."""
+
+    def cell(value: Any) -> str:
+        text = "" if value is None else value if isinstance(value, str) else json.dumps(value)
+        if len(text) > MARKDOWN_CELL:
+            text = text[:MARKDOWN_CELL] + "…"
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>")
+
+    lines = [
+        "| " + " | ".join(cell(name) for name in rows["columns"]) + " |",
+        "|" + "---|" * len(rows["columns"]),
+    ]
+    lines += ["| " + " | ".join(cell(value) for value in row) + " |" for row in rows["rows"][:MARKDOWN_ROWS]]
+    shown = min(len(rows["rows"]), MARKDOWN_ROWS)
+    if rows["total"] > shown:
+        lines.append(f"\n({shown:,} of {rows['total']:,} rows shown)")
+    return "\n".join(lines)
+
+
+def render_html(code: str, output: dict[str, Any], rows: dict[str, Any] | None = None) -> str:
+    """The code, highlighted, and its output for the chat, a trailing list of rows as a table (its first
+    HTML_ROWS rows). Markup.format escapes every argument: sandbox output must never become markup in the
+    user's browser."""
     html = Markup(highlight(code, PythonLexer(), HtmlFormatter(noclasses=True)))
     error = output.get("error")
     for label, text in (
         ("stdout", output["stdout"]),
         ("stderr", output["stderr"]),
-        ("value", output["value"]),
+        ("value", None if rows is not None else output["value"]),
         (
             "error",
             error and (error["traceback"] or ": ".join(filter(None, (error["type"], error["message"])))),
@@ -262,7 +367,32 @@ def render_html(code: str, output: dict[str, Any]) -> str:
     ):
         if text:
             html += Markup('<p class="micropython-{}">{}</p><pre>{}</pre>').format(label, label, text)
+    if rows is not None:
+        html += _html_table(rows)
     return str(Markup('<div class="micropython-result">{}</div>').format(html))
+
+
+def _html_table(rows: dict[str, Any]) -> Markup:
+    shown = rows["rows"][:HTML_ROWS]
+    count = (
+        f"{len(shown):,} of {rows['total']:,} rows" if rows["total"] > len(shown) else f"{len(shown):,} rows"
+    )
+    head = Markup("").join(Markup("<th>{}</th>").format(name) for name in rows["columns"])
+    body = Markup("").join(
+        Markup("<tr>{}</tr>").format(
+            Markup("").join(
+                Markup("<td>{}</td>").format(
+                    "" if value is None else value if isinstance(value, str) else json.dumps(value)
+                )
+                for value in row
+            )
+        )
+        for row in shown
+    )
+    return Markup(
+        '<p class="micropython-value">value: {}</p><table class="micropython-rows"><thead><tr>{}</tr></thead>'
+        "<tbody>{}</tbody></table>"
+    ).format(count, head, body)
 
 
 def _new_sandbox(config: PluginConfig, databases: dict[str, Any]) -> Sandbox:

@@ -5,9 +5,12 @@ one sandbox per database until Reset or the idle timeout."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import math
+import re
 import secrets
+import sys
 import time
 import urllib.parse
 from contextvars import ContextVar
@@ -31,6 +34,10 @@ ACTION = "execute-micropython"
 COOKIE = "ds_micropython"
 #: Rows kept of each table shown in the page (show() calls and the trailing value).
 MAX_TABLE_ROWS = 1000
+#: The kinds of chart show(rows, chart=...) draws.
+CHART_KINDS = ("bar", "line", "scatter", "histogram")
+#: Names the completion API returns at most (of the session, or of one module).
+MAX_COMPLETIONS = 500
 
 # Defined in every new session, compiled under the file name <console> so that an error raised inside
 # them (show() of something that is not rows) is reported at the line of the snippet that called them.
@@ -39,13 +46,13 @@ MAX_TABLE_ROWS = 1000
 # compilation looks it up like any name), so defining it keeps the value itself; `__console_take__`
 # then hands back its repr and, for a list of dicts, its rows and columns.
 SESSION_HELPERS = """
-def show(rows, columns=None):
+def show(rows, columns=None, chart=None, x=None, y=None):
     columns = columns or getattr(rows, "columns", None)
     rows = list(rows)
     total = len(rows)
     if all(isinstance(row, dict) for row in rows):
         rows = [{k: __console_cell__(v) for k, v in row.items()} for row in rows[:__console_max_rows__]]
-    __console_show__(rows, columns, total)
+    __console_show__(rows, columns, total, chart, x, y)
 
 # A cell as JSON can carry it: ints past JavaScript's exact range (2**53) as their digits, other
 # objects as their repr.
@@ -71,6 +78,32 @@ def __console_take__(max_rows, max_repr):
         rows = [{str(k): __console_cell__(v) for k, v in row.items()} for row in value[:max_rows]]
     columns = getattr(value, "columns", None) if rows is not None else None
     return [text[:max_repr], len(text) > max_repr, rows, len(value) if rows is not None else 0, columns]
+
+# Names for the editor's completions, read without running any code of the session: the keys of the
+# globals, or of a module's dict (`datasette`, `os.path`), or the methods of a built-in type's value.
+# Other objects (instances of the session's classes) give None: looking at their attributes could run
+# their properties or __getattr__.
+__console_module_type__ = type(__import__("sys"))
+
+def __console_names__(path, limit):
+    if path is None:
+        names = [name for name in globals() if not name.startswith("__")]
+    else:
+        parts = path.split(".")
+        value = globals().get(parts[0], __console_names__)
+        for part in parts[1:]:
+            if type(value) is not __console_module_type__:
+                return None
+            value = value.__dict__.get(part, __console_names__)
+        if value is __console_names__:
+            return None
+        if type(value) is __console_module_type__:
+            names = [name for name in value.__dict__ if not name.startswith("_")]
+        elif type(value) in (str, bytes, int, float, bool, list, tuple, dict, set, frozenset):
+            names = [name for name in dir(type(value)) if not name.startswith("_")]
+        else:
+            return None
+    return sorted(names)[:limit]
 """
 
 SESSION_HELPERS = SESSION_HELPERS.replace("MAX_ROWS", str(MAX_TABLE_ROWS))
@@ -91,13 +124,77 @@ class ConsoleSandbox(Sandbox):
         self.prepared = False
         self.register(self.show, name="__console_show__")
 
-    def show(self, rows: list[Any], columns: list[Any] | None, total: int | None = None) -> None:
+    def show(
+        self,
+        rows: list[Any],
+        columns: list[Any] | None,
+        total: int | None = None,
+        chart: Any = None,
+        x: Any = None,
+        y: Any = None,
+    ) -> None:
         if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
             raise TypeError("show() expects a list of dicts, such as the rows of datasette.query()")
         if columns is not None and not isinstance(columns, (list, tuple)):
             raise TypeError("show(): columns must be a list of column names")
         total = total if isinstance(total, int) and total >= len(rows) else len(rows)
-        self.shown.append(table("show", rows[:MAX_TABLE_ROWS], total, columns))
+        shown = table("show", rows[:MAX_TABLE_ROWS], total, columns)
+        shown["chart"] = chart_spec(shown, chart, x, y)
+        self.shown.append(shown)
+
+
+def chart_spec(shown: dict[str, Any], chart: Any, x: Any, y: Any) -> dict[str, Any] | None:
+    """What the page draws for show(rows, chart=..., x=..., y=...) of the table `shown`, or None without
+    a chart. Raises ValueError or TypeError, which the guest gets at its show() call, for arguments the
+    page could not draw: an unknown kind, a missing or unknown column, a column without numbers."""
+    if chart is None:
+        if x is not None or y is not None:
+            raise TypeError("show(): x= and y= are for charts: add chart=, one of " + _kinds())
+        return None
+    if chart not in CHART_KINDS:
+        raise ValueError(f"show(): chart must be one of {_kinds()}, not {chart!r}")
+    columns = shown["columns"]
+    described = ", ".join(columns) if columns else "none: the rows are empty"
+    for axis, name in (("x", x), ("y", y)):
+        if name is not None and not isinstance(name, str):
+            raise TypeError(f"show(): {axis}= must be a column name (a str), not {type(name).__name__}")
+        if name is not None and columns and name not in columns:
+            raise ValueError(f"show(): {axis}={name!r} is not a column of these rows (columns: {described})")
+    if x is None:
+        raise TypeError(f"show(chart={chart!r}) needs x=, the column for the x axis (columns: {described})")
+    if chart == "histogram":
+        if y is not None:
+            raise TypeError("show(chart='histogram') counts the rows in bins of x; it takes no y=")
+        _check_numbers(shown, x, "a histogram's x=")
+    else:
+        if y is None:
+            raise TypeError(f"show(chart={chart!r}) needs y=, the column of numbers (columns: {described})")
+        _check_numbers(shown, y, f"a {chart} chart's y=")
+        if chart == "scatter":
+            _check_numbers(shown, x, "a scatter chart's x=")
+    return {"kind": chart, "x": x, "y": y}
+
+
+def _kinds() -> str:
+    return ", ".join(repr(kind) for kind in CHART_KINDS)
+
+
+def _check_numbers(shown: dict[str, Any], column: str, what: str) -> None:
+    """`column` of the table holds numbers (or dates, as SQLite's ISO text) and NULLs."""
+    if not shown["columns"]:
+        return
+    index = shown["columns"].index(column)
+    for row in shown["rows"]:
+        value = row[index]
+        if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+            continue
+        if isinstance(value, str) and _ISO_DATE.match(value):
+            continue
+        raise ValueError(f"show(): {what} needs numbers or dates, but column {column!r} holds {value!r}")
+
+
+# Dates and timestamps as SQLite keeps them in text; the page's chart reads them as dates.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
 
 
 def table(source: str, rows: list[dict[str, Any]], total: int, columns: list[Any] | None) -> dict[str, Any]:
@@ -112,7 +209,9 @@ def table(source: str, rows: list[dict[str, Any]], total: int, columns: list[Any
         "source": source,
         "columns": list(names),
         "rows": [[_cell(row.get(name)) for name in names] for row in rows],
+        "total": total,
         "truncated": total > len(rows),
+        "chart": None,
     }
 
 
@@ -151,6 +250,9 @@ def register_routes() -> list[tuple[str, Any]]:
         (r"^/(?P<database>[^/]+)/-/micropython$", console_view),
         (r"^/(?P<database>[^/]+)/-/micropython/run$", run_view),
         (r"^/(?P<database>[^/]+)/-/micropython/reset$", reset_view),
+        (r"^/(?P<database>[^/]+)/-/micropython/stop$", stop_view),
+        (r"^/(?P<database>[^/]+)/-/micropython/complete$", complete_view),
+        (r"^/-/micropython/enrich-preview/(?P<database>[^/]+)/(?P<table>[^/]+)$", enrichment_preview_view),
     ]
 
 
@@ -186,6 +288,17 @@ def table_actions(datasette: Any, actor: Any, database: str, table: str) -> Any:
     return links
 
 
+async def enrichment_preview_view(datasette: Any, request: Any) -> Response:
+    """The enrichment form's "Try on 5 rows" (plugin/enrichment.py), routed here so that the route exists
+    whether or not datasette-enrichments is installed (without it, the answer says so)."""
+    try:
+        from .enrichment import preview_view
+    except ImportError as e:
+        return Response.error(f"The enrichment preview needs datasette-enrichments ({e})", status=404)
+    response: Response = await preview_view(datasette, request)
+    return response
+
+
 async def databases_view(datasette: Any, request: Any) -> Response:
     names = [name for name in datasette.databases if await _allowed(datasette, request.actor, name)]
     if not names:
@@ -204,6 +317,8 @@ async def console_view(datasette: Any, request: Any) -> Response:
     if not await _allowed(datasette, request.actor, db.name):
         raise Forbidden("You may not run Python against this database")
     table_name = request.args.get("table")
+    # A permalink (?code=...) opens its code in the editor; it is not run until the person runs it.
+    linked_code = request.args.get("code")
     base = _console_url(datasette, db.name)
     identity, cookie = _identity(datasette, request)
     config = plugin_config(datasette)
@@ -211,10 +326,16 @@ async def console_view(datasette: Any, request: Any) -> Response:
         "micropython.html",
         {
             "database": db.name,
+            "console_url": base,
             "run_url": base + "/run",
             "reset_url": base + "/reset",
-            "starter": starter_snippet(table_name),
-            "from_table": bool(table_name),
+            "stop_url": base + "/stop",
+            "complete_url": base + "/complete",
+            # Loaded by the page only when a run draws a chart.
+            "chart_script": datasette.urls.static_plugins(PLUGIN_NAME, "micropython-chart.js"),
+            "modules": json.dumps(importable_modules()),
+            "starter": linked_code if linked_code is not None else starter_snippet(table_name),
+            "from_link": bool(table_name) or linked_code is not None,
             "limits": config.anonymous.limits if _is_anonymous(identity) else config.limits,
             "plugin": PLUGIN_NAME,
         },
@@ -249,7 +370,16 @@ async def run_view(datasette: Any, request: Any) -> Response:
     try:
         with run_pool(datasette).slot(identity, anonymous, retry_after=max(1, math.ceil(limits.time_limit))):
             sandbox, created = await _session(datasette, request.actor, identity, db.name)
-            output = await run_in_session(datasette, sandbox, code, limits)
+            # Known to the Stop button of this browser (or actor) on this database while it runs.
+            running = _running(datasette)
+            running.setdefault((identity, db.name), []).append(sandbox)
+            try:
+                output = await run_in_session(datasette, sandbox, code, limits)
+            finally:
+                # Runs end on the event loop's thread, one at a time: no lock is needed here.
+                running[(identity, db.name)].remove(sandbox)
+                if not running[(identity, db.name)]:
+                    del running[(identity, db.name)]
     except Busy as busy:
         response = Response.json({"ok": False, "error": str(busy)}, status=429)
         response.headers["Retry-After"] = str(busy.retry_after)
@@ -265,6 +395,96 @@ async def reset_view(datasette: Any, request: Any) -> Response:
     databases = await readable_databases(datasette, request.actor)
     _sessions(datasette, identity).discard((identity, checked.name, tuple(databases)))
     return _with_cookie(Response.json({"ok": True}), cookie)
+
+
+async def stop_view(datasette: Any, request: Any) -> Response:
+    """Interrupts the runs of this browser (or actor) on this database at once: the guest gets
+    KeyboardInterrupt, the run's response says it was stopped, the session and its variables stay."""
+    checked = await _check_api_request(datasette, request)
+    if isinstance(checked, Response):
+        return checked
+    identity, cookie = _identity(datasette, request)
+    stopped = [sandbox.cancel() for sandbox in set(_running(datasette).get((identity, checked.name), ()))]
+    return _with_cookie(Response.json({"ok": True, "stopped": any(stopped)}), cookie)
+
+
+async def complete_view(datasette: Any, request: Any) -> Response:
+    """Names for the editor's completions: the session's globals (`{"path": null}`), or the names of one
+    of its modules (`{"path": "datasette"}`). Read by a helper of the console without running the
+    session's own code; `names` is null when there is no session yet, it is busy running, or `path` is
+    not something whose names can be read safely."""
+    checked = await _check_api_request(datasette, request)
+    if isinstance(checked, Response):
+        return checked
+    try:
+        path = json.loads(await request.post_body(max_bytes=4096)).get("path")
+    except (ValueError, AttributeError, PayloadTooLarge):
+        return Response.error('Expected a JSON object such as {"path": null} or {"path": "datasette"}')
+    if path is not None and not (isinstance(path, str) and _DOTTED_NAME.match(path)):
+        return Response.error('"path" must be null or a dotted name such as "os.path"')
+    identity, cookie = _identity(datasette, request)
+    databases = await readable_databases(datasette, request.actor)
+    pool = _sessions(datasette, identity)
+    key = (identity, checked.name, tuple(databases))
+    names = None
+    # Never creates a session, and never waits for a run: completion must stay instant.
+    if key in pool:
+        sandbox, _ = pool.get(key)
+        assert isinstance(sandbox, ConsoleSandbox)
+        if sandbox.prepared and not sandbox.lock.locked():
+            names = await _session_names(datasette, sandbox, identity, path)
+    return _with_cookie(Response.json({"ok": True, "names": names}), cookie)
+
+
+_DOTTED_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+
+
+async def _session_names(datasette: Any, sandbox: ConsoleSandbox, identity: str, path: str | None) -> Any:
+    runs = run_pool(datasette)
+    try:
+        with runs.slot(identity, _is_anonymous(identity), retry_after=1):
+            async with sandbox.lock:
+                names = (await runs.call(sandbox, "__console_names__", path, MAX_COMPLETIONS)).value
+    except (Busy, SandboxError):
+        return None
+    if names is None or not (isinstance(names, list) and all(isinstance(name, str) for name in names)):
+        return None  # or the session replaced the helper: nothing it says is trusted
+    return names[:MAX_COMPLETIONS]
+
+
+@functools.cache
+def importable_modules() -> list[str]:
+    """The modules guest code can import (CPython's standard library names that import in the sandbox,
+    and datasette), for the editor's completions after `import`: asked of a sandbox once per process."""
+    candidates = sorted(
+        {"datasette", *(name for name in sys.stdlib_module_names if not name.startswith("_"))}
+    )
+    probe = (
+        "def __probe(names):\n"
+        "    found = []\n"
+        "    for name in names:\n"
+        "        try:\n"
+        "            __import__(name)\n"
+        "            found.append(name)\n"
+        "        except BaseException:\n"
+        "            pass\n"
+        "    return found\n"
+    )
+    with Sandbox(databases={}) as sandbox:
+        sandbox.run(probe, eval_trailing=False)
+        found = sandbox.call("__probe", candidates).value
+    return [name for name in found if name != "builtins"]
+
+
+def _running(datasette: Any) -> dict[tuple[str, str], list[ConsoleSandbox]]:
+    """The sandboxes running a console snippet now, by (identity, database): one entry per run (two tabs
+    of one session can have a run going and one waiting for it)."""
+    running: dict[tuple[str, str], list[ConsoleSandbox]] | None = getattr(
+        datasette, "_micropython_console_running", None
+    )
+    if running is None:
+        running = datasette._micropython_console_running = {}
+    return running
 
 
 async def run_in_session(

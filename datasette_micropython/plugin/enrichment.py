@@ -36,8 +36,9 @@ from contextvars import ContextVar
 from typing import Any
 from urllib.parse import parse_qs
 
+from datasette import PayloadTooLarge, Response
 from datasette.permissions import SkipPermissions
-from datasette.utils import escape_sqlite
+from datasette.utils import escape_sqlite, tilde_decode, tilde_encode
 from datasette.utils.asgi import Request
 from datasette.views.table import _table_filters
 from datasette_enrichments import JAN_1_2025_EPOCH, Enrichment, set_job_status
@@ -137,6 +138,11 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
         columns = await db.table_columns(table)
         pks = await db.primary_keys(table) or ["rowid"]
         sample_column = next((c for c in columns if c not in pks), columns[0] if columns else "rowid")
+        # The starter code upper-cases the sample column: its output column is named for that, and new.
+        default_output_column = f"{sample_column}_upper"
+        while default_output_column in columns:
+            default_output_column += "_"
+        details = {column.name: column for column in await db.table_column_details(table)}
         # WTForms validates synchronously, on the event loop, and the framework gives this method neither
         # the request nor the actor: the submitted code is checked here, off the loop, as the submitting
         # actor (`enrichment_form_post`), and the validator only looks the verdict up.
@@ -178,7 +184,11 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
                 default="one",
             )
             output_column = StringField(
-                "Output column", description="For one column: the column to write (created if missing)"
+                "Output column",
+                description="For one column: the column to write (created if missing)",
+                # Only on the blank form: a POST that leaves it empty (Datasette drops empty fields) must
+                # be refused, not filled in.
+                default=default_output_column if posted is None else None,
             )
             output_type = SelectField(
                 "Column type",
@@ -200,6 +210,18 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
                 if field.data in pks:
                     raise ValidationError(f"{field.data} is a primary key column")
 
+        # For the form's template: what `row` holds (the table's columns, with their types and keys).
+        ConfigForm.preview_url = datasette.urls.path(
+            f"/-/micropython/enrich-preview/{tilde_encode(db.route)}/{tilde_encode(table)}"
+        )
+        ConfigForm.row_columns = [
+            {
+                "name": name,
+                "type": (details[name].type or "").lower() if name in details else "",
+                "pk": name in pks,
+            }
+            for name in (["rowid"] if pks == ["rowid"] else []) + list(columns)
+        ]
         return ConfigForm
 
     async def initialize(self, datasette: Any, db: Any, table: str, config: dict[str, Any]) -> None:
@@ -484,8 +506,10 @@ def read_rows(
     where: Sequence[str],
     params: dict[str, Any],
     after: list[Any] | None,
+    limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Up to MAX_BATCH_SIZE rows matching `where`, in key order, after the key `after` (or from the start)."""
+    """Up to `limit` (default MAX_BATCH_SIZE) rows matching `where`, in key order, after the key `after`
+    (or from the start)."""
     # Joined as Datasette joins them (a `_where=` with an "or" binds last), then bracketed as a whole.
     clauses = [f"({' and '.join(where)})"] if where else []
     params = dict(params)
@@ -499,7 +523,7 @@ def read_rows(
         escape_sqlite(table),
         f"where {' and '.join(clauses)} " if clauses else "",
         columns,
-        MAX_BATCH_SIZE,
+        MAX_BATCH_SIZE if limit is None else limit,
     )
     cursor = conn.execute(sql, params)
     names = [d[0] for d in cursor.description]
@@ -681,7 +705,9 @@ def several_columns_params(
                 f"enrich may not write primary key columns: {sorted(k for k in value if k in pks)}"
             ].append(id_)
             continue
-        columns = tuple(sorted(value))
+        # In the order enrich returns them (the guest's dicts keep insertion order, as CPython's): a new
+        # column is added in that order.
+        columns = tuple(value)
         updates[columns].append((*(sql_value(value[c], False) for c in columns), *_key(id_)))
         for column in columns:
             if types.get(column) is None:
@@ -716,3 +742,149 @@ def _add_missing_columns(conn: Any, table: str, columns: dict[str, str]) -> None
             conn.execute(
                 f"alter table {escape_sqlite(table)} add column {escape_sqlite(column)} {sqlite_type}"
             )
+
+
+#: Rows the form's "Try on 5 rows" runs enrich() on.
+PREVIEW_ROWS = 5
+
+
+async def preview_view(datasette: Any, request: Any) -> Response:
+    """POST /-/micropython/enrich-preview/<database>/<table> with {"code", "mode", "output_column",
+    "output_type", "filters"}: runs the code's enrich() on the first PREVIEW_ROWS rows the job would
+    enrich (the form page's filters), in a throwaway sandbox, and returns what each would write. Writes
+    nothing. Needs the console's permission on the database: it runs Python that reads it."""
+    from .console import _allowed
+
+    if request.method != "POST":
+        return Response.error("POST only", status=405)
+    database, table = request.url_vars["database"], tilde_decode(request.url_vars["table"])
+    try:
+        db = datasette.get_database(route=tilde_decode(database))
+    except KeyError:
+        return Response.error(f"Database not found: {database}", status=404)
+    if not await _allowed(datasette, request.actor, db.name):
+        return Response.error("You may not run Python against this database", status=403)
+    if not await db.table_exists(table):
+        return Response.error(f"Table not found: {table}", status=404)
+    config = plugin_config(datasette)
+    try:
+        posted = json.loads(await request.post_body(max_bytes=2 * config.max_code_bytes + 4096))
+        code, mode = posted["code"], posted.get("mode", "one")
+        output_column, output_type = posted.get("output_column") or "", posted.get("output_type", "text")
+        filters = posted.get("filters") or ""
+    except (ValueError, KeyError, TypeError, AttributeError, PayloadTooLarge):
+        return Response.error(
+            'Expected a JSON object such as {"code": "def enrich(row): ...", "mode": "one"}'
+        )
+    if not (isinstance(code, str) and isinstance(filters, str) and mode in ("one", "several")):
+        return Response.error('"code" and "filters" must be strings, "mode" "one" or "several"')
+    if output_type not in COLUMN_TYPES or not isinstance(output_column, str):
+        return Response.error(f'"output_type" must be one of {", ".join(COLUMN_TYPES)}')
+    if len(code.encode("utf-8")) > config.max_code_bytes:
+        return Response.error(f"Code longer than max_code_bytes ({config.max_code_bytes} bytes)", status=413)
+    pks = await db.primary_keys(table) or ["rowid"]
+    where, params = await filter_sql(datasette, db, table, filters.lstrip("?"))
+    rows: list[dict[str, Any]] = await db.execute_fn(
+        lambda conn: read_rows(conn, table, pks, where, params, None, limit=PREVIEW_ROWS)
+    )
+    databases = await enrichment_databases(datasette, db, request.actor)
+    result = await preview(datasette, config, databases, db.name, code, rows, pks)
+    if "error" in result:
+        return Response.json({"ok": False, **result})
+    return Response.json(
+        {"ok": True, **preview_table(result, rows, pks, mode, output_column.strip(), output_type)}
+    )
+
+
+async def preview(
+    datasette: Any,
+    config: PluginConfig,
+    databases: dict[str, Any],
+    database: str,
+    code: str,
+    rows: list[dict[str, Any]],
+    pks: Sequence[str],
+) -> dict[str, Any]:
+    """enrich() of each of `rows` as a job runs it (top level once, then the driver): {"values",
+    "errors"}, or {"error": why the code cannot run} (a syntax error, an error at its top level)."""
+    from .runs import run_pool
+
+    runs = run_pool(datasette)
+    limits = config.enrichment_limits
+    with job_sandbox(config, limits, databases, database) as sandbox:
+        try:
+            sandbox.check_syntax(code)
+            await runs.run(sandbox, code, eval_trailing=False)
+            if (await runs.run(sandbox, "callable(globals().get('enrich'))")).value != "True":
+                return {"error": "The code must define a function enrich(row)"}
+            await runs.run(sandbox, DRIVER_CODE, eval_trailing=False)
+            values: list[Any] = []
+            errors: dict[int, str] = {}
+            # The driver stops taking rows after its budget: call it again for the rest, as a job does.
+            while len(values) < len(rows):
+                remaining = rows[len(values) :]
+                output = (await runs.call(sandbox, DRIVER, remaining, _budget_ms(limits))).value
+                more, more_errors = _driver_output(output, len(remaining))
+                errors.update({len(values) + i: message for i, message in more_errors.items()})
+                values += more
+        except SandboxError as e:
+            details = report(e)
+            where = f"Line {details.line}: " if details.line and not details.stopped else ""
+            return {"error": where + details.summary, "traceback": details.traceback, "line": details.line}
+        except DriverReplaced as e:
+            return {"error": str(e)}
+    return {"values": values, "errors": errors}
+
+
+def _budget_ms(limits: Limits) -> int:
+    return int(min(BATCH_SECONDS, limits.time_limit / 2) * 1000)
+
+
+def preview_table(
+    result: dict[str, Any],
+    rows: list[dict[str, Any]],
+    pks: Sequence[str],
+    mode: str,
+    output_column: str,
+    output_type: str,
+) -> dict[str, Any]:
+    """The preview as the form draws it: the key columns, then the columns the job would write (in the
+    order enrich returns them), a row per input row with the value each would get (as stored: JSON for
+    lists and dicts), and the error of each row that would fail."""
+    values, errors = result["values"], result["errors"]
+    written: list[dict[str, Any]] = []
+    failures: list[str | None] = []
+    for index, value in enumerate(values):
+        if index in errors:
+            written.append({})
+            failures.append(errors[index])
+        elif mode == "one":
+            written.append({output_column or "(output column)": sql_value(value, output_type == "json")})
+            failures.append(None)
+        elif not isinstance(value, dict) or not all(isinstance(k, str) and k for k in value):
+            written.append({})
+            failures.append(f"enrich must return a dict of column name -> value, got {value!r:.200}")
+        elif any(k in pks for k in value):
+            written.append({})
+            failures.append(
+                f"enrich may not write primary key columns: {sorted(k for k in value if k in pks)}"
+            )
+        else:
+            written.append({column: sql_value(cell, False) for column, cell in value.items()})
+            failures.append(None)
+    output_columns = list(dict.fromkeys(column for row in written for column in row))
+    return {
+        "columns": list(pks) + output_columns,
+        "key_columns": len(pks),
+        "rows": [
+            [_json_cell(row[pk]) for pk in pks] + [_json_cell(out.get(column)) for column in output_columns]
+            for row, out in zip(rows, written)
+        ],
+        "errors": failures,
+    }
+
+
+def _json_cell(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return f"<{len(value):,} bytes>"
+    return value if value is None or isinstance(value, (bool, int, float, str)) else repr(value)

@@ -373,3 +373,60 @@ async def test_another_actor_with_the_same_conversation_id_gets_its_own_sandbox(
         tool, ds, {"id": "mallory"}, arguments={"python": "secret"}, conversation_id="c1"
     )
     assert json.loads(theirs)["error"]["type"] == "NameError"
+
+
+async def test_show_result_gives_rows_as_markdown_to_the_model_and_a_table_to_the_person(tmp_path):
+    path = tmp_path / "towns.db"
+    db = sqlite3.connect(path)
+    db.execute("create table towns (id integer primary key, name text, note text, population integer)")
+    db.executemany(
+        "insert into towns values (?, ?, ?, ?)",
+        [(i, f"Town {i}", "a|b\nc <b>" if i == 1 else None, i * 1000) for i in range(1, 301)],
+    )
+    db.commit()
+    db.close()
+    ds = make_datasette([path])
+    conversation = await start_conversation(ds)
+    code = (
+        "import datasette\n"
+        "rows = datasette.query('select name, population, note from towns order by id')\n"
+        "total = sum(row['population'] for row in rows)\n"
+        "print('total', total)\n"
+        "rows"
+    )
+    result = await run_python(ds, conversation, code, show_result=True)
+    assert result["ok"] is True and result["stdout"] == "total 45150000\n"
+    assert result["value_format"] == "markdown table" and result["row_count"] == 300
+    lines = result["value"].split("\n")
+    # The query's column order, a cell's | and newline escaped, 50 rows and how many there were.
+    assert lines[:4] == [
+        "| name | population | note |",
+        "|---|---|---|",
+        "| Town 1 | 1000 | a\\|b<br>c <b> |",
+        "| Town 2 | 2000 |  |",
+    ]
+    assert lines[51] == "| Town 50 | 50000 |  |" and lines[-1] == "(50 of 300 rows shown)"
+    html = result["_html"]
+    assert "<th>name</th><th>population</th><th>note</th>" in html
+    assert "<tr><td>Town 1</td><td>1000</td><td>a|b\nc &lt;b&gt;</td></tr>" in html
+    assert html.count("<tr>") == 201 and "200 of 300 rows" in html
+    # The helpers are gone again: the next call's trailing value is the engine's own repr, and the
+    # session's names are the snippet's.
+    after = await run_python(
+        ds, conversation, "[name for name in globals() if name.startswith('__')], len(rows)"
+    )
+    assert after["value"] == "(['__name__'], 300)"
+    assert "value_format" not in after
+
+
+async def test_show_result_of_other_values_and_errors_keeps_the_repr():
+    ds = make_datasette()
+    conversation = await start_conversation(ds)
+    plain = await run_python(ds, conversation, "[{'a': 1}, 2]", show_result=True)
+    assert plain["value"] == "[{'a': 1}, 2]" and "value_format" not in plain
+    assert "<table" not in plain["_html"] and "[{&#39;a&#39;: 1}, 2]" in plain["_html"]
+    failed = await run_python(ds, conversation, "x = [{'a': 1}]\n1 / 0", show_result=True)
+    assert failed["ok"] is False and failed["error"]["type"] == "ZeroDivisionError"
+    empty = await run_python(ds, conversation, "x = 1", show_result=True)
+    assert empty["value"] is None
+    assert (await run_python(ds, conversation, "x"))["value"] == "1"

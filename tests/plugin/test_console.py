@@ -117,15 +117,24 @@ async def test_show_and_a_trailing_list_of_dicts_become_tables(demo_db):
         ds, 'show([{"b": 1, "a": None}], ["a", "b"])\nshow([{"z": b"\\x00"}, {"y": [1, 2]}])\n[{"n": 1}]'
     )
     assert output["tables"] == [
-        {"source": "show", "columns": ["a", "b"], "rows": [[None, 1]], "truncated": False},
+        {
+            "source": "show",
+            "columns": ["a", "b"],
+            "rows": [[None, 1]],
+            "total": 1,
+            "truncated": False,
+            "chart": None,
+        },
         # Columns in first-seen order; cells that are not plain scalars arrive as their repr.
         {
             "source": "show",
             "columns": ["z", "y"],
             "rows": [["b'\\x00'", None], [None, "[1, 2]"]],
+            "total": 2,
             "truncated": False,
+            "chart": None,
         },
-        {"source": "value", "columns": ["n"], "rows": [[1]], "truncated": False},
+        {"source": "value", "columns": ["n"], "rows": [[1]], "total": 1, "truncated": False, "chart": None},
     ]
     assert output["value"] == "[{'n': 1}]"
 
@@ -143,7 +152,9 @@ async def test_query_results_render_as_tables(demo_db):
     expected = {
         "columns": ["name", "population", "id"],
         "rows": [["Tokyo", 13960000, 1], ["Lagos", 15390000, 2]],
+        "total": 2,
         "truncated": False,
+        "chart": None,
     }
     assert output["tables"] == [{"source": "show", **expected}, {"source": "value", **expected}]
 
@@ -152,6 +163,8 @@ async def test_long_tables_are_cut_and_flagged(demo_db):
     ds = make_datasette(demo_db)
     output = await run(ds, "rows = [{'i': i} for i in range(1500)]\nshow(rows)\nrows")
     assert [len(table["rows"]) for table in output["tables"]] == [1000, 1000]
+    # The page says how many there were: "showing the first 1,000 of 1,500 rows".
+    assert [table["total"] for table in output["tables"]] == [1500, 1500]
     assert all(table["truncated"] for table in output["tables"])
 
 
@@ -200,7 +213,9 @@ async def test_replacing_the_helpers_keeps_values_working(demo_db):
 async def test_limits_from_plugin_config(demo_db):
     ds = make_datasette(demo_db, time_limit=0.3, output_limit="1k")
     looping = await run(ds, "print('start')\nwhile True:\n    pass")
-    assert looping["ok"] is False and looping["error"].startswith("SandboxTimeout")
+    assert looping["ok"] is False and looping["error"].startswith(
+        "stopped: the time limit of 0.3 s was reached"
+    )
     assert looping["stdout"] == "start\n"
     chatty = await run(ds, "print('x' * 5000)")
     assert chatty["truncated"] is True and len(chatty["stdout"]) <= 1024

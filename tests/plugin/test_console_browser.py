@@ -4,7 +4,9 @@ in a subprocess. Screenshots go to tests/artifacts/."""
 
 from __future__ import annotations
 
+import json
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -164,3 +166,113 @@ def test_menus_open_the_console_from_a_table(server, page):
     page.wait_for_url("**/demo/-/micropython?table=readings")
     page.locator(".cm-editor").wait_for()
     assert "select * from readings limit 100" in page.locator(".cm-content").inner_text()
+
+
+LOOP = "seen = 0\nwhile True:\n    seen += 1"
+
+
+def start(page, code):
+    """Types `code` and starts it, without waiting for it to finish."""
+    type_code(page, code)
+    page.keyboard.press("Control+Enter")
+    page.wait_for_function("document.getElementById('micropython-status').textContent === 'Running…'")
+    page.wait_for_timeout(300)
+
+
+def test_stop_interrupts_the_run_at_once_and_keeps_the_session(server, page):
+    page.goto(server + "/demo/-/micropython")
+    page.locator(".cm-editor").wait_for()
+    assert page.locator("#micropython-stop").is_disabled()
+    start(page, LOOP)
+    stop = page.get_by_role("button", name="Stop")
+    assert stop.is_enabled()
+    started = time.monotonic()
+    stop.click()
+    page.wait_for_function("document.getElementById('micropython-status').textContent.startsWith('Ran in')")
+    assert time.monotonic() - started < 2
+    error = page.locator(".micropython-error pre").inner_text()
+    assert error.splitlines()[-1] == "stopped: the run was cancelled (Stop)"
+    assert "KeyboardInterrupt" not in error
+    assert page.locator(".cm-error-line").inner_text() in ("while True:", "    seen += 1")
+    assert page.locator("#micropython-stop").is_disabled()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "console-stopped.png"), full_page=True)
+    run(page, "seen > 1000")
+    assert page.locator(".micropython-value pre").inner_text() == "True"
+
+
+def test_the_time_limit_says_so_and_marks_the_line(server, page):
+    page.goto(server + "/demo/-/micropython")
+    page.locator(".cm-editor").wait_for()
+    run(page, "def spin():\n    while True:\n        pass\nspin()")
+    error = page.locator(".micropython-error pre").inner_text()
+    assert error.splitlines()[-1] == "stopped: the time limit of 5 s was reached"
+    assert "line 3, in spin" in error or "line 2, in spin" in error
+    assert page.locator(".cm-error-line").count() == 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "console-time-limit.png"), full_page=True)
+
+
+def test_reset_during_a_run_never_waits(server, page):
+    page.goto(server + "/demo/-/micropython")
+    page.locator(".cm-editor").wait_for()
+    start(page, LOOP)
+    started = time.monotonic()
+    page.get_by_role("button", name="Reset session").click()
+    page.wait_for_function("document.querySelector('.micropython-error pre')")
+    assert time.monotonic() - started < 2
+    assert "stopped: the session was closed" in page.locator(".micropython-error pre").inner_text()
+    run(page, "seen")
+    assert "NameError" in page.locator(".micropython-error pre").inner_text()
+
+
+def test_a_long_table_says_how_many_rows_and_copies_as_csv_json_markdown(server, browser):
+    context = browser.new_context(
+        viewport={"width": 1100, "height": 900}, permissions=["clipboard-read", "clipboard-write"]
+    )
+    page = context.new_page()
+    try:
+        page.goto(server + "/demo/-/micropython")
+        page.locator(".cm-editor").wait_for()
+        run(
+            page,
+            "rows = [{'n': i, 'note': 'a,\"b\"|c' if i == 0 else None} for i in range(1500)]\nshow(rows)",
+        )
+        assert (
+            page.locator(".micropython-row-count").text_content() == "showing the first 1,000 of 1,500 rows"
+        )
+        assert page.locator("table tbody tr").count() == 1000
+
+        def copied(name):
+            button = page.locator(".micropython-copy-" + name.lower())
+            assert button.text_content() == name
+            button.click()
+            page.wait_for_function(
+                f"document.querySelector('.micropython-copy-{name.lower()}').textContent === 'Copied'"
+            )
+            return page.evaluate("navigator.clipboard.readText()")
+
+        csv_text = copied("CSV")
+        assert csv_text.startswith('n,note\r\n0,"a,""b""|c"\r\n1,\r\n')
+        assert csv_text.count("\r\n") == 1001
+        assert json.loads(copied("JSON"))[:2] == [{"n": 0, "note": 'a,"b"|c'}, {"n": 1, "note": None}]
+        assert copied("Markdown").startswith('| n | note |\n| --- | --- |\n| 0 | a,"b"\\|c |\n| 1 |  |\n')
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "console-long-table.png"))
+    finally:
+        context.close()
+
+
+def test_the_permalink_opens_the_same_code_without_running_it(server, page):
+    page.goto(server + "/demo/-/micropython")
+    page.locator(".cm-editor").wait_for()
+    code = "import datasette\nrows = datasette.query(\"select name from cities where name like 'S%' limit 3\")\nrows"
+    run(page, code)
+    href = page.locator("#micropython-link").get_attribute("href")
+    assert href.startswith("/demo/-/micropython?code=")
+    other = page.context.new_page()
+    other.goto(server + href)
+    other.locator(".cm-editor").wait_for()
+    assert other.locator(".cm-content").inner_text() == code
+    assert other.locator("#micropython-output").inner_text() == ""
+    other.close()
