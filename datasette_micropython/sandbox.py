@@ -223,15 +223,23 @@ class Sandbox:
     ) -> None:
         files: list[tuple[str, str, bool]] = []
         functions: list[tuple[str, Callable[..., Any]]] = []
+        # Python SQL functions (`_engine.SqlFunctions`) the queries on database files can call.
+        sql_functions = None
         for name, source in databases.items():
             if callable(source):
                 functions.append((name, _adapt(source)))
                 continue
             if isinstance(source, Mapping):
-                unknown = set(source) - {"path", "immutable"}
+                unknown = set(source) - {"path", "immutable", "sql_functions"}
                 if unknown or "path" not in source:
-                    raise ValueError(f"databases[{name!r}]: expected {{'path': ..., 'immutable': bool}}")
+                    raise ValueError(
+                        f"databases[{name!r}]: expected {{'path': ..., 'immutable': bool, 'sql_functions': ...}}"
+                    )
                 path, immutable = source["path"], bool(source.get("immutable", False))
+                if source.get("sql_functions") is not None:
+                    if sql_functions is not None and source["sql_functions"] is not sql_functions:
+                        raise ValueError("databases: every database must name the same sql_functions")
+                    sql_functions = source["sql_functions"]
             else:
                 path, immutable = source, False
             files.append((name, os.path.abspath(os.fspath(path)), immutable))
@@ -243,7 +251,7 @@ class Sandbox:
                 # second SQLite library.
                 functions += [(name, file_query_function(path, imm)) for name, path, imm in files]
                 files = []
-        self._session.attach_databases(files, functions, default_database)
+        self._session.attach_databases(files, functions, default_database, sql_functions)
 
     def written_files(self) -> dict[str, bytes]:
         """Files guest code wrote or created, by guest path. Writes live in memory: the host files never

@@ -41,3 +41,24 @@ def test_soak_runs_end_to_end_and_reports_every_probe() -> None:
     assert "server alive at the end: True" in done.stdout
     for probe in ("signed-in 1 + 1", "signed-in table page", "anonymous run"):
         assert f"| {probe} |" in done.stdout, done.stdout
+
+
+def test_sql_functions_bench_runs_and_reports_both_contenders() -> None:
+    # benches/sql_functions.py: the sandboxed function against the plain sqlite3 function (it also checks
+    # that both return the same rows before timing them).
+    import json
+
+    done = subprocess.run(
+        [sys.executable, str(BENCHES / "sql_functions.py"), "--rows", "2000", "--repeat", "1", "--json"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout)
+    assert figures["rows"] == 2000
+    for query in ("rows", "aggregate"):
+        for contender in ("sandboxed", "plain sqlite3"):
+            assert figures[f"{query}: {contender}"]["calls_per_second"] > 0
+        assert figures[f"{query}: slowdown"] > 0

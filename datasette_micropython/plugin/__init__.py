@@ -22,6 +22,7 @@ from .console import (  # noqa: F401
     register_routes,
     table_actions,
 )
+from .functions import configured_functions, prepare_connection  # noqa: F401
 
 #: The enrichment form POST being served in this task and its body, for the enrichment's form, which
 #: datasette-enrichments builds with neither the request nor the actor (and after reading the body). Set
@@ -66,6 +67,7 @@ def actor_from_request(datasette: Any, request: Any) -> Any:
 def startup(datasette: Any) -> None:
     # Validate the settings now: a bad value stops Datasette with a message naming the setting.
     plugin_config(datasette)
+    configured_functions(datasette)
 
 
 @hookimpl

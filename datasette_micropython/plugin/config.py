@@ -156,6 +156,7 @@ class PluginConfig:
             "files",
             "enrichment",
             "max_code_bytes",
+            "functions",  # SQL functions: checked by functions.py
         }
         unknown = sorted(set(raw) - known)
         if unknown:

@@ -34,7 +34,15 @@ def sandbox_database(datasette: Any, db: Any) -> Any:
     """How a sandbox reads one Datasette database: a file the engine opens itself, or, for an
     in-memory database, a query function that goes through Datasette."""
     if db.path:
-        return {"path": os.path.abspath(db.path), "immutable": not db.is_mutable}
+        # The engine reads the file itself: the Python SQL functions are installed on its connections
+        # too (in-memory databases are queried on Datasette's connections, which have them already).
+        from .functions import configured_functions
+
+        source: dict[str, Any] = {"path": os.path.abspath(db.path), "immutable": not db.is_mutable}
+        sql_functions = configured_functions(datasette)
+        if sql_functions is not None:
+            source["sql_functions"] = sql_functions
+        return source
     return _query_through_datasette(datasette, db)
 
 

@@ -110,3 +110,21 @@ def explain(error: SandboxError, limits: Mapping[str, Any], subject: str) -> str
         return f"{subject} ran out of memory (limit {limits['memory_limit']:,} bytes)"
     details = report(error)
     return details.traceback or details.summary
+
+
+def sql_function_error(name: str, stage: str, error: SandboxError, limits: Mapping[str, Any]) -> str:
+    """The SQL error of a Python SQL function's failed call, e.g. `slugify(): AttributeError: 'int' object
+    has no attribute 'lower' (line 2)`, or the limit that stopped it. `stage` is "define" (the definition
+    failed in a fresh sandbox), "call" (a call, or an aggregate's `__init__`/`step`) or "finalize" (an
+    aggregate's `finalize`); `limits` are the function's."""
+    where = {"define": f"{name} (definition)", "finalize": f"{name}.finalize()"}.get(stage, f"{name}()")
+    if isinstance(error, SandboxTimeout):
+        text = f"SandboxTimeout: did not finish within the time limit ({limits['time_limit']:g} s per call)"
+    elif isinstance(error, SandboxMemoryError):
+        text = f"SandboxMemoryError: ran out of memory (limit {limits['memory_limit']:,} bytes)"
+    else:
+        details = report(error)
+        text = details.summary + (f" (line {details.line})" if details.line is not None else "")
+    if error.session_reset:
+        text += "; its sandbox was restarted"
+    return f"{where}: {text}"

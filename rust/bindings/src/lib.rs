@@ -10,6 +10,7 @@ mod host;
 mod limits;
 mod sandbox;
 mod sql;
+mod sql_functions;
 
 use pyo3::prelude::*;
 
@@ -20,6 +21,7 @@ fn _engine(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<sandbox::RunResult>()?;
     m.add_class::<sandbox::CallResult>()?;
     m.add_class::<limits::Limit>()?;
+    m.add_class::<sql_functions::SqlFunctions>()?;
     m.add("LIMITS", limits::table(m.py())?)?;
     exceptions::register(m)?;
     sql::register(m)?;

@@ -282,13 +282,15 @@ impl Session {
     /// Gives guest code read-only access to databases: files as `(name, path, immutable)`, databases
     /// without a file as `(name, query_function)`. Results are bounded by the session's
     /// `query_row_limit` and `query_byte_limit`.
-    #[pyo3(signature = (files, functions, default_database))]
+    /// `sql_functions` are installed on the connections to the files.
+    #[pyo3(signature = (files, functions, default_database, sql_functions = None))]
     fn attach_databases(
         &self,
         py: Python<'_>,
         files: Vec<(String, std::path::PathBuf, bool)>,
         functions: Vec<(String, Py<PyAny>)>,
         default_database: Option<String>,
+        sql_functions: Option<PyRef<'_, crate::sql_functions::SqlFunctions>>,
     ) -> PyResult<()> {
         let mut sources = std::collections::BTreeMap::new();
         for (name, path, immutable) in files {
@@ -298,8 +300,11 @@ impl Session {
             sources.insert(name, core::Source::Function(Arc::new(PyQueryFunction { callable })));
         }
         let limits = core::SqlLimits { max_rows: self.limits.query_row_limit, max_bytes: self.limits.query_byte_limit };
-        let databases =
+        let mut databases =
             py.detach(|| core::Databases::new(sources, default_database, limits)).map_err(|e| to_py_err(py, e))?;
+        if let Some(set) = sql_functions {
+            databases = databases.with_functions(set.inner.clone());
+        }
         self.engine(py, "attach_databases", |sb| sb.attach_databases(databases))
     }
 

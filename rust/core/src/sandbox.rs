@@ -18,6 +18,8 @@ use crate::host::{HostFunction, HostFunctions, HostState, RunControl};
 use crate::limits::Limits;
 use crate::sql::{Databases, SqlOp, SQL_OPS};
 
+mod encoded_call;
+
 const EXEC_EVAL_TRAILING: i32 = 1;
 const EXEC_COMPILE_ONLY: i32 = 2;
 

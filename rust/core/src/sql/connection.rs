@@ -15,6 +15,7 @@ use std::time::Instant;
 
 use parking_lot::Mutex;
 
+use super::functions::SqlFunctions;
 use super::library::{self, Api, Db, Stmt};
 use super::rules;
 use crate::host::HostError;
@@ -39,6 +40,8 @@ pub(crate) struct Connection {
     db: *mut Db,
     guards: Box<Guards>,
     identity: FileIdentity,
+    /// [`SqlFunctions::id`] of the Python SQL functions installed on it (0: none).
+    functions: u64,
 }
 
 // SAFETY: a connection is used by one thread at a time (it is owned, moved between the pool and one
@@ -77,8 +80,8 @@ fn origin() -> Instant {
     *ORIGIN
 }
 
-/// Idle connections by (file, immutable).
-type Pool = HashMap<(PathBuf, bool), Vec<Connection>>;
+/// Idle connections by (file, immutable, id of the SQL functions installed on them).
+type Pool = HashMap<(PathBuf, bool, u64), Vec<Connection>>;
 
 static POOL: LazyLock<Mutex<Pool>> = LazyLock::new(Mutex::default);
 
@@ -122,7 +125,12 @@ fn unavailable(name: &str) -> HostError {
 impl Connection {
     /// Opens `path` read-only; `name` is the database's name as the guest knows it (errors never show
     /// the host path).
-    fn open(name: &str, path: &Path, immutable: bool) -> Result<Connection, HostError> {
+    fn open(
+        name: &str,
+        path: &Path,
+        immutable: bool,
+        functions: Option<&SqlFunctions>,
+    ) -> Result<Connection, HostError> {
         let api = library::api().ok_or_else(|| {
             HostError::new("RuntimeError", "the SQL bridge is not linked to the process's SQLite library")
         })?;
@@ -141,7 +149,7 @@ impl Connection {
         // SAFETY: documented use of sqlite3_open_v2; on failure the handle is closed right away.
         let rc = unsafe { (api.open_v2)(uri.as_ptr(), &mut db, flags, ptr::null()) };
         let guards = Box::new(Guards { deadline: AtomicU64::new(0), refusal: Mutex::new(None) });
-        let conn = Connection { api, db, guards, identity };
+        let conn = Connection { api, db, guards, identity, functions: functions.map_or(0, SqlFunctions::id) };
         if rc != library::SQLITE_OK {
             return Err(if db.is_null() { unavailable(name) } else { sql_error(&conn.failure(rc)) });
         }
@@ -158,20 +166,31 @@ impl Connection {
                 return Err(sql_error(&conn.failure(rc)));
             }
             (api.set_authorizer)(db, Some(authorizer), data);
+            if let Some(functions) = functions {
+                // SAFETY: db is an open connection of the linked library; SQLite drops the functions
+                // when close_v2 runs in Drop.
+                functions.register(db).map_err(|e| HostError::new("RuntimeError", e.to_string()))?;
+            }
         }
         Ok(conn)
     }
 
-    /// An idle pooled connection to `path`, or a new one. A pooled connection to a file that has since
-    /// been replaced (or removed) is closed, not reused.
-    pub(crate) fn checkout(name: &str, path: &Path, immutable: bool) -> Result<Connection, HostError> {
+    /// An idle pooled connection to `path` with `functions` installed, or a new one. A pooled connection
+    /// to a file that has since been replaced (or removed) is closed, not reused.
+    pub(crate) fn checkout(
+        name: &str,
+        path: &Path,
+        immutable: bool,
+        functions: Option<&SqlFunctions>,
+    ) -> Result<Connection, HostError> {
         let current = identity(path).map_err(|_| unavailable(name))?;
+        let key = (path.to_path_buf(), immutable, functions.map_or(0, SqlFunctions::id));
         loop {
-            let pooled = POOL.lock().get_mut(&(path.to_path_buf(), immutable)).and_then(Vec::pop);
+            let pooled = POOL.lock().get_mut(&key).and_then(Vec::pop);
             match pooled {
                 Some(c) if c.identity == current => return Ok(c),
                 Some(stale) => drop(stale),
-                None => return Connection::open(name, path, immutable),
+                None => return Connection::open(name, path, immutable, functions),
             }
         }
     }
@@ -179,7 +198,7 @@ impl Connection {
     pub(crate) fn checkin(self, path: &Path, immutable: bool) {
         self.guards.deadline.store(0, Ordering::Relaxed);
         let mut pool = POOL.lock();
-        let idle = pool.entry((path.to_path_buf(), immutable)).or_default();
+        let idle = pool.entry((path.to_path_buf(), immutable, self.functions)).or_default();
         if idle.len() < POOL_PER_FILE {
             idle.push(self);
         }

@@ -16,10 +16,16 @@ use crate::error::Error;
 /// `sqlite3*` and `sqlite3_stmt*`, only ever handled through pointers.
 pub(crate) type Db = c_void;
 pub(crate) type Stmt = c_void;
+/// `sqlite3_context*` and `sqlite3_value*` of an application-defined function's call.
+pub(crate) type Context = c_void;
+pub(crate) type SqlValue = c_void;
 
 pub(crate) type AuthorizerCallback =
     unsafe extern "C" fn(*mut c_void, c_int, *const c_char, *const c_char, *const c_char, *const c_char) -> c_int;
 pub(crate) type ProgressCallback = unsafe extern "C" fn(*mut c_void) -> c_int;
+pub(crate) type FunctionCallback = unsafe extern "C" fn(*mut Context, c_int, *mut *mut SqlValue);
+pub(crate) type FinalCallback = unsafe extern "C" fn(*mut Context);
+pub(crate) type DestroyCallback = unsafe extern "C" fn(*mut c_void);
 
 pub(crate) const SQLITE_OK: c_int = 0;
 pub(crate) const SQLITE_DENY: c_int = 1;
@@ -46,6 +52,8 @@ pub(crate) const SQLITE_LIMIT_ATTACHED: c_int = 7;
 /// `SQLITE_TRANSIENT`: SQLite copies a bound value before the call returns.
 pub(crate) const SQLITE_TRANSIENT: isize = -1;
 pub(crate) const SQLITE_UTF8: u8 = 1;
+/// `sqlite3_create_function_v2` flag: same arguments, same result (SQLite may then factor calls out).
+pub(crate) const SQLITE_DETERMINISTIC: c_int = 0x0000_0800;
 
 macro_rules! sqlite_api {
     ($($name:ident: fn($($arg:ty),*) $(-> $ret:ty)?;)*) => {
@@ -107,6 +115,31 @@ sqlite_api! {
     column_text: fn(*mut Stmt, c_int) -> *const u8;
     column_blob: fn(*mut Stmt, c_int) -> *const c_void;
     column_bytes: fn(*mut Stmt, c_int) -> c_int;
+    create_function_v2: fn(
+        *mut Db,
+        *const c_char,
+        c_int,
+        c_int,
+        *mut c_void,
+        Option<FunctionCallback>,
+        Option<FunctionCallback>,
+        Option<FinalCallback>,
+        Option<DestroyCallback>
+    ) -> c_int;
+    user_data: fn(*mut Context) -> *mut c_void;
+    aggregate_context: fn(*mut Context, c_int) -> *mut c_void;
+    value_type: fn(*mut SqlValue) -> c_int;
+    value_int64: fn(*mut SqlValue) -> i64;
+    value_double: fn(*mut SqlValue) -> f64;
+    value_text: fn(*mut SqlValue) -> *const u8;
+    value_blob: fn(*mut SqlValue) -> *const c_void;
+    value_bytes: fn(*mut SqlValue) -> c_int;
+    result_null: fn(*mut Context);
+    result_int64: fn(*mut Context, i64);
+    result_double: fn(*mut Context, f64);
+    result_text64: fn(*mut Context, *const c_char, u64, isize, u8);
+    result_blob64: fn(*mut Context, *const c_void, u64, isize);
+    result_error: fn(*mut Context, *const c_char, c_int);
 }
 
 /// The linked library: its API and where it came from.

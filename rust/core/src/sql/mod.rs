@@ -16,6 +16,7 @@
 //! guarded connections), [`query`] (running queries and iterations), [`host_ops`] (the guest's calls).
 
 mod connection;
+pub mod functions;
 mod host_ops;
 pub mod library;
 mod query;
@@ -88,6 +89,8 @@ pub struct Databases {
     limits: SqlLimits,
     cursors: Mutex<HashMap<u32, Receiver<Page>>>,
     next_cursor: AtomicU64,
+    /// Python SQL functions installed on the connections to database files.
+    functions: Option<Arc<functions::SqlFunctions>>,
 }
 
 /// One page of an iteration: encoded rows table, or the error that ended it.
@@ -123,7 +126,21 @@ impl Databases {
                 "database files need the SQL bridge linked to the process's SQLite library (sql::link)".into()
             ));
         }
-        Ok(Databases { sources, default, limits, cursors: Mutex::default(), next_cursor: AtomicU64::new(1) })
+        Ok(Databases {
+            sources,
+            default,
+            limits,
+            cursors: Mutex::default(),
+            next_cursor: AtomicU64::new(1),
+            functions: None,
+        })
+    }
+
+    /// Installs `functions` on every connection these databases' files are read through, so guest code
+    /// can call them in its queries (databases served by a [`QueryFunction`] have their own).
+    pub fn with_functions(mut self, functions: Arc<functions::SqlFunctions>) -> Self {
+        self.functions = Some(functions);
+        self
     }
 
     fn source(&self, name: Option<&str>) -> Result<(&str, &Source), HostError> {

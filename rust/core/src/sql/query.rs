@@ -216,7 +216,7 @@ impl Databases {
                 (e, truncated || kept < rows.len())
             }
             Source::File { path, immutable } => {
-                let conn = Connection::checkout(name, path, *immutable)?;
+                let conn = Connection::checkout(name, path, *immutable, self.functions.as_deref())?;
                 conn.set_deadline(ctx.deadline);
                 let mut table = None;
                 let paging = Paging { page: cap, more_pages: false };
@@ -270,7 +270,7 @@ impl Databases {
                 });
             }
             Source::File { path, immutable } => {
-                let conn = Connection::checkout(name, &path, immutable)?;
+                let conn = Connection::checkout(name, &path, immutable, self.functions.as_deref())?;
                 conn.set_deadline(ctx.deadline);
                 // Prepare here so errors reach the caller of iter_query at once.
                 let prepared = conn.prepare(sql).map(drop);
