@@ -22,18 +22,26 @@ $(VENV)/bin/maturin:
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q maturin==$(MATURIN_VERSION)
 
+# Not quiet: the first build compiles Wasmtime and Cranelift, minutes on a small machine, and cargo's
+# progress shows that it is working.
 $(VENV)/.installed: $(VENV)/bin/maturin $(EXTENSION_INPUTS)
-	$(VENV)/bin/maturin develop --release --locked -E test -q
+	@echo "Building the Rust extension in release mode (the first build compiles Wasmtime: 5-10 minutes on 2 cores)"
+	$(VENV)/bin/maturin develop --release --locked -E test
 	touch $@
 
 test: test-rust test-python
 
-# Debian's chromium for the browser tests (Playwright drives it; nothing is downloaded by Playwright).
+# Debian's chromium for the browser tests (Playwright drives it; nothing is downloaded by Playwright). Where
+# it cannot be installed (no apt-get), the browser tests skip and say why.
 browser:
 	.ci/install-browser.sh
 
+# The whole workspace, not `-p micropython-sandbox`: cargo resolves features for the packages it is given,
+# and the bindings' pyo3 macros turn on more features of syn, which Wasmtime's proc-macros use. With the
+# core alone, Wasmtime and Cranelift would compile a second time; with the workspace, the test build
+# reuses the extension's (the bindings have no tests of their own: `test = false`).
 test-rust:
-	cargo test --release --locked -p micropython-sandbox
+	cargo test --release --locked --workspace
 
 test-python: setup browser
 	$(PY) -m pytest -q

@@ -7,22 +7,83 @@ static files with `importlib.resources.files(<plugin module>)`; and it is apart 
 
 from __future__ import annotations
 
+import importlib.util
+import logging
 import re
 from contextvars import ContextVar
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as package_version
 from typing import Any
 
 from datasette import hookimpl
 
-from .agent_tool import register_agent_tools  # noqa: F401
 from .config import plugin_config
-from .console import (  # noqa: F401
-    allow_micropython_by_default,
-    database_actions,
-    register_actions,
-    register_routes,
-    table_actions,
-)
-from .functions import configured_functions, prepare_connection  # noqa: F401
+
+logger = logging.getLogger("datasette_micropython")
+
+#: The Datasette whose permission API (`datasette.permissions.Action`, resources, `PermissionSQL`) the
+#: console, the agent tool and the enrichment are written against: the oldest one tested.
+MIN_DATASETTE = "1.0a41"
+
+_VERSION = re.compile(r"(\d+)\.(\d+)(?:\.(\d+))?(?:(a|b|rc)(\d+))?")
+
+
+def version_key(version: str) -> tuple[int, int, int, int, int]:
+    """Orders Datasette's version strings ("0.65.2", "1.0a41", "1.0rc1", "1.0"); a release sorts after its
+    pre-releases. Anything after the pre-release number (".dev1", "+local") is ignored."""
+    match = _VERSION.match(version)
+    if match is None:
+        raise ValueError(f"not a Datasette version: {version!r}")
+    major, minor, micro, phase, number = match.groups()
+    phase_rank = {"a": 0, "b": 1, "rc": 2, None: 3}[phase]
+    return int(major), int(minor), int(micro or 0), phase_rank, int(number or 0)
+
+
+def _installed(distribution: str) -> str | None:
+    try:
+        return package_version(distribution)
+    except PackageNotFoundError:
+        return None
+
+
+def _missing(module: str) -> bool:
+    return importlib.util.find_spec(module) is None
+
+
+#: Features that cannot load here, each with a sentence saying what is missing and how to provide it:
+#: logged at startup (and by `datasette micropython` for the command line's own needs).
+UNAVAILABLE: dict[str, str] = {}
+
+DATASETTE_VERSION = _installed("datasette") or "0"
+DATASETTE_1 = version_key(DATASETTE_VERSION) >= version_key(MIN_DATASETTE)
+
+if DATASETTE_1:
+    from .console import (  # noqa: F401
+        allow_micropython_by_default,
+        database_actions,
+        register_actions,
+        register_routes,
+        table_actions,
+    )
+    from .functions import configured_functions, prepare_connection  # noqa: F401
+else:
+    UNAVAILABLE["console"] = (
+        f"the browser console, the agent tool and the enrichment need Datasette {MIN_DATASETTE} or later "
+        f"(they use Datasette 1.0's permission system); this is Datasette {DATASETTE_VERSION}, so only "
+        f"`datasette micropython` (the command line) is available. To get them: "
+        f"pip install 'datasette>={MIN_DATASETTE}'"
+    )
+
+# The agent tool loads only where datasette-agent is installed (its hook is datasette-agent's); the
+# module itself imports datasette_agent only inside the hook.
+if DATASETTE_1 and not _missing("datasette_agent"):
+    if _missing("pygments"):
+        UNAVAILABLE["agent"] = (
+            "the agent tool `execute_micropython` needs Pygments (to show code to the user): "
+            "pip install 'datasette-agent-micropython[agent]'"
+        )
+    else:
+        from .agent_tool import register_agent_tools  # noqa: F401
 
 #: The enrichment form POST being served in this task and its body, for the enrichment's form, which
 #: datasette-enrichments builds with neither the request nor the actor (and after reading the body). Set
@@ -67,16 +128,29 @@ def actor_from_request(datasette: Any, request: Any) -> Any:
 def startup(datasette: Any) -> None:
     # Validate the settings now: a bad value stops Datasette with a message naming the setting.
     plugin_config(datasette)
-    configured_functions(datasette)
+    for message in UNAVAILABLE.values():
+        logger.warning("datasette-agent-micropython: %s", message)
 
 
-@hookimpl
-def register_enrichments(datasette: Any) -> list[Any]:
-    # Imported here, not at the top: datasette_enrichments imports datasette.plugins, which loads this
-    # module, so a top-level import fails whenever datasette_enrichments is imported first.
-    from .enrichment import PythonEnrichment
+if DATASETTE_1:
 
-    return [PythonEnrichment(datasette)]
+    @hookimpl
+    def register_enrichments(datasette: Any) -> list[Any]:
+        # Called only where datasette-enrichments is installed (the hook is its own). Imported here, not
+        # at the top: datasette_enrichments imports datasette.plugins, which loads this module, so a
+        # top-level import fails whenever datasette_enrichments is imported first.
+        try:
+            from .enrichment import PythonEnrichment
+        except ImportError as e:
+            # WTForms older than 3.3 (the newest on Python 3.10) has no SelectChoice.
+            message = (
+                f"the Python (sandboxed) enrichment cannot load ({e}); it needs WTForms 3.3 or later, "
+                "which needs Python 3.11: pip install 'datasette-agent-micropython[enrichments]'"
+            )
+            UNAVAILABLE["enrichments"] = message
+            logger.warning("datasette-agent-micropython: %s", message)
+            return []
+        return [PythonEnrichment(datasette)]
 
 
 @hookimpl

@@ -93,8 +93,9 @@ pub fn normalize(path: &str) -> Result<String, HostError> {
 }
 
 impl Files {
-    /// Validates and normalizes the whitelist. Host paths must exist; guest paths must be absolute and
-    /// distinct, and no file may sit where another entry needs a directory.
+    /// Validates and normalizes the whitelist. Host paths must exist, except a writable file's (the
+    /// guest may create it; its directory must exist); guest paths must be absolute and distinct, and no
+    /// file may sit where another entry needs a directory.
     pub fn new(mounts: Vec<FileMount>) -> Result<Files, Error> {
         let bad = |message: String| Error::InvalidArgument { param: "files", message };
         let mut seen = BTreeSet::new();
@@ -104,13 +105,33 @@ impl Files {
             if m.guest == "/" {
                 return Err(bad("the guest root '/' cannot be mapped; map paths below it".into()));
             }
-            let meta =
-                std::fs::metadata(&m.host).map_err(|e| bad(format!("{} (for {}): {e}", m.host.display(), m.guest)))?;
-            if meta.is_dir() != m.directory {
-                let want = if m.directory { "a directory" } else { "a file" };
-                return Err(bad(format!("{} (for {}) is not {want}", m.host.display(), m.guest)));
+            match std::fs::metadata(&m.host) {
+                Ok(meta) if meta.is_dir() != m.directory => {
+                    let want = if m.directory { "a directory" } else { "a file" };
+                    return Err(bad(format!("{} (for {}) is not {want}", m.host.display(), m.guest)));
+                }
+                Ok(_) => {
+                    m.host = m.host.canonicalize().map_err(|e| bad(format!("{}: {e}", m.host.display())))?;
+                }
+                // A writable file the guest is to create (an output): its directory must exist. Writes
+                // stay in the overlay, so the host file is never created; until the guest writes it, the
+                // guest path does not exist either.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound && m.writable && !m.directory => {
+                    let (Some(parent), Some(name)) = (m.host.parent(), m.host.file_name()) else {
+                        return Err(bad(format!("{} (for {}): {e}", m.host.display(), m.guest)));
+                    };
+                    let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
+                    let parent = parent.canonicalize().ok().filter(|p| p.is_dir()).ok_or_else(|| {
+                        bad(format!(
+                            "{} (for {}): neither the file nor its directory exists",
+                            m.host.display(),
+                            m.guest
+                        ))
+                    })?;
+                    m.host = parent.join(name);
+                }
+                Err(e) => return Err(bad(format!("{} (for {}): {e}", m.host.display(), m.guest))),
             }
-            m.host = m.host.canonicalize().map_err(|e| bad(format!("{}: {e}", m.host.display())))?;
             if !seen.insert(m.guest.clone()) {
                 return Err(bad(format!("{} is mapped twice", m.guest)));
             }
@@ -208,6 +229,9 @@ impl Files {
                     if let Some(rest) = m.guest.strip_prefix(&prefix) {
                         let name = rest.split('/').next().unwrap_or_default().to_string();
                         let is_dir = rest.contains('/') || m.directory;
+                        if !is_dir && !m.host.exists() {
+                            continue; // a writable file not created yet (the overlay below adds it once written)
+                        }
                         entries.insert(name, (is_dir, 0));
                     }
                 }
@@ -264,6 +288,8 @@ impl Files {
                     if real.is_dir() {
                         return Err(os_error("IsADirectoryError", guest, "Is a directory"));
                     }
+                } else if !mount.directory {
+                    // The mounted file itself, not created yet: its directory was checked by `Files::new`.
                 } else if let Some(parent) = path.parent() {
                     let parent_guest = guest.rsplit_once('/').map_or("/", |(p, _)| if p.is_empty() { "/" } else { p });
                     if Self::confine(mount, parent, parent_guest)?.is_none() {
@@ -438,5 +464,30 @@ mod tests {
         assert!(Files::new(vec![file("/x", Path::new("/no/such/file"))]).is_err());
         assert!(Files::new(vec![file("/x", &dir)]).is_err(), "a directory mapped as a file");
         assert!(Files::new(vec![file("/", Path::new("/etc/hostname"))]).is_err());
+    }
+
+    #[test]
+    fn a_writable_file_may_be_created_by_the_guest_only() {
+        let dir = std::env::temp_dir().join(format!("files-create-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let missing = dir.join("report.txt");
+        let mount = |host: &Path, writable: bool| FileMount {
+            guest: "/out/report.txt".into(),
+            host: host.into(),
+            directory: false,
+            writable,
+        };
+        assert!(Files::new(vec![mount(&missing, false)]).is_err(), "a read-only file must exist");
+        assert!(Files::new(vec![mount(&dir.join("no/such/dir/report.txt"), true)]).is_err());
+        let files = Files::new(vec![mount(&missing, true)]).unwrap();
+        assert_eq!(files.stat("/out/report.txt").unwrap_err().type_name, "FileNotFoundError");
+        assert!(files.list("/out").unwrap().is_empty(), "not listed before it is written");
+        files.write("/out/report.txt", b"done".to_vec()).unwrap();
+        assert_eq!(files.read("/out/report.txt", 100).unwrap(), b"done");
+        assert_eq!(files.list("/out").unwrap(), vec![("report.txt".to_string(), false, 4)]);
+        assert!(!missing.exists(), "writes never reach the host");
+        // Nothing else in that directory becomes writable.
+        assert!(files.write("/out/other.txt", b"x".to_vec()).is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -447,6 +447,20 @@ pub(crate) fn add_to_linker(linker: &mut Linker<HostState>) -> wasmtime::Result<
     Ok(())
 }
 
+/// The error for a call to a host function the sandbox does not have. The engine's SQL bridge is there
+/// only when the host gives the sandbox databases: without them, `import datasette` works and its calls
+/// say what is missing and how to provide it, rather than naming an internal function.
+fn missing_host_function(name: &str) -> HostError {
+    if crate::sql::SQL_OPS.iter().any(|(op, _)| *op == name) {
+        return HostError::new(
+            "RuntimeError",
+            "this sandbox has no databases: the `datasette` module reads only those its host gives it \
+             (Python: Sandbox(databases={name: path}); the command line: datasette micropython run --db FILE)",
+        );
+    }
+    HostError::new("NameError", format!("no host function named {name:?}"))
+}
+
 type PreparedCall = (Arc<dyn HostFunction>, Vec<Value>, Vec<(String, Value)>);
 
 /// Checks the call against the limits and decodes its `(args, kwargs)` payload.
@@ -468,11 +482,7 @@ fn prepare_call(state: &mut HostState, name: &str, payload: &[u8]) -> Result<Pre
             ),
         ));
     }
-    let function = state
-        .functions
-        .get(name)
-        .cloned()
-        .ok_or_else(|| HostError::new("NameError", format!("no host function named {name:?}")))?;
+    let function = state.functions.get(name).cloned().ok_or_else(|| missing_host_function(name))?;
     let bad = |e: String| HostError::new("TypeError", format!("{name}(): {e}"));
     let Value::Tuple(mut parts) = codec::decode(payload).map_err(|e| bad(e.to_string()))? else {
         return Err(bad("payload is not an (args, kwargs) tuple".into()));
