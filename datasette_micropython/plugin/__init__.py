@@ -22,6 +22,8 @@ from .console import (  # noqa: F401
     register_routes,
     table_actions,
 )
+from .jobs import cron_register_handlers, register_jobs_action, startup_jobs  # noqa: F401
+from .jobs_views import jobs_menu_links, jobs_table_actions, register_jobs_routes  # noqa: F401
 
 #: The enrichment form POST being served in this task and its body, for the enrichment's form, which
 #: datasette-enrichments builds with neither the request nor the actor (and after reading the body). Set

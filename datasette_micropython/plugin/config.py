@@ -156,6 +156,8 @@ class PluginConfig:
             "files",
             "enrichment",
             "max_code_bytes",
+            # Scheduled jobs: validated by jobs.py (`config_jobs`), at startup too.
+            "jobs",
         }
         unknown = sorted(set(raw) - known)
         if unknown:
