@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -41,3 +42,16 @@ def test_soak_runs_end_to_end_and_reports_every_probe() -> None:
     assert "server alive at the end: True" in done.stdout
     for probe in ("signed-in 1 + 1", "signed-in table page", "anonymous run"):
         assert f"| {probe} |" in done.stdout, done.stdout
+
+
+def test_jobs_bench_runs_end_to_end_and_reports_both_rates() -> None:
+    done = subprocess.run(
+        [sys.executable, str(BENCHES / "jobs.py"), "--rows", "2000", "--repeat", "1", "--json"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    rates = json.loads(done.stdout)
+    assert set(rates) == {"job", "baseline"} and all(rate > 0 for rate in rates.values())
