@@ -487,6 +487,18 @@ def run():
         "SandboxTimeout",
         "did not finish within the time limit (0.5 seconds)",
     ),
+    "memory limit": (
+        """
+import datasette
+def run():
+    datasette.insert("prices", [{"sym": "X", "price": 1}])
+    blocks = []
+    while True:
+        blocks.append(bytearray(2**20))
+""",
+        "SandboxMemoryError",
+        "ran out of memory (limit 67,108,864 bytes)",
+    ),
     "half-finished run": (
         """
 import json
@@ -525,6 +537,8 @@ async def test_a_failed_run_records_the_error_writes_nothing_and_the_next_run_wo
     assert message in run["error"]
     if kind == "SandboxTimeout":
         assert run["error"] == "job j did not finish within the time limit (0.5 seconds)"
+    elif kind == "SandboxMemoryError":
+        assert run["error"] == "job j ran out of memory (limit 67,108,864 bytes)"
     elif kind == "WriteFailed":
         assert run["error"].startswith("writing failed, nothing was written: ValueError")
     else:
