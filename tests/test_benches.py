@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -46,8 +47,6 @@ def test_soak_runs_end_to_end_and_reports_every_probe() -> None:
 def test_sql_functions_bench_runs_and_reports_both_contenders() -> None:
     # benches/sql_functions.py: the sandboxed function against the plain sqlite3 function (it also checks
     # that both return the same rows before timing them).
-    import json
-
     done = subprocess.run(
         [sys.executable, str(BENCHES / "sql_functions.py"), "--rows", "2000", "--repeat", "1", "--json"],
         check=False,
@@ -62,3 +61,16 @@ def test_sql_functions_bench_runs_and_reports_both_contenders() -> None:
         for contender in ("sandboxed", "plain sqlite3"):
             assert figures[f"{query}: {contender}"]["calls_per_second"] > 0
         assert figures[f"{query}: slowdown"] > 0
+
+
+def test_jobs_bench_runs_end_to_end_and_reports_both_rates() -> None:
+    done = subprocess.run(
+        [sys.executable, str(BENCHES / "jobs.py"), "--rows", "2000", "--repeat", "1", "--json"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    rates = json.loads(done.stdout)
+    assert set(rates) == {"job", "baseline"} and all(rate > 0 for rate in rates.values())

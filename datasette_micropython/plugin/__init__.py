@@ -66,6 +66,8 @@ if DATASETTE_1:
         table_actions,
     )
     from .functions import configured_functions, prepare_connection  # noqa: F401
+    from .jobs import cron_register_handlers, register_jobs_action, startup_jobs  # noqa: F401
+    from .jobs_views import jobs_menu_links, jobs_table_actions, register_jobs_routes  # noqa: F401
 else:
     UNAVAILABLE["console"] = (
         f"the browser console, the agent tool and the enrichment need Datasette {MIN_DATASETTE} or later "

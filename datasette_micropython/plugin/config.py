@@ -157,6 +157,7 @@ class PluginConfig:
             "enrichment",
             "max_code_bytes",
             "functions",  # SQL functions: checked by functions.py
+            "jobs",  # scheduled jobs: checked by jobs.py (`config_jobs`), at startup too
         }
         unknown = sorted(set(raw) - known)
         if unknown:
