@@ -210,7 +210,9 @@ def test_the_sdist_holds_the_guest_module_and_the_licences(tmp_path):
     "DATASETTE_MICROPYTHON_WHEEL" not in os.environ, reason="set DATASETTE_MICROPYTHON_WHEEL to a built wheel"
 )
 def test_a_built_wheel():
-    pytest.importorskip("elftools", reason="needs pyelftools (pip install auditwheel) to read symbol versions")
+    pytest.importorskip(
+        "elftools", reason="needs pyelftools (pip install auditwheel) to read symbol versions"
+    )
     wheel = os.environ["DATASETTE_MICROPYTHON_WHEEL"]
     result = subprocess.run(
         [sys.executable, str(ROOT / ".ci" / "check_wheel.py"), wheel],
