@@ -1,8 +1,8 @@
 // Session entry points of the sandbox guest (exports of the wasm reactor; contract in ../README.md).
 //
-// One instance is one session: mp_session_init sets up the GC heap and starts the interpreter once;
+// One instance is one session: mp_session_init (heap.c) gives the started interpreter its memory limit;
 // mp_exec and mp_call then run in __main__'s globals any number of times. Outcomes are reported through
-// the sandbox.result import, never printed.
+// the sandbox.result import (report.c), never printed.
 #include <stdbool.h>
 #include <string.h>
 
@@ -16,323 +16,6 @@
 #include "py/runtime.h"
 #include "extmod/vfs.h"
 #include "sandbox.h"
-
-#define EXPORT(name) __attribute__((export_name(#name)))
-
-// Linker-provided bounds of the shadow stack (the C stack in linear memory, -z stack-size).
-extern char __stack_low;
-extern char __stack_high;
-
-// MicroPython's stack check must raise RecursionError while both stacks still have room: the shadow
-// stack above (1 MiB) and the native wasm stack, which the host caps (2 MiB in Wasmtime's default
-// max_wasm_stack). With the limit at half the shadow stack, every recursion path checked by
-// `dev_harness.py --checks` raises RecursionError (about 990 Python frames) without a native-stack trap.
-#define SANDBOX_STACK_LIMIT_DIVISOR (2)
-
-// ---- the GC heap -----------------------------------------------------------------------------------------
-//
-// The heap starts small and grows on demand (MICROPY_GC_SPLIT_HEAP_AUTO): when a collection cannot satisfy
-// an allocation, the GC adds an area (at least doubling the heap) taken straight from linear memory with
-// memory.grow, up to the memory limit the host passed to mp_session_init. Nothing else grows the memory
-// (the module has no malloc). Areas the GC empties and gives back are kept in a small region table and
-// reused (split, merged with free neighbours, or extended when they end the memory): linear memory itself
-// never shrinks.
-
-#define WASM_PAGE ((size_t)65536)
-#define HEAP_REGIONS_MAX (64)
-
-typedef struct _heap_region_t {
-    uintptr_t start;
-    size_t size; // a multiple of WASM_PAGE
-    bool used;
-} heap_region_t;
-
-static heap_region_t heap_regions[HEAP_REGIONS_MAX]; // in address order
-static size_t heap_region_count;
-static size_t memory_limit_pages; // linear memory may grow up to this many pages
-static bool session_started; // mp_session_init has given the session its memory limit
-
-static size_t round_to_pages(size_t n) {
-    return (n + WASM_PAGE - 1) / WASM_PAGE;
-}
-
-// Bytes by which linear memory may still grow.
-static size_t memory_headroom(void) {
-    size_t pages = __builtin_wasm_memory_size(0);
-    return pages < memory_limit_pages ? (memory_limit_pages - pages) * WASM_PAGE : 0;
-}
-
-// The free region that ends linear memory, if any (it can be extended by growing the memory).
-static heap_region_t *free_region_at_end(void) {
-    if (heap_region_count == 0) {
-        return NULL;
-    }
-    heap_region_t *last = &heap_regions[heap_region_count - 1];
-    uintptr_t end = (uintptr_t)__builtin_wasm_memory_size(0) * WASM_PAGE;
-    return !last->used && last->start + last->size == end ? last : NULL;
-}
-
-static bool grow_memory(size_t pages) {
-    if (pages == 0) {
-        return true;
-    }
-    if (pages * WASM_PAGE > memory_headroom()) {
-        return false;
-    }
-    return __builtin_wasm_memory_grow(0, pages) != (size_t)-1;
-}
-
-// The largest area mp_sandbox_heap_alloc can provide now.
-size_t gc_get_max_new_split(void) {
-    size_t best = memory_headroom();
-    heap_region_t *end = free_region_at_end();
-    if (end != NULL) {
-        best += end->size;
-    }
-    for (size_t i = 0; i < heap_region_count; ++i) {
-        if (!heap_regions[i].used && heap_regions[i].size > best) {
-            best = heap_regions[i].size;
-        }
-    }
-    return best;
-}
-
-// MP_PLAT_ALLOC_HEAP: `size` bytes (rounded up to whole pages) for a new GC area.
-void *mp_sandbox_heap_alloc(size_t size) {
-    size_t pages = round_to_pages(size);
-    if (pages == 0) {
-        return NULL;
-    }
-    size_t bytes = pages * WASM_PAGE;
-    // 1. the smallest free region that fits, split when larger
-    heap_region_t *fit = NULL;
-    for (size_t i = 0; i < heap_region_count; ++i) {
-        heap_region_t *r = &heap_regions[i];
-        if (!r->used && r->size >= bytes && (fit == NULL || r->size < fit->size)) {
-            fit = r;
-        }
-    }
-    if (fit != NULL) {
-        if (fit->size > bytes && heap_region_count < HEAP_REGIONS_MAX) {
-            size_t i = fit - heap_regions;
-            memmove(&heap_regions[i + 2], &heap_regions[i + 1], (heap_region_count - i - 1) * sizeof(heap_region_t));
-            heap_regions[i + 1] = (heap_region_t) {fit->start + bytes, fit->size - bytes, false};
-            fit->size = bytes;
-            heap_region_count++;
-        }
-        fit->used = true;
-        return (void *)fit->start;
-    }
-    // 2. extend the free region that ends the memory
-    heap_region_t *end = free_region_at_end();
-    if (end != NULL) {
-        if (!grow_memory(pages - end->size / WASM_PAGE)) {
-            return NULL;
-        }
-        end->size = bytes;
-        end->used = true;
-        return (void *)end->start;
-    }
-    // 3. new pages at the end of the memory
-    if (heap_region_count == HEAP_REGIONS_MAX) {
-        return NULL;
-    }
-    uintptr_t start = (uintptr_t)__builtin_wasm_memory_size(0) * WASM_PAGE;
-    if (!grow_memory(pages)) {
-        return NULL;
-    }
-    heap_regions[heap_region_count++] = (heap_region_t) {start, bytes, true};
-    return (void *)start;
-}
-
-// MP_PLAT_FREE_HEAP: the GC gives back an area it emptied.
-void mp_sandbox_heap_free(void *ptr) {
-    size_t i = 0;
-    while (i < heap_region_count && heap_regions[i].start != (uintptr_t)ptr) {
-        ++i;
-    }
-    if (i == heap_region_count) {
-        return;
-    }
-    heap_regions[i].used = false;
-    // merge with a free successor, then a free predecessor, when adjacent
-    if (i + 1 < heap_region_count && !heap_regions[i + 1].used
-        && heap_regions[i].start + heap_regions[i].size == heap_regions[i + 1].start) {
-        heap_regions[i].size += heap_regions[i + 1].size;
-        memmove(&heap_regions[i + 1], &heap_regions[i + 2], (heap_region_count - i - 2) * sizeof(heap_region_t));
-        heap_region_count--;
-    }
-    if (i > 0 && !heap_regions[i - 1].used
-        && heap_regions[i - 1].start + heap_regions[i - 1].size == heap_regions[i].start) {
-        heap_regions[i - 1].size += heap_regions[i].size;
-        memmove(&heap_regions[i], &heap_regions[i + 1], (heap_region_count - i - 1) * sizeof(heap_region_t));
-        heap_region_count--;
-    }
-}
-
-// A small block held back from the program: when the heap is full of live data, compiling even
-// `del x` would fail with MemoryError and the session could never recover. The reserve is released
-// for a retry of the compilation and taken again after the run.
-#define SANDBOX_RESERVE_SIZE (8192)
-MP_REGISTER_ROOT_POINTER(void *sandbox_reserve);
-
-static void take_reserve(void) {
-    if (MP_STATE_VM(sandbox_reserve) == NULL) {
-        MP_STATE_VM(sandbox_reserve) = m_malloc_maybe(SANDBOX_RESERVE_SIZE);
-    }
-}
-
-// The buffer mp_buffer hands to the host: a GC block kept alive as a root pointer.
-MP_REGISTER_ROOT_POINTER(uint8_t *sandbox_exchange);
-static size_t exchange_size;
-
-static void report(int kind, const char *buf, size_t len) {
-    sandbox_result(kind, buf, len);
-}
-
-// Called by gc_collect(): scan the shadow stack from here to its top. Every pointer the wasm code holds
-// is spilled there by wasm-opt --spill-pointers (see ../Makefile), so this finds all roots.
-void gc_collect(void) {
-    gc_collect_start();
-    volatile uintptr_t marker = 0;
-    uintptr_t lo = (uintptr_t)&marker;
-    gc_collect_root((void **)lo, ((uintptr_t)&__stack_high - lo) / sizeof(uintptr_t));
-    gc_collect_end();
-}
-
-// The first GC area, a static array (so setting it up needs no memory.grow, which wasm-ctor-eval cannot
-// evaluate). Big enough that small programs never collect; the heap grows from there. The GC never gives
-// its first area back.
-#define SANDBOX_INITIAL_HEAP ((size_t)512 * 1024)
-static uint8_t first_heap_area[SANDBOX_INITIAL_HEAP] __attribute__((aligned(16)));
-
-// Starts the interpreter: first GC area, stack check, mp_init, the reserve. The build runs this once in
-// wasm-ctor-eval and stores the resulting memory in the module (../Makefile), so every instance starts
-// with a ready interpreter and the export is gone from the shipped module. Nothing it does depends on the
-// instance: the random module seeds itself from sandbox.entropy on first import, not here.
-EXPORT(mp_session_preinit) void mp_session_preinit(void) {
-    memory_limit_pages = 65536; // none of its own until mp_session_init
-    size_t stack_size = (size_t)(&__stack_high - &__stack_low);
-    mp_cstack_init_with_top(&__stack_high, stack_size / SANDBOX_STACK_LIMIT_DIVISOR);
-    gc_init(first_heap_area, first_heap_area + SANDBOX_INITIAL_HEAP);
-    mp_init();
-    take_reserve();
-}
-
-EXPORT(mp_session_init) int32_t mp_session_init(int32_t memory_limit) {
-    // memory_limit is a u32 (bytes); 0: no limit of the guest's own (4 GiB, what wasm32 can address)
-    size_t pages = (uint32_t)memory_limit != 0 ? (uint32_t)memory_limit / WASM_PAGE : 65536;
-    if (session_started || pages < __builtin_wasm_memory_size(0)) {
-        return 1;
-    }
-    memory_limit_pages = pages;
-    session_started = true;
-    return 0;
-}
-
-EXPORT(mp_buffer) uint8_t *mp_buffer(int32_t size) {
-    if (!session_started || size < 0) {
-        return NULL;
-    }
-    size_t want = size > 0 ? (size_t)size : 1;
-    if (want > exchange_size || exchange_size > 65536) {
-        if (MP_STATE_VM(sandbox_exchange) != NULL) {
-            m_free(MP_STATE_VM(sandbox_exchange), exchange_size);
-        }
-        MP_STATE_VM(sandbox_exchange) = m_malloc_maybe(want);
-        exchange_size = MP_STATE_VM(sandbox_exchange) ? want : 0;
-    }
-    return MP_STATE_VM(sandbox_exchange);
-}
-
-EXPORT(mp_gc_collect) void mp_gc_collect(void) {
-    gc_collect();
-}
-
-// ---- reporting ---------------------------------------------------------------------------------------------
-
-static void vstr_print_strn(void *data, const char *str, size_t len) {
-    vstr_add_strn((vstr_t *)data, str, len);
-}
-
-static void report_obj(int kind, mp_obj_t obj, mp_print_kind_t print_kind) {
-    vstr_t vstr;
-    vstr_init(&vstr, 32);
-    mp_print_t print = {&vstr, vstr_print_strn};
-    mp_obj_print_helper(&print, obj, print_kind);
-    report(kind, vstr.buf, vstr.len);
-    vstr_clear(&vstr);
-}
-
-static void report_exception_pieces(mp_obj_t exc) {
-    const mp_obj_type_t *type = mp_obj_get_type(exc);
-    const char *name = qstr_str(type->name);
-    report(RESULT_EXC_TYPE, name, strlen(name));
-    report_obj(RESULT_EXC_MESSAGE, exc, PRINT_STR);
-
-    vstr_t vstr;
-    vstr_init(&vstr, 128);
-    mp_print_t print = {&vstr, vstr_print_strn};
-    mp_obj_print_exception(&print, exc);
-    if (vstr.len > 0 && vstr.buf[vstr.len - 1] == '\n') {
-        vstr.len--;
-    }
-    report(RESULT_TRACEBACK, vstr.buf, vstr.len);
-    vstr_clear(&vstr);
-
-    // The innermost frame in <sandbox> (MicroPython stores the innermost frame first).
-    size_t n, *values;
-    mp_obj_exception_get_traceback(exc, &n, &values);
-    for (size_t i = 0; i + 2 < n; i += 3) {
-        if (values[i] == MP_QSTR__lt_sandbox_gt_) {
-            char buf[16];
-            char *p = buf + sizeof(buf);
-            size_t v = values[i + 1];
-            do {
-                *--p = '0' + v % 10;
-                v /= 10;
-            } while (v > 0);
-            report(RESULT_EXC_LINE, p, buf + sizeof(buf) - p);
-            break;
-        }
-    }
-}
-
-// Set by MICROPY_HEAP_EXHAUSTED_HOOK (patch 0039) when an allocation failed because the heap could not
-// grow within the memory limit; cleared at the start of each run. The host then reports a MemoryError
-// as the memory limit; a program's own `raise MemoryError` stays a plain guest exception.
-bool mp_sandbox_heap_exhausted;
-
-// micropython.heap_lock() lasts until the end of the run that called it, not for the session: a locked
-// heap can compile nothing, so the session could never unlock it again.
-static void end_heap_lock(void) {
-    MP_STATE_THREAD(gc_lock_depth) = 0;
-}
-
-// Report an exception; formatting it may itself fail (e.g. MemoryError), then fall back to the bare type.
-static void report_exception(mp_obj_t exc) {
-    end_heap_lock();
-    if (mp_sandbox_heap_exhausted) {
-        report(RESULT_HEAP_EXHAUSTED, "", 0);
-    }
-    nlr_buf_t nlr;
-    if (nlr_push(&nlr) == 0) {
-        report_exception_pieces(exc);
-        nlr_pop();
-    } else {
-        const char *name = qstr_str(mp_obj_get_type(exc)->name);
-        report(RESULT_EXC_TYPE, name, strlen(name));
-    }
-}
-
-// Called by the bytecode compiled for the trailing expression (name __repl_print__, see compile.c).
-static mp_obj_t sandbox_repl_print(mp_obj_t value) {
-    if (value != mp_const_none) {
-        report_obj(RESULT_VALUE, value, PRINT_REPR);
-    }
-    return mp_const_none;
-}
-static MP_DEFINE_CONST_FUN_OBJ_1(sandbox_repl_print_obj, sandbox_repl_print);
 
 // ---- mp_exec ------------------------------------------------------------------------------------------------
 
@@ -446,9 +129,7 @@ static void compile_source_with_reserve(const char *src, size_t len, int32_t fla
     }
     mp_obj_t exc = MP_OBJ_FROM_PTR(nlr.ret_val);
     if (mp_obj_is_subclass_fast(MP_OBJ_FROM_PTR(mp_obj_get_type(exc)), MP_OBJ_FROM_PTR(&mp_type_MemoryError))
-        && MP_STATE_VM(sandbox_reserve) != NULL) {
-        m_free(MP_STATE_VM(sandbox_reserve), SANDBOX_RESERVE_SIZE);
-        MP_STATE_VM(sandbox_reserve) = NULL;
+        && mp_sandbox_release_reserve()) {
         compile_source(src, len, flags, head, tail);
         return;
     }
@@ -460,11 +141,11 @@ static void start_run(void) {
     MP_STATE_THREAD(mp_pending_exception) = MP_OBJ_NULL;
     mp_sandbox_poll_countdown = MICROPY_SANDBOX_POLL_PERIOD;
     mp_sandbox_heap_exhausted = false;
-    end_heap_lock();
+    mp_sandbox_end_heap_lock();
 }
 
 EXPORT(mp_exec) int32_t mp_exec(const char *src, int32_t len_in, int32_t flags) {
-    if (!session_started || len_in < 0) {
+    if (!mp_sandbox_session_started || len_in < 0) {
         return 1;
     }
     size_t len = (size_t)len_in;
@@ -483,7 +164,7 @@ EXPORT(mp_exec) int32_t mp_exec(const char *src, int32_t len_in, int32_t flags) 
             if (tail != MP_OBJ_NULL) {
                 // The REPL-mode bytecode calls __repl_print__ for each expression statement of the
                 // last line; bind it for this run only, in the builtins override dict.
-                mp_obj_t dest[2] = {MP_OBJ_SENTINEL, MP_OBJ_FROM_PTR(&sandbox_repl_print_obj)};
+                mp_obj_t dest[2] = {MP_OBJ_SENTINEL, MP_OBJ_FROM_PTR(&mp_sandbox_repl_print_obj)};
                 MP_OBJ_TYPE_GET_SLOT(&mp_type_module, attr)(MP_OBJ_FROM_PTR(&mp_module_builtins), MP_QSTR___repl_print__, dest);
                 mp_call_function_0(tail);
             }
@@ -491,22 +172,22 @@ EXPORT(mp_exec) int32_t mp_exec(const char *src, int32_t len_in, int32_t flags) 
         nlr_pop();
     } else {
         status = 1;
-        report_exception(MP_OBJ_FROM_PTR(nlr.ret_val));
+        mp_sandbox_report_exception(MP_OBJ_FROM_PTR(nlr.ret_val));
     }
     MP_STATE_THREAD(mp_pending_exception) = MP_OBJ_NULL;
-    end_heap_lock();
-    take_reserve();
+    mp_sandbox_end_heap_lock();
+    mp_sandbox_take_reserve();
     return status;
 }
 
 static void report_encoded(const char *buf, size_t len) {
-    report(RESULT_ENCODED, buf, len);
+    sandbox_result(RESULT_ENCODED, buf, len);
 }
 
 // ---- mp_call ------------------------------------------------------------------------------------------------
 
 EXPORT(mp_call) int32_t mp_call(const char *name, int32_t name_len, const uint8_t *args, int32_t args_len) {
-    if (!session_started || name_len < 0 || args_len < 0) {
+    if (!mp_sandbox_session_started || name_len < 0 || args_len < 0) {
         return 1;
     }
     start_run();
@@ -529,15 +210,15 @@ EXPORT(mp_call) int32_t mp_call(const char *name, int32_t name_len, const uint8_
         mp_obj_t *items;
         mp_obj_list_get(arg_list, &n, &items);
         mp_obj_t ret = mp_call_function_n_kw(fun, n, 0, items);
-        end_heap_lock(); // the call is over; encoding its result allocates
+        mp_sandbox_end_heap_lock(); // the call is over; encoding its result allocates
         mp_sandbox_encode_to(ret, report_encoded);
         nlr_pop();
     } else {
         status = 1;
-        report_exception(MP_OBJ_FROM_PTR(nlr.ret_val));
+        mp_sandbox_report_exception(MP_OBJ_FROM_PTR(nlr.ret_val));
     }
     MP_STATE_THREAD(mp_pending_exception) = MP_OBJ_NULL;
-    end_heap_lock();
+    mp_sandbox_end_heap_lock();
     return status;
 }
 

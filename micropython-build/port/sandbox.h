@@ -2,12 +2,15 @@
 #ifndef MICROPY_INCLUDED_SANDBOX_H
 #define MICROPY_INCLUDED_SANDBOX_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "py/obj.h"
 
 #define SANDBOX_IMPORT(name) __attribute__((import_module("sandbox"), import_name(#name)))
+// A function the host calls (an export of the wasm reactor).
+#define EXPORT(name) __attribute__((export_name(#name)))
 
 SANDBOX_IMPORT(write) void sandbox_write(int32_t fd, const void *ptr, size_t len);
 SANDBOX_IMPORT(result) void sandbox_result(int32_t kind, const void *ptr, size_t len);
@@ -32,12 +35,27 @@ SANDBOX_IMPORT(sleep) void sandbox_sleep(int64_t ns);
 #define EXEC_EVAL_TRAILING (1)
 #define EXEC_COMPILE_ONLY (2)
 
-// Value codec (modhost.c).
+// Session and memory (heap.c): whether mp_session_init has run, and the reserve block held back so that a
+// full heap can still compile a statement: released for a retry of the compilation (false: none to
+// release), taken again after each run.
+extern bool mp_sandbox_session_started;
+bool mp_sandbox_release_reserve(void);
+void mp_sandbox_take_reserve(void);
+
+// Reporting a run's outcome (report.c): an exception, and the __repl_print__ builtin bound for the trailing
+// expression. mp_sandbox_end_heap_lock ends a micropython.heap_lock() with the run that called it.
+void mp_sandbox_report_exception(mp_obj_t exc);
+void mp_sandbox_end_heap_lock(void);
+MP_DECLARE_CONST_FUN_OBJ_1(mp_sandbox_repl_print_obj);
+
+// Value codec (codec.c).
 struct _vstr_t;
 void mp_sandbox_encode(struct _vstr_t *out, mp_obj_t value);
 // Encodes `value` and hands the bytes to `sink` in pieces, in order (for results of any size).
 void mp_sandbox_encode_to(mp_obj_t value, void (*sink)(const char *buf, size_t len));
 mp_obj_t mp_sandbox_decode(const uint8_t *buf, size_t len);
+// Raises ValueError: the host sent bytes that are not a value of the codec.
+NORETURN void mp_sandbox_decode_error(void);
 
 // Host-side time helpers for time.sleep (hal.c): sleep then give the host a chance to interrupt.
 void mp_sandbox_sleep_ns(int64_t ns);
