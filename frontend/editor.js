@@ -1,10 +1,10 @@
 // The console's Python editor: CodeMirror 6 with Python highlighting. build.sh bundles this file into
 // static/micropython-editor.js, which defines window.MicroPythonEditor for static/micropython-console.js.
 import { basicSetup, EditorView } from "codemirror";
-import { closeCompletion } from "@codemirror/autocomplete";
+import { autocompletion, closeCompletion } from "@codemirror/autocomplete";
 import { indentWithTab } from "@codemirror/commands";
 import { syntaxTree } from "@codemirror/language";
-import { python, pythonLanguage } from "@codemirror/lang-python";
+import { localCompletionSource, python } from "@codemirror/lang-python";
 import { Prec, StateEffect, StateField } from "@codemirror/state";
 import { Decoration, keymap } from "@codemirror/view";
 
@@ -30,6 +30,19 @@ const errorLine = StateField.define({
   provide: (field) => EditorView.decorations.from(field),
 });
 
+const IMPORTED = /^\s*(?:import\s+(?:[\w.]+\s*,\s*)*|from\s+)([\w.]*)$/;
+
+function textBefore(context) {
+  const line = context.state.doc.lineAt(context.pos);
+  return line.text.slice(0, context.pos - line.from);
+}
+
+// The editor's own names (assignments, definitions in the text), except after `import`/`from`, where
+// only modules the guest can import make sense.
+function editorNames(context) {
+  return IMPORTED.test(textBefore(context)) ? null : localCompletionSource(context);
+}
+
 // Completions from the page: `options.modules`, the names the guest can import (after `import` and
 // `from`), and `options.complete(path)`, an async function giving the names of the live session
 // (`path` null) or of one of its modules (`path` "datasette" or "os.path"; null if unknown).
@@ -39,8 +52,8 @@ function pageCompletions(options) {
     const node = syntaxTree(context.state).resolveInner(context.pos, -1);
     if (["String", "FormatString", "Comment"].includes(node.name)) return null;
     const line = context.state.doc.lineAt(context.pos);
-    const before = line.text.slice(0, context.pos - line.from);
-    const imported = /^\s*(?:import\s+(?:[\w.]+\s*,\s*)*|from\s+)([\w.]*)$/.exec(before);
+    const before = textBefore(context);
+    const imported = IMPORTED.exec(before);
     if (imported && options.modules) {
       return { from: context.pos - imported[1].length, options: asOptions(options.modules, "namespace"), validFor: /^[\w.]*$/ };
     }
@@ -68,7 +81,9 @@ function create(textarea, onRun, options = {}) {
       basicSetup,
       keymap.of([indentWithTab]),
       python(),
-      pythonLanguage.data.of({ autocomplete: pageCompletions(options) }),
+      // These sources only: CPython's builtins come from the live session, and lang-python's own list of
+      // them would bury the modules after `import`.
+      autocompletion({ override: [pageCompletions(options), editorNames] }),
       errorLine,
       EditorView.contentAttributes.of({ "aria-label": "Python code" }),
     ],

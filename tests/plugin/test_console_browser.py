@@ -276,3 +276,112 @@ def test_the_permalink_opens_the_same_code_without_running_it(server, page):
     assert other.locator(".cm-content").inner_text() == code
     assert other.locator("#micropython-output").inner_text() == ""
     other.close()
+
+
+def drawn_chart(page):
+    page.wait_for_function("document.querySelector('.micropython-chart[data-drawn]')")
+    assert page.locator(".micropython-chart pre").count() == 0, page.locator(
+        ".micropython-chart pre"
+    ).inner_text()
+    return page.locator(".micropython-chart svg").first
+
+
+@pytest.mark.parametrize(
+    ("code", "mark", "marks"),
+    [
+        (
+            (
+                'rows = datasette.query("select name, population from cities order by population desc limit 8")\n'
+                'show(rows, chart="bar", x="name", y="population")'
+            ),
+            "bar",
+            8,
+        ),
+        (
+            (
+                'rows = datasette.query("select date, temperature_c from readings where city_id = 1 order by date")\n'
+                'show(rows, chart="line", x="date", y="temperature_c")'
+            ),
+            "line",
+            1,
+        ),
+        (
+            (
+                'rows = datasette.query("select latitude, longitude from cities")\n'
+                'show(rows, chart="scatter", x="longitude", y="latitude")'
+            ),
+            "dot",
+            None,
+        ),
+        (
+            'rows = datasette.query("select population from cities")\nshow(rows, chart="histogram", x="population")',
+            "rect",
+            None,
+        ),
+    ],
+)
+def test_show_draws_charts(server, page, code, mark, marks):
+    page.goto(server + "/demo/-/micropython")
+    page.locator(".cm-editor").wait_for()
+    run(page, "import datasette\n" + code)
+    svg = drawn_chart(page)
+    shapes = svg.locator(f'g[aria-label="{mark}"] > *')
+    if marks is None:
+        assert shapes.count() >= 3
+    else:
+        assert shapes.count() == marks
+    # The table is still there, under the chart.
+    assert page.locator(".micropython-table table tbody tr").count() >= 1
+    kind = code.split('chart="')[1].split('"')[0]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"console-chart-{kind}.png"), full_page=True)
+
+
+def test_bad_chart_arguments_are_an_error_at_the_line_of_the_call(server, page):
+    page.goto(server + "/demo/-/micropython")
+    page.locator(".cm-editor").wait_for()
+    run(
+        page,
+        'import datasette\nrows = datasette.query("select name from cities")\nshow(rows, chart="pie", x="name")',
+    )
+    error = page.locator(".micropython-error pre").inner_text()
+    assert (
+        error.splitlines()[-1]
+        == "ValueError: show(): chart must be one of 'bar', 'line', 'scatter', 'histogram', not 'pie'"
+    )
+    assert page.locator(".cm-error-line").inner_text() == 'show(rows, chart="pie", x="name")'
+    assert page.locator(".micropython-chart").count() == 0
+
+
+def completions(page):
+    tooltip = page.locator(".cm-tooltip-autocomplete")
+    tooltip.wait_for()
+    return tooltip.locator("li").all_inner_texts()
+
+
+def test_the_editor_completes_modules_and_the_sessions_names(server, page):
+    page.goto(server + "/demo/-/micropython")
+    page.locator(".cm-editor").wait_for()
+    run(page, "import datasette\npopulation_by_country = {}\ncity_names = ['x']")
+    type_code(page, "import da")
+    assert "datasette" in completions(page)
+    page.keyboard.press("Escape")
+    type_code(page, "import ")
+    page.keyboard.press("Control+Space")
+    offered = completions(page)
+    assert {"json", "math", "collections"} <= set(offered) and "subprocess" not in offered
+    page.keyboard.press("Escape")
+    type_code(page, "population_b")
+    assert "population_by_country" in completions(page)
+    page.keyboard.press("Enter")
+    assert page.locator(".cm-content").inner_text() == "population_by_country"
+    type_code(page, "datasette.qu")
+    assert "query" in completions(page)
+    type_code(page, "city_names.app")
+    assert "append" in completions(page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "console-completion.png"))
+    # Inside a string, nothing is offered.
+    type_code(page, 'x = "population_b')
+    page.wait_for_timeout(500)
+    assert page.locator(".cm-tooltip-autocomplete").count() == 0

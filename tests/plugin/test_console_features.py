@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import sqlite3
 import time
+from pathlib import Path
 
 import markupsafe
 import pytest
@@ -282,3 +284,34 @@ async def test_the_page_lists_the_importable_modules_and_opens_permalinks(demo_d
     assert markupsafe.escape(json.dumps(modules)) in page
     # Without ?code= (or ?table=), the browser's own last code is restored.
     assert 'data-from-link=""' in (await ds.client.get("/demo/-/micropython", actor=ALICE)).text
+
+
+STATIC = Path(__file__).parent.parent.parent / "datasette_micropython" / "plugin" / "static"
+FRONTEND = Path(__file__).parent.parent.parent / "frontend"
+
+
+@pytest.mark.parametrize(
+    ("bundle", "packages"),
+    [
+        ("micropython-editor", {"@codemirror/view", "@codemirror/lang-python", "@lezer/python"}),
+        ("micropython-chart", {"@observablehq/plot", "d3-scale", "d3-shape", "isoformat"}),
+    ],
+)
+def test_the_bundles_ship_the_licences_of_what_they_contain(bundle, packages):
+    """build.sh writes each bundle's licences from esbuild's list of what went in; each section names a
+    package, its version (the one package.json pins, for direct dependencies) and its licence text."""
+    code = (STATIC / f"{bundle}.js").read_text()
+    assert code.startswith("/* ") and f"licences: {bundle}.LICENSES.txt" in code.split("\n", 1)[0]
+    licences = (STATIC / f"{bundle}.LICENSES.txt").read_text()
+    lines = licences.splitlines()
+    # Each section: "name version (licence)", a rule of "=", the licence text.
+    headers = [line for line, below in itertools.pairwise(lines) if below == "=" * 40]
+    sections = {header.split(" ")[0]: header for header in headers}
+    assert packages <= set(sections)
+    pinned = json.loads((FRONTEND / "package.json").read_text())["dependencies"]
+    for name in packages & set(pinned):
+        assert sections[name].startswith(f"{name} {pinned[name]} (")
+    assert (
+        "Permission to use, copy, modify, and/or distribute" in licences
+        or "Permission is hereby granted" in licences
+    )
