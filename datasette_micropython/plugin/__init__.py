@@ -22,7 +22,14 @@ from .console import (  # noqa: F401
     register_routes,
     table_actions,
 )
-from .functions import configured_functions, prepare_connection  # noqa: F401
+from .functions import (  # noqa: F401
+    functions_action,
+    functions_menu_link,
+    functions_routes,
+    load_stored_functions,
+    prepare_connection,
+    registry,
+)
 
 #: The enrichment form POST being served in this task and its body, for the enrichment's form, which
 #: datasette-enrichments builds with neither the request nor the actor (and after reading the body). Set
@@ -64,10 +71,11 @@ def actor_from_request(datasette: Any, request: Any) -> Any:
 
 
 @hookimpl
-def startup(datasette: Any) -> None:
+def startup(datasette: Any) -> Any:
     # Validate the settings now: a bad value stops Datasette with a message naming the setting.
     plugin_config(datasette)
-    configured_functions(datasette)
+    registry(datasette)  # checks datasette.yaml's SQL functions
+    return load_stored_functions(datasette)
 
 
 @hookimpl
