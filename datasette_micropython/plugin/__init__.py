@@ -65,7 +65,14 @@ if DATASETTE_1:
         register_routes,
         table_actions,
     )
-    from .functions import configured_functions, prepare_connection  # noqa: F401
+    from .functions import (  # noqa: F401
+        functions_action,
+        functions_menu_link,
+        functions_routes,
+        load_stored_functions,
+        prepare_connection,
+        registry,
+    )
     from .jobs import cron_register_handlers, register_jobs_action, startup_jobs  # noqa: F401
     from .jobs_views import jobs_menu_links, jobs_table_actions, register_jobs_routes  # noqa: F401
 else:
@@ -127,11 +134,15 @@ def actor_from_request(datasette: Any, request: Any) -> Any:
 
 
 @hookimpl
-def startup(datasette: Any) -> None:
+def startup(datasette: Any) -> Any:
     # Validate the settings now: a bad value stops Datasette with a message naming the setting.
     plugin_config(datasette)
     for message in UNAVAILABLE.values():
         logger.warning("datasette-agent-micropython: %s", message)
+    if not DATASETTE_1:
+        return None
+    registry(datasette)  # checks datasette.yaml's SQL functions
+    return load_stored_functions(datasette)
 
 
 if DATASETTE_1:

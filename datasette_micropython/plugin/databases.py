@@ -39,7 +39,7 @@ def sandbox_database(datasette: Any, db: Any) -> Any:
         from .functions import configured_functions
 
         source: dict[str, Any] = {"path": os.path.abspath(db.path), "immutable": not db.is_mutable}
-        sql_functions = configured_functions(datasette)
+        sql_functions = configured_functions(datasette, db.name)
         if sql_functions is not None:
             source["sql_functions"] = sql_functions
         return source

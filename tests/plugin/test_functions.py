@@ -396,3 +396,100 @@ async def test_the_consoles_datasette_query_can_call_them(db_path):
     assert result["error"] is None, result
     lines = result["stdout"].splitlines()
     assert lines == ["['hello-world', 'datasette-rocks'] [3.5, 7.0] some-note-here", "SQLError True True"]
+
+
+# ---- the Functions page ------------------------------------------------------------------------------------
+
+ALICE = {"id": "alice"}
+PAGE = "/-/micropython/functions"
+
+
+@pytest.fixture
+def page_ds(db_path, tmp_path):
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).close()
+    return Datasette(
+        [str(db_path), str(other)],
+        config={
+            "permissions": {"micropython-functions": {"id": "alice"}},
+            "plugins": {"datasette-agent-micropython": {"functions": {"slugify": {"code": SLUGIFY}}}},
+        },
+    )
+
+
+async def test_the_functions_page_needs_the_permission(page_ds):
+    await page_ds.invoke_startup()
+    assert (await page_ds.client.get(PAGE)).status_code == 403
+    assert (await page_ds.client.get(PAGE, actor={"id": "bob"})).status_code == 403
+    denied = await page_ds.client.post(PAGE + "/save", json={"name": "f", "code": "def f(x): return x"})
+    assert denied.status_code == 403
+    page = await page_ds.client.get(PAGE, actor=ALICE)
+    assert page.status_code == 200
+    assert "<code>slugify</code>" in page.text and 'id="mpf-form"' in page.text
+    menu = await page_ds.client.get("/", actor=ALICE)
+    assert PAGE in menu.text
+
+
+async def test_test_on_sample_values_runs_the_real_call_path(page_ds):
+    await page_ds.invoke_startup()
+    body = {
+        "name": "price",
+        "code": RAISES.replace("parse_price", "price"),
+        "samples": [["12.50 EUR"], ["x"]],
+    }
+    result = (await page_ds.client.post(PAGE + "/test", json=body, actor=ALICE)).json()
+    assert result["ok"] is True
+    assert result["results"][0] == {"value": 1250}
+    assert result["results"][1]["error"].startswith("price(): ValueError: ")
+    assert result["results"][1]["error"].endswith("(line 2)")
+    aggregate = {"name": "py_median", "code": PY_MEDIAN, "aggregate": True, "samples": [[5], [1], [3]]}
+    result = (await page_ds.client.post(PAGE + "/test", json=aggregate, actor=ALICE)).json()
+    assert result == {"ok": True, "results": [{"value": 3}]}
+    broken = {"name": "f", "code": "def f(x):\n    return (x\n", "samples": [[1]]}
+    result = (await page_ds.client.post(PAGE + "/test", json=broken, actor=ALICE)).json()
+    assert result["ok"] is False and result["error"].startswith("f (definition): SyntaxError"), result
+
+
+async def test_saved_functions_apply_at_once_to_their_database_and_can_be_deleted(page_ds):
+    await page_ds.invoke_startup()
+    # A query first, so the connections exist before the function is saved.
+    assert (await page_ds.client.get("/data/-/query.json", params={"sql": "select 1"})).status_code == 200
+    body = {"name": "shout", "database": "data", "code": "def shout(s):\n    return s.upper() + '!'\n"}
+    saved = (await page_ds.client.post(PAGE + "/save", json=body, actor=ALICE)).json()
+    assert saved == {"ok": True, "name": "shout", "database": "data"}
+    for _ in range(4):  # every read connection (thread) of the database has it
+        response = await page_ds.client.get(
+            "/data/-/query.json", params={"sql": "select shout(slugify('a b')) as s", "_shape": "objects"}
+        )
+        assert response.json()["rows"] == [{"s": "A-B!"}], response.text
+    other = await page_ds.client.get("/other/-/query.json", params={"sql": "select shout('x')"})
+    assert other.status_code == 400 and "no such function: shout" in other.json()["error"]
+    page = await page_ds.client.get(PAGE, actor=ALICE)
+    assert "<code>shout</code>" in page.text and "database <strong>data</strong>" in page.text
+    # Refused: a bad definition (with its line), a name of datasette.yaml, an unknown database.
+    for bad, error in [
+        ({"name": "g", "code": "x = 1\n1 / 0\ndef g(v):\n    return v\n"}, "(line 2)"),
+        ({"name": "slugify", "code": SLUGIFY}, "defined in datasette.yaml"),
+        ({"name": "h", "database": "nope", "code": "def h(v):\n    return v\n"}, "no database named 'nope'"),
+    ]:
+        result = (await page_ds.client.post(PAGE + "/save", json=bad, actor=ALICE)).json()
+        assert result["ok"] is False and error in result["error"], result
+    deleted = await page_ds.client.post(PAGE + "/delete", json={"name": "shout"}, actor=ALICE)
+    assert deleted.json() == {"ok": True}
+    gone = await page_ds.client.get("/data/-/query.json", params={"sql": "select shout('x')"})
+    assert gone.status_code == 400
+
+
+async def test_saved_functions_survive_a_restart(db_path, tmp_path):
+    internal = tmp_path / "internal.db"
+    config = {"permissions": {"micropython-functions": {"id": "alice"}}}
+    first = Datasette([str(db_path)], config=config, internal=str(internal))
+    await first.invoke_startup()
+    body = {"name": "twice", "code": "def twice(x):\n    return x * 2\n"}
+    assert (await first.client.post(PAGE + "/save", json=body, actor=ALICE)).json()["ok"] is True
+    second = Datasette([str(db_path)], config=config, internal=str(internal))
+    await second.invoke_startup()
+    response = await second.client.get(
+        "/data/-/query.json", params={"sql": "select twice(21) as v", "_shape": "objects"}
+    )
+    assert response.json()["rows"] == [{"v": 42}]

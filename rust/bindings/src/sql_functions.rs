@@ -98,12 +98,26 @@ impl SqlFunctions {
     }
 
     /// Installs the functions on `connection` (a `sqlite3.Connection`), replacing functions of the same
-    /// names. The engine must be linked to the SQLite of Python's `sqlite3` (`_sqlite.bridge_sqlite()`).
-    fn register(&self, py: Python<'_>, connection: &Bound<'_, PyAny>) -> PyResult<()> {
-        let db = connection_handle(connection)?;
+    /// names, after removing the functions named in `remove`. The engine must be linked to the SQLite of
+    /// Python's `sqlite3` (`_sqlite.bridge_sqlite()`). The GIL is released meanwhile: SQLite may first
+    /// wait for a statement of another thread on the same connection, whose failing function call needs
+    /// the GIL to word its error.
+    #[pyo3(signature = (connection, remove = Vec::new()))]
+    fn register(&self, py: Python<'_>, connection: &Bound<'_, PyAny>, remove: Vec<String>) -> PyResult<()> {
+        struct Handle(*mut c_void);
+        // SAFETY: SQLite connections of Python's sqlite3 are serialized by SQLite's own mutex.
+        unsafe impl Send for Handle {}
+        let db = Handle(connection_handle(connection)?);
+        let inner = self.inner.clone();
         // SAFETY: `db` is the open handle of a live connection of Python's SQLite (the engine refuses
-        // when it is not linked to it); SQLite drops the functions when the connection closes.
-        unsafe { self.inner.register(db) }.map_err(|e| to_py_err(py, e))
+        // when it is not linked to it), kept open by the caller's reference to `connection`; SQLite
+        // drops the functions when the connection closes.
+        py.detach(move || unsafe {
+            let db = db;
+            core_functions::remove(db.0, &remove)?;
+            inner.register(db.0)
+        })
+        .map_err(|e| to_py_err(py, e))
     }
 
     /// Defines function number `index` in a fresh sandbox and checks it: raises the `SandboxError`

@@ -83,6 +83,14 @@
 //!     whose size does not fit 32 bits raises `OverflowError`/`MemoryError` (as a 32-bit CPython does)
 //!     with the session intact, instead of allocating the wrapped-around size and writing past it.
 //!     (`tests/test_guest_hardening.py::test_size_products_that_overflow_raise_instead_of_writing_past_buffers`)
+//! 20. **SQL functions reach nothing and never hold a query.** A Python SQL function (`sql::functions`)
+//!     runs in a sandbox of its own per connection, with no host functions, files, network or databases
+//!     (it cannot re-enter SQLite); each call ends within its `time_limit + hard_grace` and its sandbox
+//!     stays within `memory_limit`, a failure being the statement's SQL error, and the next call works.
+//!     (`sql::functions::tests::function_sandboxes_reach_nothing`,
+//!     `runaway_and_memory_bomb_end_in_bounded_time_then_the_connection_works`; Python:
+//!     `tests/plugin/test_functions.py::test_hostile_code_is_refused`,
+//!     `test_runaway_and_memory_bomb_are_sql_errors_in_bounded_time`)
 
 #[cfg(test)]
 mod tests {

@@ -190,6 +190,39 @@ impl SqlFunctions {
     }
 }
 
+/// Removes the functions `names` from `db` (those a newer set no longer has). Fails while a statement
+/// that uses one is running (SQLite's `SQLITE_BUSY`).
+///
+/// # Safety
+/// As for [`SqlFunctions::register`].
+pub unsafe fn remove(db: *mut c_void, names: &[String]) -> Result<(), Error> {
+    let api = library::api().ok_or_else(|| Error::InvalidArgument {
+        param: "connection",
+        message: "SQL functions need the SQL bridge linked to the process's SQLite library (sql::link)".into(),
+    })?;
+    for name in names {
+        let c_name = CString::new(name.as_str())
+            .map_err(|_| Error::InvalidArgument { param: "names", message: format!("{name:?} contains a NUL byte") })?;
+        // All callbacks NULL: SQLite deletes the function (and destroys its user data).
+        let rc = (api.create_function_v2)(
+            db,
+            c_name.as_ptr(),
+            -1,
+            c_int::from(SQLITE_UTF8),
+            std::ptr::null_mut(),
+            None,
+            None,
+            None,
+            None,
+        );
+        if rc != SQLITE_OK {
+            let message = std::ffi::CStr::from_ptr((api.errmsg)(db)).to_string_lossy().into_owned();
+            return Err(Error::Engine(format!("cannot remove the SQL function {name}: {message}")));
+        }
+    }
+    Ok(())
+}
+
 /// Runs the definition (and an aggregate's helpers) in `sandbox` and checks what it defined.
 fn define(sandbox: &mut Sandbox, function: &SqlFunction) -> Result<(), Error> {
     sandbox.run(&function.code, RunOptions::default())?;
@@ -669,6 +702,16 @@ mod tests {
         install(db, vec![function("bad", failing, true, Limits::default())]);
         let error = query(db, "select bad(1)").unwrap_err();
         assert!(error.starts_with("bad(): ValueError: no"), "{error}");
+        close(db);
+    }
+
+    #[test]
+    fn removed_functions_are_gone() {
+        let db = connection();
+        install(db, vec![function("one", "def one():\n    return 1\n", false, Limits::default())]);
+        assert_eq!(query(db, "select one()").unwrap(), vec![vec!["1".to_string()]]);
+        unsafe { remove(db, &["one".to_string()]).unwrap() };
+        assert!(query(db, "select one()").unwrap_err().contains("no such function"));
         close(db);
     }
 
