@@ -13,6 +13,7 @@ from ._engine import (
     SandboxError,
     SandboxMemoryError,
     SandboxTimeout,
+    SnapshotError,
     __version__,
 )
 from .sandbox import DEFAULTS, LIMITS, CallResult, RunResult, Sandbox
@@ -30,5 +31,6 @@ __all__ = [
     "SandboxError",
     "SandboxMemoryError",
     "SandboxTimeout",
+    "SnapshotError",
     "__version__",
 ]

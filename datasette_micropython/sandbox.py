@@ -258,6 +258,62 @@ class Sandbox:
         change unless the caller saves these."""
         return self._session.written_files()
 
+    def snapshot(self) -> bytes:
+        """The session's whole state (variables, functions, classes, suspended generators, imported
+        modules, the random generators) as bytes, to give to `Sandbox.restore` later, in this or another
+        process running the same version of this package.
+
+        Compressed guest memory where it differs from a fresh session, under a header naming the format,
+        the engine version and the guest module's hash. Host functions, files, databases and the network
+        policy are capabilities, not state: they are not in it and are given again at restore.
+        """
+        return self._session.snapshot()
+
+    @classmethod
+    def restore(
+        cls,
+        data: bytes | bytearray | memoryview,
+        *,
+        host_functions: Mapping[str, Callable[..., Any]] | None = None,
+        network: NetworkPolicy | Mapping[str, Any] | None = None,
+        files: Mapping[str, str | os.PathLike[str] | Mapping[str, Any]] | None = None,
+        databases: Mapping[str, str | os.PathLike[str] | Mapping[str, Any] | Callable[..., Any]]
+        | None = None,
+        default_database: str | None = None,
+        **limits: float | None,
+    ) -> Self:
+        """A new sandbox in the state `data` (from `snapshot`) holds, built with the same arguments as
+        `Sandbox(...)`: its limits apply (a session larger than `memory_limit` is refused) and its host
+        functions, files, databases and network policy are the ones the restored code reaches.
+
+        Raises `SnapshotError` (a `SandboxError`) with the reason when `data` is damaged, truncated,
+        forged, made by another engine version or guest build, or does not fit the limits.
+        """
+        sandbox = cls(
+            host_functions=host_functions,
+            network=network,
+            files=files,
+            databases=databases,
+            default_database=default_database,
+            **limits,
+        )
+        try:
+            sandbox._session.restore(bytes(data))
+        except BaseException:
+            sandbox.close()
+            raise
+        return sandbox
+
+    def fork(self) -> Self:
+        """An independent sandbox in this one's state, with the same limits, host functions, files
+        (written files copied) and databases: changes in either are invisible to the other, and closing
+        one leaves the other running. The guest memory is copied, not compressed; the random generators
+        continue identically in both (as after `os.fork`)."""
+        child = object.__new__(type(self))
+        child._session = self._session.fork()
+        child._waiting = None
+        return child
+
     def reset(self) -> None:
         """Discards every variable and starts a fresh session (registered host functions stay)."""
         self._session.reset()

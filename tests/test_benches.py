@@ -30,6 +30,20 @@ def test_smoke_run_prints_a_row_for_every_workload() -> None:
         assert not project_cell.startswith(("failed", "n/a")), f"{workload.title}: {project_cell}"
 
 
+def test_snapshot_bench_smoke_run_measures_snapshot_restore_and_fork() -> None:
+    done = subprocess.run(
+        [sys.executable, str(BENCHES / "snapshot.py"), "--smoke"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "smoke run complete" in done.stdout
+    for row in ("| snapshot |", "| restore |", "| fork |", "| snapshot size |"):
+        assert row in done.stdout, done.stdout
+
+
 def test_soak_runs_end_to_end_and_reports_every_probe() -> None:
     done = subprocess.run(
         [sys.executable, str(BENCHES / "soak.py"), "--duration", "10", "--anonymous", "2"],

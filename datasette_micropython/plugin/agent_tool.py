@@ -24,7 +24,7 @@ from .console import table
 from .databases import readable_databases
 from .errors import report
 from .runs import run_pool
-from .sessions import SessionPool
+from .sessions import SessionPool, pool_snapshots, register_pool, take_restored_note
 
 TOOL_NAME = "execute_micropython"
 
@@ -221,10 +221,13 @@ async def execute_micropython(
         key = (owner_of(actor), context.conversation_id, tuple(sorted(databases)))
         if reset_context:
             conversations.reset(key)
-        sandbox, restarted = conversations.sandbox(key, databases)
+        sandbox, restarted = await conversations.sandbox(key, databases)
+        restored = take_restored_note(sandbox)
         output = await _run(datasette, sandbox, python, keep_rows=show_result)
         if restarted and "session_restarted" not in output:
             output["session_restarted"] = RESTARTED_IDLE
+        elif restored and "session_restarted" not in output:
+            output["session_restored"] = restored
     rows = output.pop("_rows", None)
     if rows is not None:
         # The model reads a table, not a 1,000-dict repr; the person gets it drawn.
@@ -407,21 +410,26 @@ def _new_sandbox(config: PluginConfig, databases: dict[str, Any]) -> Sandbox:
 class _Conversations:
     """The sandboxes of agent conversations, keyed on (actor, conversation id, databases granted)."""
 
-    def __init__(self, config: PluginConfig) -> None:
-        self._pool = SessionPool(
-            lambda: _new_sandbox(config, _databases_of_new_sandbox.get()),
-            max_sessions=config.max_sessions,
-            idle_timeout=config.idle_timeout,
+    def __init__(self, datasette: Any, config: PluginConfig) -> None:
+        self._pool = register_pool(
+            datasette,
+            SessionPool(
+                lambda: _new_sandbox(config, _databases_of_new_sandbox.get()),
+                max_sessions=config.max_sessions,
+                idle_timeout=config.idle_timeout,
+                snapshots=pool_snapshots(datasette, "agent"),
+            ),
         )
         # Conversations that have had a sandbox, oldest first (a dict as an ordered set).
         self._started: dict[Hashable, None] = {}
 
-    def sandbox(self, key: Hashable, databases: dict[str, Any]) -> tuple[Sandbox, bool]:
-        """The conversation's sandbox, and whether it is a replacement for one that was dropped. Never
-        waits for a guest: sandboxes leaving the pool close in the background."""
+    async def sandbox(self, key: Hashable, databases: dict[str, Any]) -> tuple[Sandbox, bool]:
+        """The conversation's sandbox, and whether it is a replacement for one that was dropped (not
+        saved, or its snapshot expired). Never waits for a guest: sandboxes leaving the pool are saved
+        and closed in the background, and a saved session is restored off the event loop."""
         token = _databases_of_new_sandbox.set(databases)
         try:
-            sandbox, created = self._pool.get(key)
+            sandbox, created = await self._pool.get_async(key)
         finally:
             _databases_of_new_sandbox.reset(token)
         restarted = created and key in self._started
@@ -438,6 +446,6 @@ class _Conversations:
 def _conversations(datasette: Any) -> _Conversations:
     conversations = getattr(datasette, "_micropython_conversations", None)
     if conversations is None:
-        conversations = _Conversations(plugin_config(datasette))
+        conversations = _Conversations(datasette, plugin_config(datasette))
         datasette._micropython_conversations = conversations
     return conversations

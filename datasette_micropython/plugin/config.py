@@ -112,6 +112,38 @@ class AnonymousConsole:
 
 
 @dataclass(frozen=True)
+class SnapshotSettings:
+    """Saved sessions (section `snapshots:`): agent conversations and console sessions are saved when
+    evicted, idle or at shutdown, and restored on their next use (plugin/sessions.py)."""
+
+    #: Whether sessions are saved at all.
+    enabled: bool = True
+    #: Largest snapshot kept, in bytes (a bigger session starts fresh after it leaves memory).
+    max_bytes: int = 32 * 2**20
+    #: Seconds a snapshot is kept (default a week).
+    expiry: float = 7 * 24 * 3600.0
+    #: Seconds of idleness after which a live session is saved.
+    save_after_idle: float = 60.0
+
+    @classmethod
+    def parse(cls, raw: dict[str, Any]) -> SnapshotSettings:
+        defaults = cls()
+        enabled = raw.get("enabled", defaults.enabled)
+        if not isinstance(enabled, bool):
+            raise ConfigError(f"{PLUGIN_NAME}: snapshots.enabled must be true or false, got {enabled!r}")
+        return cls(
+            enabled=enabled,
+            max_bytes=_size(raw["max_bytes"], "snapshots.max_bytes")
+            if "max_bytes" in raw
+            else defaults.max_bytes,
+            expiry=_seconds(raw["expiry"], "snapshots.expiry") if "expiry" in raw else defaults.expiry,
+            save_after_idle=_seconds(raw["save_after_idle"], "snapshots.save_after_idle")
+            if "save_after_idle" in raw
+            else defaults.save_after_idle,
+        )
+
+
+@dataclass(frozen=True)
 class PluginConfig:
     """Everything the plugin reads from datasette.yaml, with defaults."""
 
@@ -140,6 +172,8 @@ class PluginConfig:
     files: dict[str, Any] = field(default_factory=dict)
     #: Largest code submission accepted by the console, in bytes.
     max_code_bytes: int = 100_000
+    #: Saved sessions (section `snapshots:`).
+    snapshots: SnapshotSettings = field(default_factory=SnapshotSettings)
 
     @classmethod
     def parse(cls, raw: dict[str, Any] | None) -> PluginConfig:
@@ -158,6 +192,7 @@ class PluginConfig:
             "max_code_bytes",
             "functions",  # SQL functions: checked by functions.py
             "jobs",  # scheduled jobs: checked by jobs.py (`config_jobs`), at startup too
+            "snapshots",
         }
         unknown = sorted(set(raw) - known)
         if unknown:
@@ -225,6 +260,9 @@ class PluginConfig:
             max_code_bytes=_size(raw["max_code_bytes"], "max_code_bytes")
             if "max_code_bytes" in raw
             else defaults.max_code_bytes,
+            snapshots=SnapshotSettings.parse(
+                _section(raw, "snapshots", {"enabled", "max_bytes", "expiry", "save_after_idle"})
+            ),
         )
 
     def sandbox_kwargs(self, limits: Limits | None = None) -> dict[str, Any]:

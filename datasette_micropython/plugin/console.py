@@ -28,7 +28,7 @@ from .config import PLUGIN_NAME, Limits, PluginConfig, plugin_config
 from .databases import readable_databases
 from .errors import report
 from .runs import Busy, RunPool, run_pool
-from .sessions import SessionPool
+from .sessions import SessionPool, pool_snapshots, register_pool, take_restored_note
 
 ACTION = "execute-micropython"
 COOKIE = "ds_micropython"
@@ -370,6 +370,9 @@ async def run_view(datasette: Any, request: Any) -> Response:
     try:
         with run_pool(datasette).slot(identity, anonymous, retry_after=max(1, math.ceil(limits.time_limit))):
             sandbox, created = await _session(datasette, request.actor, identity, db.name)
+            restored = take_restored_note(sandbox)
+            if restored:
+                sandbox.prepared = False  # its helpers are defined again (they are idempotent)
             # Known to the Stop button of this browser (or actor) on this database while it runs.
             running = _running(datasette)
             running.setdefault((identity, db.name), []).append(sandbox)
@@ -380,6 +383,8 @@ async def run_view(datasette: Any, request: Any) -> Response:
                 running[(identity, db.name)].remove(sandbox)
                 if not running[(identity, db.name)]:
                     del running[(identity, db.name)]
+            if restored:
+                output["session_restored"] = restored
     except Busy as busy:
         response = Response.json({"ok": False, "error": str(busy)}, status=429)
         response.headers["Retry-After"] = str(busy.retry_after)
@@ -608,7 +613,9 @@ async def _session(datasette: Any, actor: Any, identity: str, database: str) -> 
     settings = {**config.sandbox_kwargs(limits), "databases": databases, "default_database": database}
     token = _new_session_settings.set(settings)
     try:
-        sandbox, created = _sessions(datasette, identity).get((identity, database, tuple(databases)))
+        sandbox, created = await _sessions(datasette, identity).get_async(
+            (identity, database, tuple(databases))
+        )
     finally:
         _new_session_settings.reset(token)
     assert isinstance(sandbox, ConsoleSandbox)
@@ -628,8 +635,9 @@ def _sessions(datasette: Any, identity: str) -> SessionPool:
             lambda: ConsoleSandbox(**_new_session_settings.get()),
             max_sessions=config.anonymous.max_sessions if anonymous else config.max_sessions,
             idle_timeout=config.anonymous.idle_timeout if anonymous else config.idle_timeout,
+            snapshots=pool_snapshots(datasette, "console"),
         )
-        setattr(datasette, attribute, pool)
+        setattr(datasette, attribute, register_pool(datasette, pool))
     return pool
 
 

@@ -96,7 +96,8 @@ async def test_reset_context_starts_fresh():
 
 
 async def test_evicted_conversation_is_told_its_sandbox_restarted():
-    ds = make_datasette(max_sessions=1)
+    # Without saved sessions (with them, an evicted conversation is restored: test_snapshot_sessions.py).
+    ds = make_datasette(max_sessions=1, snapshots={"enabled": False})
     first, second = await start_conversation(ds), await start_conversation(ds)
     await run_python(ds, first, "x = 1")
     await run_python(ds, second, "y = 2")

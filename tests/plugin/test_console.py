@@ -89,7 +89,8 @@ async def test_anonymous_sessions_follow_a_signed_cookie(demo_db):
 
 
 async def test_anonymous_requests_never_push_out_signed_in_sessions(demo_db):
-    ds = make_datasette(demo_db, max_sessions=2)
+    # Saved sessions off, so that a pushed-out session shows as gone (test_snapshot_sessions.py has them on).
+    ds = make_datasette(demo_db, max_sessions=2, snapshots={"enabled": False})
     await run(ds, "x = 'alice'")
     await run(ds, "x = 'bob'", actor=BOB)
     for i in range(5):  # each cookie-less request is a new anonymous session

@@ -175,6 +175,7 @@ document.addEventListener("DOMContentLoaded", () => {
     if (result.new_session && localStorage.getItem(sessionKey)) {
       section("session", "This ran in a new session: variables from earlier runs are gone.", "micropython-note");
     }
+    if (result.session_restored) section("session", result.session_restored, "micropython-note");
     localStorage.setItem(sessionKey, "1");
     if (result.stdout) section("output", result.stdout, "micropython-stdout");
     if (result.stderr) section("stderr", result.stderr, "micropython-stderr");

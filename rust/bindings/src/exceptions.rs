@@ -46,6 +46,14 @@ create_exception!(
     "The guest stopped abnormally; its session was reset."
 );
 
+create_exception!(
+    datasette_micropython._engine,
+    SnapshotError,
+    SandboxError,
+    "A snapshot was refused (damaged, truncated, forged, from another engine or guest build, or over the \
+     sandbox's limits); the message says why."
+);
+
 /// Adds the exception classes to the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
@@ -56,6 +64,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("SandboxCancelled", py.get_type::<SandboxCancelled>())?;
     m.add("SandboxClosed", py.get_type::<SandboxClosed>())?;
     m.add("SandboxCrashed", py.get_type::<SandboxCrashed>())?;
+    m.add("SnapshotError", py.get_type::<SnapshotError>())?;
     Ok(())
 }
 
@@ -73,6 +82,7 @@ pub fn to_py_err(py: Python<'_>, error: core::Error) -> PyErr {
         core::Error::Closed => SandboxClosed::new_err(message),
         core::Error::InvalidArgument { .. } => PyValueError::new_err(message),
         core::Error::Engine(_) => SandboxError::new_err(message),
+        core::Error::Snapshot(_) => SnapshotError::new_err(message),
     };
     let value = err.value(py);
     let exception = match &error {

@@ -15,7 +15,7 @@ use micropython_sandbox::{self as core, Limits, RunControl, RunOptions};
 use parking_lot::Mutex;
 use pyo3::exceptions::{PyRuntimeError, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyFloat, PyString, PyTuple};
+use pyo3::types::{PyBytes, PyDict, PyFloat, PyString, PyTuple};
 
 use crate::convert::{from_value, to_value};
 use crate::exceptions::to_py_err;
@@ -333,6 +333,30 @@ impl Session {
     #[getter]
     fn closed(&self) -> bool {
         self.control.is_closed()
+    }
+
+    /// The session's state as bytes (compressed guest memory under a versioned header).
+    fn snapshot<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyBytes>> {
+        let data = self.engine(py, "snapshot", |sb| sb.snapshot())?;
+        Ok(PyBytes::new(py, &data))
+    }
+
+    /// Replaces the session with the one `data` holds; raises `SnapshotError` (session untouched) when
+    /// it is refused.
+    fn restore(&self, py: Python<'_>, data: &Bound<'_, PyBytes>) -> PyResult<()> {
+        let data = data.as_bytes().to_vec();
+        self.engine(py, "restore", move |sb| sb.restore(&data))
+    }
+
+    /// An independent session in the same state with the same limits and host functions.
+    fn fork(&self, py: Python<'_>) -> PyResult<Session> {
+        let child = self.engine(py, "fork", |sb| sb.fork())?;
+        Ok(Session {
+            control: child.control(),
+            inner: Mutex::new(child),
+            limits: self.limits.clone(),
+            owner: AtomicU64::new(0),
+        })
     }
 
     /// Bytes of linear memory the guest currently has.

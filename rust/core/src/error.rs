@@ -51,6 +51,9 @@ pub enum Error {
     InvalidArgument { param: &'static str, message: String },
     /// The engine could not be set up (module compilation, instantiation).
     Engine(String),
+    /// A snapshot was refused (damaged, truncated, forged, from another engine or guest build, or over
+    /// this sandbox's limits); the reason says which. The sandbox is unchanged.
+    Snapshot(String),
 }
 
 impl Error {
@@ -115,6 +118,7 @@ impl fmt::Display for Error {
             Error::Closed => write!(f, "the sandbox is closed"),
             Error::InvalidArgument { param, message } => write!(f, "{param}: {message}"),
             Error::Engine(message) => write!(f, "sandbox engine error: {message}"),
+            Error::Snapshot(reason) => write!(f, "snapshot refused: {reason}"),
         }
     }
 }

@@ -153,6 +153,13 @@ impl Files {
         self.write_limit = bytes;
     }
 
+    /// The same whitelist with a copy of what was written so far, for a forked sandbox
+    /// (`Sandbox::fork`): the two write to their own overlays from then on.
+    pub(crate) fn fork(&self) -> Files {
+        let overlay = Mutex::new(self.overlay.lock().clone());
+        Files { mounts: self.mounts.clone(), overlay, write_limit: self.write_limit }
+    }
+
     /// Files guest code wrote (or created), by guest path, with their current content.
     pub fn written(&self) -> BTreeMap<String, Vec<u8>> {
         self.overlay

@@ -91,6 +91,23 @@
 //!     `runaway_and_memory_bomb_end_in_bounded_time_then_the_connection_works`; Python:
 //!     `tests/plugin/test_functions.py::test_hostile_code_is_refused`,
 //!     `test_runaway_and_memory_bomb_are_sql_errors_in_bounded_time`)
+//! 21. **Snapshots are only guest memory.** Restoring a snapshot writes its chunks into the new instance's
+//!     linear memory and nowhere else; the host reads nothing from a snapshot but its header. Every header
+//!     field is checked (magic, checksum, format and engine version, guest module hash, sizes consistent
+//!     and the session within the restoring sandbox's `memory_limit`) before anything is allocated, the
+//!     body's checksum is verified, and decompression stops at the size the header declares: damaged,
+//!     truncated, forged or foreign input and decompression bombs are refused with a reason
+//!     (`Error::Snapshot`), the sandbox untouched, within memory about the size of the new limit. A
+//!     snapshot that passes holds at worst guest memory the guest could not have built itself, which the
+//!     wasm boundary contains like any guest state. (`forged_snapshots_are_refused_or_stay_in_the_guest`;
+//!     `rust/core/tests/engine/snapshot.rs`: `fuzzed_snapshots_are_refused_or_restored_never_harmful`,
+//!     `decompression_bombs_are_bounded`)
+//! 22. **Limits are the restorer's.** A restored or forked session runs under the limits of the sandbox
+//!     that holds it, not those of the sandbox that took the snapshot: a session larger than the new
+//!     `memory_limit` is refused, and the guest's own memory-limit word is the one the new sandbox gave
+//!     it. An instance keeps no state outside its memory that a snapshot could miss (one mutable global,
+//!     the empty shadow stack between runs; a fixed, never-written table; no passive data).
+//!     (`restored_sessions_run_under_the_new_limits`; `snapshot::tests::the_instance_holds_no_state_outside_memory`)
 
 #[cfg(test)]
 mod tests {
@@ -248,6 +265,70 @@ mod tests {
         fn call(&self, _: &CallContext, _: Vec<Value>, _: Vec<(String, Value)>) -> Result<Reply, HostError> {
             Ok(Reply::Value(Value::Int(self.0)))
         }
+    }
+
+    #[test]
+    fn forged_snapshots_are_refused_or_stay_in_the_guest() {
+        let mut source = sandbox(Limits::default());
+        source.run("secret = 'guest data' * 100", RunOptions::default()).unwrap();
+        let good = source.snapshot().unwrap();
+        let mut target = sandbox(Limits::default());
+        target.run("mine = 1", RunOptions::default()).unwrap();
+        // Every single-byte change of the header is refused, and the target keeps its session.
+        for i in 0..crate::snapshot::HEADER_LEN {
+            let mut forged = good.clone();
+            forged[i] ^= 0x40;
+            assert!(matches!(target.restore(&forged), Err(Error::Snapshot(_))), "byte {i}");
+        }
+        assert_eq!(value(&mut target, "mine"), "1");
+        // A body rewritten to fill memory with 0xff (checksums recomputed, as a forger would): restored
+        // or refused, the host is unharmed and the sandbox keeps answering.
+        let mut forged = good[..crate::snapshot::HEADER_LEN].to_vec();
+        let chunks: u32 = 64;
+        let mut raw = Vec::new();
+        for i in 0..chunks {
+            raw.extend_from_slice(&(i * 7).to_le_bytes());
+        }
+        raw.resize(raw.len() + chunks as usize * crate::snapshot::CHUNK, 0xff);
+        let body = lz4_flex::block::compress(&raw);
+        forged[72..76].copy_from_slice(&chunks.to_le_bytes());
+        forged[76..84].copy_from_slice(&(raw.len() as u64).to_le_bytes());
+        forged[84..92].copy_from_slice(&(body.len() as u64).to_le_bytes());
+        forged[92..96].copy_from_slice(&crc32fast::hash(&body).to_le_bytes());
+        let crc = crc32fast::hash(&forged[..96]);
+        forged[96..100].copy_from_slice(&crc.to_le_bytes());
+        forged.extend_from_slice(&body);
+        if target.restore(&forged).is_ok() {
+            let _ = target.run("1 + 1", RunOptions::default());
+        }
+        target.reset().unwrap();
+        assert_eq!(value(&mut target, "2 + 2"), "4");
+    }
+
+    #[test]
+    fn restored_sessions_run_under_the_new_limits() {
+        let mut roomy = sandbox(Limits { memory_limit: 128 << 20, ..Limits::default() });
+        roomy.run("keep = bytearray(12_000_000)", RunOptions::default()).unwrap();
+        let data = roomy.snapshot().unwrap();
+        let mut tiny = sandbox(Limits { memory_limit: 8 << 20, ..Limits::default() });
+        assert!(matches!(tiny.restore(&data), Err(Error::Snapshot(r)) if r.contains("memory_limit")));
+        let limit = 20 << 20;
+        let mut tight = sandbox(Limits { memory_limit: limit, ..Limits::default() });
+        tight.restore(&data).unwrap();
+        // The guest believes the new limit (it would think it may grow to 128 MiB with the old word).
+        let free: usize = value(&mut tight, "import gc; gc.mem_free()").parse().unwrap();
+        assert!(free < limit, "{free}");
+        assert!(matches!(
+            tight.run("more = bytearray(12_000_000)", RunOptions::default()),
+            Err(Error::OutOfMemory { session_reset: false, .. })
+        ));
+        assert!(tight.memory_size().unwrap() <= limit);
+        assert_eq!(value(&mut tight, "len(keep)"), "12000000");
+        // A fork keeps its parent's limits.
+        let mut child = tight.fork().unwrap();
+        assert_eq!(child.limits().memory_limit, limit);
+        let free: usize = value(&mut child, "import gc; gc.mem_free()").parse().unwrap();
+        assert!(free < limit, "{free}");
     }
 
     #[test]

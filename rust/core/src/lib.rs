@@ -14,6 +14,7 @@ pub mod host;
 pub mod invariants;
 pub mod limits;
 pub mod sandbox;
+pub mod snapshot;
 pub mod sql;
 
 pub use codec::{BigInt, Value};

@@ -16,12 +16,14 @@ use crate::error::{Error, GuestException, Output};
 use crate::files::{FileOp, Files, FILE_OPS};
 use crate::host::{HostFunction, HostFunctions, HostState, RunControl};
 use crate::limits::Limits;
+use crate::snapshot;
 use crate::sql::{Databases, SqlOp, SQL_OPS};
 
 mod encoded_call;
 
 const EXEC_EVAL_TRAILING: i32 = 1;
 const EXEC_COMPILE_ONLY: i32 = 2;
+const WASM_PAGE: usize = 65536;
 
 /// How a snippet is run.
 #[derive(Clone, Copy, Debug, Default)]
@@ -162,15 +164,7 @@ impl Sandbox {
     pub fn mount_files(&mut self, mut files: Files) -> Result<(), Error> {
         files.set_write_limit(self.limits.file_write_limit);
         let files = Arc::new(files);
-        let transfer_limit = self.limits.host_payload_limit;
-        let functions = FILE_OPS
-            .iter()
-            .map(|&(name, op)| {
-                let f: Arc<dyn HostFunction> = Arc::new(FileOp { files: files.clone(), op, transfer_limit });
-                (name.to_string(), f)
-            })
-            .collect();
-        self.add_internal(functions, MOUNT_FILES)?;
+        self.add_internal(file_functions(&files, &self.limits), MOUNT_FILES)?;
         self.files = Some(files);
         Ok(())
     }
@@ -178,14 +172,7 @@ impl Sandbox {
     /// Gives guest code read-only access to `databases` through its `datasette` module.
     pub fn attach_databases(&mut self, databases: Databases) -> Result<(), Error> {
         let databases = Arc::new(databases);
-        let functions = SQL_OPS
-            .iter()
-            .map(|&(name, op)| {
-                let f: Arc<dyn HostFunction> = Arc::new(SqlOp { databases: databases.clone(), op });
-                (name.to_string(), f)
-            })
-            .collect();
-        self.add_internal(functions, "")?;
+        self.add_internal(sql_functions(&databases), "")?;
         self.databases = Some(databases);
         Ok(())
     }
@@ -301,6 +288,120 @@ impl Sandbox {
         Ok(())
     }
 
+    /// The session's whole state as bytes (`snapshot.rs`): its memory where it differs from a fresh
+    /// instance, compressed, under a header naming the format, engine and guest module. Host functions,
+    /// files and databases are not in it: they are given again to the sandbox that restores it.
+    pub fn snapshot(&mut self) -> Result<Vec<u8>, Error> {
+        let flags = if self.files.is_some() { snapshot::FLAG_FILES } else { 0 };
+        let baseline = snapshot::baseline()?;
+        let session = self.session_mut()?;
+        let memory = session.store.data().memory.expect("set at start");
+        Ok(snapshot::encode(memory.data(&session.store), &baseline.image, flags))
+    }
+
+    /// Replaces the session with the one `data` holds (from `snapshot`), under this sandbox's limits,
+    /// host functions, files and databases. `data` is checked completely first: when it is refused
+    /// (`Error::Snapshot`, with the reason) the current session is untouched.
+    pub fn restore(&mut self, data: &[u8]) -> Result<(), Error> {
+        self.session_mut()?;
+        let decoded = snapshot::decode(data, self.limits.memory_limit)?;
+        let files_mounted = decoded.header.files_mounted();
+        if files_mounted && self.files.is_none() {
+            return Err(Error::Snapshot(
+                "the session had files mounted: give the restoring sandbox files too (its open() calls the \
+                 file functions)"
+                    .into(),
+            ));
+        }
+        let baseline = snapshot::baseline()?;
+        if decoded.header.memory_size < baseline.image.len() as u64 {
+            return Err(Error::Snapshot(format!(
+                "invalid memory size {}: a session starts with {} bytes",
+                decoded.header.memory_size,
+                baseline.image.len()
+            )));
+        }
+        if let Some(databases) = &self.databases {
+            databases.close_cursors();
+        }
+        let mut session = self.instantiate()?;
+        let memory = session.store.data().memory.expect("set at start");
+        let grow = (decoded.header.memory_size as usize - memory.data_size(&session.store)) / WASM_PAGE;
+        memory.grow(&mut session.store, grow as u64).map_err(|e| {
+            Error::Snapshot(format!("cannot give the session its {} bytes of memory: {e}", decoded.header.memory_size))
+        })?;
+        let memory = memory.data_mut(&mut session.store);
+        // The limit word mp_session_init just wrote from this sandbox's memory_limit is kept.
+        let word = baseline.limit_word..baseline.limit_word + 4;
+        let limit: [u8; 4] = memory[word.clone()].try_into().expect("4 bytes");
+        for (i, chunk) in decoded.chunks() {
+            memory[i * snapshot::CHUNK..(i + 1) * snapshot::CHUNK].copy_from_slice(chunk);
+        }
+        memory[word].copy_from_slice(&limit);
+        // Capabilities are this sandbox's: its host functions are bound again (a function the snapshot's
+        // sandbox had and this one lacks raises in the guest when called); its files are mounted unless
+        // the snapshot's guest already mounted its root.
+        // This runs code in the restored memory, so under the run's deadlines with the epoch ticking.
+        let _ticking = self.runtime.run_guard();
+        let names: Vec<&str> = self.functions.keys().map(String::as_str).collect();
+        let setup = bind_builtins(&mut session, &names).and_then(|()| {
+            self.setup
+                .iter()
+                .filter(|code| !(files_mounted && **code == MOUNT_FILES))
+                .try_for_each(|code| run_setup(&mut session, code))
+        });
+        if let Err(e) = setup {
+            return Err(Error::Snapshot(format!("the restored session could not take its host functions: {e}")));
+        }
+        self.session = Some(session);
+        Ok(())
+    }
+
+    /// An independent sandbox in the same state, with the same limits and host functions, and its own
+    /// copies of the written files and of the databases' handles: the two share nothing afterwards
+    /// (host functions are the embedder's callables, shared as capabilities). The memory is copied
+    /// straight from this session where it differs from the copy-on-write image, without compression.
+    pub fn fork(&mut self) -> Result<Sandbox, Error> {
+        let baseline = snapshot::baseline()?;
+        let files = self.files.as_ref().map(|f| Arc::new(f.fork()));
+        let databases = self.databases.as_ref().map(|d| Arc::new(d.fork()));
+        let mut internal = HostFunctions::new();
+        if let Some(files) = &files {
+            internal.extend(file_functions(files, &self.limits));
+        }
+        if let Some(databases) = &databases {
+            internal.extend(sql_functions(databases));
+        }
+        let mut child = Sandbox {
+            runtime: self.runtime,
+            limits: self.limits.clone(),
+            functions: self.functions.clone(),
+            internal,
+            setup: self.setup.clone(),
+            files,
+            databases,
+            session: None,
+            control: Arc::new(RunControl::new(self.limits.hard_grace)),
+        };
+        let mut session = child.instantiate()?;
+        let parent = self.session_mut()?;
+        let source = parent.store.data().memory.expect("set at start");
+        let source = source.data(&parent.store);
+        let memory = session.store.data().memory.expect("set at start");
+        let grow = (source.len() - memory.data_size(&session.store)) / WASM_PAGE;
+        memory
+            .grow(&mut session.store, grow as u64)
+            .map_err(|e| Error::Engine(format!("cannot give the fork {} bytes of memory: {e}", source.len())))?;
+        let target = memory.data_mut(&mut session.store);
+        // Same limits, so the limit word is the same on both sides.
+        for i in snapshot::changed_chunks(source, &baseline.image) {
+            let range = i as usize * snapshot::CHUNK..(i as usize + 1) * snapshot::CHUNK;
+            target[range.clone()].copy_from_slice(&source[range]);
+        }
+        child.session = Some(session);
+        Ok(child)
+    }
+
     /// Bytes of linear memory the session currently has.
     pub fn memory_size(&mut self) -> Result<usize, Error> {
         let session = self.session_mut()?;
@@ -319,6 +420,18 @@ impl Sandbox {
         if let Some(databases) = &self.databases {
             databases.close_cursors();
         }
+        let mut session = self.instantiate()?;
+        let names: Vec<&str> = self.functions.keys().map(String::as_str).collect();
+        bind_builtins(&mut session, &names)?;
+        for code in &self.setup {
+            run_setup(&mut session, code)?;
+        }
+        Ok(session)
+    }
+
+    /// A fresh instance of the pre-initialised module with the session's memory limit given, and
+    /// nothing else done.
+    fn instantiate(&self) -> Result<Session, Error> {
         let engine_error = |e: wasmtime::Error| Error::Engine(format!("{e:#}"));
         let state = HostState::new(self.limits.clone(), self.all_functions(), self.control.clone());
         let mut store = Store::new(&self.runtime.engine, state);
@@ -363,13 +476,7 @@ impl Sandbox {
         if init.call(&mut store, guest_limit).map_err(engine_error)? != 0 {
             return Err(Error::Engine("the guest refused its memory limit".into()));
         }
-        let mut session = Session { store, exports };
-        let names: Vec<&str> = self.functions.keys().map(String::as_str).collect();
-        bind_builtins(&mut session, &names)?;
-        for code in &self.setup {
-            run_setup(&mut session, code)?;
-        }
-        Ok(session)
+        Ok(Session { store, exports })
     }
 
     /// Runs one guest entry point with the run's deadlines armed; a trap resets the session.
@@ -455,6 +562,29 @@ impl Sandbox {
             }
         }
     }
+}
+
+/// The engine's file functions over `files`, for the guest's VFS.
+fn file_functions(files: &Arc<Files>, limits: &Limits) -> HostFunctions {
+    let transfer_limit = limits.host_payload_limit;
+    FILE_OPS
+        .iter()
+        .map(|&(name, op)| {
+            let f: Arc<dyn HostFunction> = Arc::new(FileOp { files: files.clone(), op, transfer_limit });
+            (name.to_string(), f)
+        })
+        .collect()
+}
+
+/// The engine's SQL functions over `databases`, for the guest's `datasette` module.
+fn sql_functions(databases: &Arc<Databases>) -> HostFunctions {
+    SQL_OPS
+        .iter()
+        .map(|&(name, op)| {
+            let f: Arc<dyn HostFunction> = Arc::new(SqlOp { databases: databases.clone(), op });
+            (name.to_string(), f)
+        })
+        .collect()
 }
 
 /// Copies `bytes` into the guest's input buffer; returns its address.

@@ -143,6 +143,19 @@ impl Databases {
         self
     }
 
+    /// The same databases with no open iteration, for a forked sandbox (`Sandbox::fork`): iterations
+    /// belong to the session that opened them, and numbering goes on from the parent's, so an iterator
+    /// the fork inherited never reads an iteration the fork opens.
+    pub(crate) fn fork(&self) -> Databases {
+        Databases {
+            sources: self.sources.clone(),
+            default: self.default.clone(),
+            limits: self.limits,
+            cursors: Mutex::default(),
+            next_cursor: AtomicU64::new(self.next_cursor.load(std::sync::atomic::Ordering::Relaxed)),
+        }
+    }
+
     fn source(&self, name: Option<&str>) -> Result<(&str, &Source), HostError> {
         let name = match name.or(self.default.as_deref()) {
             Some(n) => n,

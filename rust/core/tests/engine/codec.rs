@@ -34,13 +34,19 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-/// Decodes `bytes` and returns the result with the peak bytes allocated meanwhile.
-fn decode_measured(bytes: &[u8]) -> (Result<Value, DecodeError>, usize) {
+/// Runs `f` and returns its result with the peak bytes this thread allocated meanwhile (also used by
+/// the snapshot tests).
+pub(crate) fn peak_allocated<R>(f: impl FnOnce() -> R) -> (R, usize) {
     let base = CURRENT.with(Cell::get);
     PEAK.with(|p| p.set(base));
-    let result = codec::decode(bytes);
+    let result = f();
     let peak = PEAK.with(Cell::get) - base;
     (result, peak)
+}
+
+/// Decodes `bytes` and returns the result with the peak bytes allocated meanwhile.
+fn decode_measured(bytes: &[u8]) -> (Result<Value, DecodeError>, usize) {
+    peak_allocated(|| codec::decode(bytes))
 }
 
 fn bound(len: usize) -> usize {
@@ -48,17 +54,17 @@ fn bound(len: usize) -> usize {
 }
 
 /// xorshift64*: deterministic, so a failure reproduces.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 
-    fn below(&mut self, n: u64) -> u64 {
+    pub(crate) fn below(&mut self, n: u64) -> u64 {
         self.next() % n
     }
 }

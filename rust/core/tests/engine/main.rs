@@ -5,3 +5,4 @@ mod cancel;
 mod codec;
 mod files;
 mod limits;
+mod snapshot;
