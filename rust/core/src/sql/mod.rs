@@ -153,6 +153,7 @@ impl Databases {
             limits: self.limits,
             cursors: Mutex::default(),
             next_cursor: AtomicU64::new(self.next_cursor.load(std::sync::atomic::Ordering::Relaxed)),
+            functions: self.functions.clone(),
         }
     }
 
