@@ -146,16 +146,23 @@ class Session:
                 done.set()
 
         # Waited on with an Event, not Thread.join: a join interrupted by Ctrl+C can leave the thread
-        # looking finished while it still runs.
-        threading.Thread(target=target, name="micropython-run", daemon=True).start()
+        # looking finished while it still runs. The thread is started inside the loop, so a Ctrl+C that
+        # comes while it starts is handled like any other; and cancel() is asked again until it reaches
+        # the run, because a Ctrl+C that comes before the run is under way would otherwise be lost.
+        worker = threading.Thread(target=target, name="micropython-run", daemon=True)
         interrupts = 0
+        cancelled = False
         while not done.is_set():
             try:
+                if not worker.is_alive() and not done.is_set() and worker.ident is None:
+                    worker.start()
+                if interrupts and not cancelled:
+                    cancelled = sandbox.cancel()
                 done.wait(0.05)  # a timed wait, so Ctrl+C is delivered to this thread
             except KeyboardInterrupt:
                 interrupts += 1
                 if interrupts == 1:
-                    sandbox.cancel()
+                    cancelled = sandbox.cancel()
                     sys.stderr.write("\n[interrupting; Ctrl+C again stops the interpreter outright]\n")
                     sys.stderr.flush()
                 else:

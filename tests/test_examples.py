@@ -193,6 +193,30 @@ def check_yaml_block(code):
         assert set(document) <= {"databases"}, document
 
 
+def check_sql_block(code):
+    """SQL runs with the SQL functions the README's YAML defines, on a table with the columns it names."""
+    import yaml
+
+    from datasette_micropython._sqlite import bridge_sqlite
+    from datasette_micropython.plugin.config import PLUGIN_NAME
+    from datasette_micropython.plugin.functions import build, parse_functions
+
+    assert bridge_sqlite() is None  # the engine is linked to the SQLite of Python's sqlite3
+
+    documents = [yaml.safe_load(c) for language, c in (p.values for p in readme_blocks()) if language == "yaml"]
+    raw = next(d["plugins"][PLUGIN_NAME]["functions"] for d in documents if "functions" in str(d))
+    functions = build(parse_functions(raw), None)
+    conn = sqlite3.connect(":memory:")
+    conn.execute("create table places (name text, score real, region text)")
+    conn.executemany(
+        "insert into places values (?, ?, ?)",
+        [("Le Havre", 3.5, "north"), ("Saint Malo", 4.0, "north"), ("Nice", 4.5, "south")],
+    )
+    functions.register(conn)
+    rows = conn.execute(code).fetchall()
+    assert sorted(rows) == [("le-havre", 4.0), ("nice", 4.5)], rows
+
+
 @pytest.mark.parametrize("language, code", list(readme_blocks()))
 def test_readme_code_blocks_run(language, code, example_files, api_server):
     if language == "python" and ("Sandbox" in code or "datasette_micropython" in code):
@@ -207,6 +231,8 @@ def test_readme_code_blocks_run(language, code, example_files, api_server):
         check_yaml_block(code)
     elif language == "json":
         json.loads(code)
+    elif language == "sql":
+        check_sql_block(code)
     elif language == "":
         run_shell_block(code)
     else:

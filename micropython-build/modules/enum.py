@@ -195,30 +195,18 @@ class IntFlag(int, Flag):
     def __str__(self):
         return str(self._value_)
 
-    # Flag's methods again: an enum with an int mix-in otherwise takes these from int (see _finish).
+    # Flag's methods again, in this class's own dict: an enum with an int mix-in otherwise takes them
+    # from int (see _finish). Flag's operators take ints too when the class is an int.
     __repr__ = Flag.__repr__
     __bool__ = Flag.__bool__
     __contains__ = Flag.__contains__
     __iter__ = Flag.__iter__
     __len__ = Flag.__len__
     __hash__ = Flag.__hash__
-
-    def __or__(self, other):
-        return _flag_op(self, other, "|", lambda a, b: a | b)
-
-    def __and__(self, other):
-        return _flag_op(self, other, "&", lambda a, b: a & b)
-
-    def __xor__(self, other):
-        return _flag_op(self, other, "^", lambda a, b: a ^ b)
-
-    __ror__ = __or__
-    __rand__ = __and__
-    __rxor__ = __xor__
-
-    def __invert__(self):
-        plain = type(self)
-        return _flag_member(plain, _flag_mask(plain) & ~self._value_)
+    __or__ = __ror__ = Flag.__or__
+    __and__ = __rand__ = Flag.__and__
+    __xor__ = __rxor__ = Flag.__xor__
+    __invert__ = Flag.__invert__
 
 
 for _name, _op in _MIXIN_OPS.items():

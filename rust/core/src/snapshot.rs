@@ -408,15 +408,15 @@ mod tests {
                 Payload::CodeSectionEntry(body) => {
                     let mut ops = body.get_operators_reader().unwrap();
                     while !ops.eof() {
-                        match ops.read().unwrap() {
-                            op @ (Operator::TableSet { .. }
-                            | Operator::TableGrow { .. }
-                            | Operator::TableFill { .. }
-                            | Operator::TableCopy { .. }
-                            | Operator::TableInit { .. }
-                            | Operator::ElemDrop { .. }
-                            | Operator::GlobalSet { global_index: 1.. }) => table_ops.push(format!("{op:?}")),
-                            _ => {}
+                        if let op @ (Operator::TableSet { .. }
+                        | Operator::TableGrow { .. }
+                        | Operator::TableFill { .. }
+                        | Operator::TableCopy { .. }
+                        | Operator::TableInit { .. }
+                        | Operator::ElemDrop { .. }
+                        | Operator::GlobalSet { global_index: 1.. }) = ops.read().unwrap()
+                        {
+                            table_ops.push(format!("{op:?}"));
                         }
                     }
                 }
