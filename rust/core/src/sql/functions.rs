@@ -662,7 +662,7 @@ mod tests {
             ..Limits::default()
         };
         let code = "def spin(x):\n    while True:\n        try:\n            pass\n        except BaseException:\n            pass\n\
-                    def bomb(x):\n    a = []\n    while True:\n        a.append('x' * 100000)\n\
+                    def bomb(x):\n    a = []\n    while True:\n        a.append('x' * 1000000)\n\
                     def ok(x):\n    return x + 1\n";
         install(
             db,
