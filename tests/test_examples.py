@@ -203,7 +203,9 @@ def check_sql_block(code):
 
     assert bridge_sqlite() is None  # the engine is linked to the SQLite of Python's sqlite3
 
-    documents = [yaml.safe_load(c) for language, c in (p.values for p in readme_blocks()) if language == "yaml"]
+    documents = [
+        yaml.safe_load(c) for language, c in (p.values for p in readme_blocks()) if language == "yaml"
+    ]
     raw = next(d["plugins"][PLUGIN_NAME]["functions"] for d in documents if "functions" in str(d))
     functions = build(parse_functions(raw), None)
     conn = sqlite3.connect(":memory:")
