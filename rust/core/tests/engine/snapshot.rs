@@ -112,7 +112,8 @@ fn fork_shares_nothing_with_its_parent() {
     child.run("import builtins; builtins.len = None", RunOptions::default()).unwrap();
     assert_eq!(value(&mut parent, "len(rows), c.step, open('/out/a.txt').read()"), "(2000, 3, 'parent')");
     parent.run("rows.append(1)", RunOptions::default()).unwrap();
-    assert_eq!(value(&mut child, "rows, c.step, open('/out/a.txt').read()"), "([], 100, 'child')");
+    // (the child's own file system helpers need the len it replaced: its file is read below, from the host)
+    assert_eq!(value(&mut child, "rows, c.step"), "([], 100)");
     assert_eq!(parent.written_files()["/out/a.txt"], b"parent");
     assert_eq!(child.written_files()["/out/a.txt"], b"child");
     // Closing one leaves the other running.
