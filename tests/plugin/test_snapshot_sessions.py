@@ -5,7 +5,6 @@ restored, expire, and are discarded by a reset. Driven over HTTP through real Da
 from __future__ import annotations
 
 import asyncio
-import json
 import sqlite3
 import time
 
@@ -19,6 +18,8 @@ from datasette_micropython.plugin.sessions import (
     take_restored_note,
 )
 from datasette_micropython.sandbox import Sandbox
+
+from .test_agent_tool import run_python, start_conversation
 
 ALICE = {"id": "alice"}
 RUN = "/demo/-/micropython/run"
@@ -88,28 +89,6 @@ async def console(ds, code, actor=ALICE):
     return response.json()
 
 
-async def start_conversation(ds):
-    response = await ds.client.post("/-/agent/api/conversations", json={}, actor=ALICE)
-    assert response.status_code == 200
-    return response.json()["conversation_id"]
-
-
-async def agent(ds, conversation_id, python, **arguments):
-    message = json.dumps(
-        {"tool_calls": [{"name": "execute_micropython", "arguments": {"python": python, **arguments}}]}
-    )
-    response = await ds.client.post(
-        f"/-/agent/{conversation_id}/stream", json={"message": message}, actor=ALICE
-    )
-    assert response.status_code == 200
-    events = [
-        (block.split("\n", 1)[0].removeprefix("event: "), json.loads(block.split("\ndata: ", 1)[1]))
-        for block in response.text.strip().split("\n\n")
-    ]
-    [output] = [data["output"] for name, data in events if name == "tool_result"]
-    return json.loads(output)
-
-
 def stored_keys(tmp_path):
     with sqlite3.connect(tmp_path / "internal.db") as conn:
         try:
@@ -143,16 +122,16 @@ async def test_agent_conversation_survives_a_restart(tmp_path):
     demo_db(tmp_path)
     first = make_datasette(tmp_path)
     conversation = await start_conversation(first)
-    assert (await agent(first, conversation, "import datasette\n" + SESSION))["ok"]
+    assert (await run_python(first, conversation, "import datasette\n" + SESSION))["ok"]
     await asyncio.to_thread(save_sessions, first)
 
     second = make_datasette(tmp_path)
-    result = await agent(second, conversation, PROBE)
+    result = await run_python(second, conversation, PROBE)
     assert result["ok"], result
     assert result["value"] == expected_probe()
     assert result["session_restored"].startswith("session restored from ")
     assert "session_restarted" not in result
-    later = await agent(second, conversation, "tally.seen")
+    later = await run_python(second, conversation, "tally.seen")
     assert later["value"] == "['first', 'again']" and "session_restored" not in later
 
 
@@ -160,14 +139,14 @@ async def test_an_evicted_conversation_comes_back_restored(tmp_path):
     demo_db(tmp_path)
     ds = make_datasette(tmp_path, max_sessions=1)
     first, second = await start_conversation(ds), await start_conversation(ds)
-    await agent(ds, first, "x = [1, 2, 3]\ndef total():\n    return sum(x)")
-    await agent(ds, second, "y = 2")  # pushes the first out of memory
-    result = await agent(ds, first, "x.append(4)\ntotal()")
+    await run_python(ds, first, "x = [1, 2, 3]\ndef total():\n    return sum(x)")
+    await run_python(ds, second, "y = 2")  # pushes the first out of memory
+    result = await run_python(ds, first, "x.append(4)\ntotal()")
     assert result["value"] == "10"
     assert result["session_restored"].startswith("session restored from ")
     assert "session_restarted" not in result
     # And the second, evicted in turn, also comes back.
-    assert (await agent(ds, second, "y"))["value"] == "2"
+    assert (await run_python(ds, second, "y"))["value"] == "2"
 
 
 async def test_an_evicted_console_session_comes_back_and_reset_discards_its_snapshot(tmp_path):
