@@ -20,17 +20,6 @@ BOB = {"id": "bob"}
 RUN = "/demo/-/micropython/run"
 
 
-@pytest.fixture
-def demo_db(tmp_path):
-    path = tmp_path / "demo.db"
-    db = sqlite3.connect(path)
-    db.execute("create table cities (id integer primary key, name text, population integer)")
-    db.executemany("insert into cities values (?, ?, ?)", [(1, "Tokyo", 13960000), (2, "Lagos", 15390000)])
-    db.commit()
-    db.close()
-    return path
-
-
 def make_datasette(*paths, databases=None, permissions=None, **settings):
     config = {"plugins": {"datasette-agent-micropython": settings}, "databases": databases or {}}
     if permissions:
@@ -368,7 +357,12 @@ async def test_action_menus_leave_out_the_console_for_actors_who_may_not_use_it(
 
 async def test_static_files_are_served(demo_db):
     ds = make_datasette(demo_db)
-    for name in ("micropython-editor.js", "micropython-console.js", "micropython-console.css"):
+    for name in (
+        "micropython-editor.js",
+        "micropython-output.js",
+        "micropython-console.js",
+        "micropython-console.css",
+    ):
         response = await ds.client.get(f"/-/static-plugins/datasette-agent-micropython/{name}")
         assert response.status_code == 200, name
     editor = await ds.client.get("/-/static-plugins/datasette-agent-micropython/micropython-editor.js")

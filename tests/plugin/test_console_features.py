@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-import sqlite3
 import time
 from pathlib import Path
 
@@ -20,17 +19,6 @@ from .test_console import ALICE, BOB, make_datasette, run
 STOP = "/demo/-/micropython/stop"
 RESET = "/demo/-/micropython/reset"
 COMPLETE = "/demo/-/micropython/complete"
-
-
-@pytest.fixture
-def demo_db(tmp_path):
-    path = tmp_path / "demo.db"
-    db = sqlite3.connect(path)
-    db.execute("create table cities (id integer primary key, name text, population integer)")
-    db.executemany("insert into cities values (?, ?, ?)", [(1, "Tokyo", 13960000), (2, "Lagos", 15390000)])
-    db.commit()
-    db.close()
-    return path
 
 
 LOOP = """\

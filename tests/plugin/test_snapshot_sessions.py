@@ -19,6 +19,7 @@ from datasette_micropython.plugin.sessions import (
 )
 from datasette_micropython.sandbox import Sandbox
 
+from .conftest import write_demo_db
 from .test_agent_tool import run_python, start_conversation
 
 ALICE = {"id": "alice"}
@@ -62,16 +63,6 @@ def expected_probe() -> str:
     return repr((2, 2, 42, next(ticks), round(rng.random(), 12)))
 
 
-def demo_db(tmp_path):
-    path = tmp_path / "demo.db"
-    db = sqlite3.connect(path)
-    db.execute("create table cities (id integer primary key, name text, population integer)")
-    db.executemany("insert into cities values (?, ?, ?)", [(1, "Tokyo", 13960000), (2, "Lagos", 15390000)])
-    db.commit()
-    db.close()
-    return path
-
-
 def make_datasette(tmp_path, **settings):
     return Datasette(
         [str(tmp_path / "demo.db")],
@@ -98,7 +89,7 @@ def stored_keys(tmp_path):
 
 
 async def test_console_session_survives_a_restart_and_says_so_once(tmp_path):
-    demo_db(tmp_path)
+    write_demo_db(tmp_path)
     first = make_datasette(tmp_path)
     assert (await console(first, "import datasette\n" + SESSION))["ok"]
     await asyncio.to_thread(save_sessions, first)
@@ -119,7 +110,7 @@ async def test_console_session_survives_a_restart_and_says_so_once(tmp_path):
 
 
 async def test_agent_conversation_survives_a_restart(tmp_path):
-    demo_db(tmp_path)
+    write_demo_db(tmp_path)
     first = make_datasette(tmp_path)
     conversation = await start_conversation(first)
     assert (await run_python(first, conversation, "import datasette\n" + SESSION))["ok"]
@@ -136,7 +127,7 @@ async def test_agent_conversation_survives_a_restart(tmp_path):
 
 
 async def test_an_evicted_conversation_comes_back_restored(tmp_path):
-    demo_db(tmp_path)
+    write_demo_db(tmp_path)
     ds = make_datasette(tmp_path, max_sessions=1)
     first, second = await start_conversation(ds), await start_conversation(ds)
     await run_python(ds, first, "x = [1, 2, 3]\ndef total():\n    return sum(x)")
@@ -150,7 +141,7 @@ async def test_an_evicted_conversation_comes_back_restored(tmp_path):
 
 
 async def test_an_evicted_console_session_comes_back_and_reset_discards_its_snapshot(tmp_path):
-    demo_db(tmp_path)
+    write_demo_db(tmp_path)
     ds = make_datasette(tmp_path, max_sessions=1)
     await console(ds, "kept = 'alice'")
     await console(ds, "kept = 'bob'", actor={"id": "bob"})  # alice's session is saved and closed
@@ -165,7 +156,7 @@ async def test_an_evicted_console_session_comes_back_and_reset_discards_its_snap
 
 
 async def test_idle_sessions_are_saved_without_being_closed(tmp_path):
-    demo_db(tmp_path)
+    write_demo_db(tmp_path)
     ds = make_datasette(tmp_path, snapshots={"save_after_idle": 0.2})
     await console(ds, "counter = 1")
     deadline = time.monotonic() + 10
@@ -178,7 +169,7 @@ async def test_idle_sessions_are_saved_without_being_closed(tmp_path):
 
 
 async def test_snapshots_expire_and_oversized_ones_are_not_kept(tmp_path):
-    demo_db(tmp_path)
+    write_demo_db(tmp_path)
     first = make_datasette(tmp_path, snapshots={"expiry": 1})
     await console(first, "old = 1")
     await asyncio.to_thread(save_sessions, first)
@@ -197,7 +188,7 @@ async def test_snapshots_expire_and_oversized_ones_are_not_kept(tmp_path):
 
 
 async def test_snapshots_can_be_switched_off(tmp_path):
-    demo_db(tmp_path)
+    write_demo_db(tmp_path)
     ds = make_datasette(tmp_path, max_sessions=1, snapshots={"enabled": False})
     await console(ds, "kept = 1")
     await console(ds, "kept = 2", actor={"id": "bob"})

@@ -58,23 +58,8 @@ document.addEventListener("DOMContentLoaded", () => {
     link.href = root.dataset.consoleUrl + "?" + new URLSearchParams({ code: editor.getCode() }).toString();
   }
 
-  function element(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  function section(label, text, className) {
-    const block = element("div", "micropython-block " + className);
-    block.append(element("div", "micropython-label", label), element("pre", "", text));
-    output.append(block);
-  }
-
-  function cellText(value) {
-    if (value === null) return "";
-    return typeof value === "string" ? value : JSON.stringify(value);
-  }
+  const { element, cellText } = window.MicroPythonOutput;
+  const section = (label, text, className) => window.MicroPythonOutput.section(output, label, text, className);
 
   // Datasette's own classes: numbers align right.
   function cellClass(value) {

@@ -11,23 +11,8 @@ document.addEventListener("DOMContentLoaded", () => {
   const readOnly = Boolean(root.dataset.readOnly);
   const editor = window.MicroPythonEditor.create(textarea, () => (root.dataset.new ? save() : dryRun()));
 
-  function element(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  function section(label, text, className) {
-    const block = element("div", "micropython-block " + className);
-    block.append(element("div", "micropython-label", label), element("pre", "", text));
-    output.append(block);
-  }
-
-  function cellText(value) {
-    if (value === null || value === undefined) return "";
-    return typeof value === "string" ? value : JSON.stringify(value);
-  }
+  const { element, cellText } = window.MicroPythonOutput;
+  const section = (label, text, className) => window.MicroPythonOutput.section(output, label, text, className);
 
   function drawPreview(table, rows) {
     if (!rows.length) return;
