@@ -640,7 +640,9 @@ def cpython_uncaught_traceback(code: str, tmp_path: Path) -> str:
     assert done.returncode == 1, done.stderr
     text = done.stderr.replace(f'"{script}"', '"<sandbox>"')
     # CPython 3.11 underlines the failing part of a line (PEP 657); the sandbox keeps no column positions.
-    return "\n".join(line for line in text.splitlines() if not (line.strip() and set(line.strip()) <= set("^~")))
+    return "\n".join(
+        line for line in text.splitlines() if not (line.strip() and set(line.strip()) <= set("^~"))
+    )
 
 
 @pytest.mark.parametrize("name", sorted(UNCAUGHT))

@@ -80,7 +80,9 @@ def test_traceback_source_lines_are_the_text_of_the_run_that_compiled_the_frame(
         "KeyError: 'k'",
     ]
     sandbox.run("try:\n    f({})\nexcept KeyError as e:\n    saved = e\n")
-    printed = sandbox.run("import traceback\nprint(''.join(traceback.format_exception(saved)), end='')").stdout
+    printed = sandbox.run(
+        "import traceback\nprint(''.join(traceback.format_exception(saved)), end='')"
+    ).stdout
     # recorded by an earlier run: no line of this run's text is shown for its frames
     assert printed.splitlines() == [
         "Traceback (most recent call last):",
