@@ -627,7 +627,7 @@ def total(values):
     return result
 
 
-print(total([1, 2]))
+print(total([1, 1]))
 total([1, 2, None])
 """,
 }
