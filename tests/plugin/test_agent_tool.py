@@ -281,7 +281,6 @@ def test_description_matches_the_guest_and_the_differences_document():
             "ASCII letters only",
             "class-syntax `NamedTuple` cannot be instantiated",
             "`match` statement (PEP 634) | `SyntaxError`",
-            "exception chaining",
         ],
     ):
         assert evidence in text, difference
