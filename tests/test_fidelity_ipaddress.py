@@ -333,7 +333,7 @@ def install_ipaddress():
             sandbox.run("import ipaddress", eval_trailing=False)
             frozen = True
         except GuestError as error:
-            assert error.type_name == "ImportError", error
+            assert error.type_name == "ModuleNotFoundError", error
             frozen = False
 
     def prepare(sandbox: Sandbox) -> None:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import io
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
-from datasette_micropython import Sandbox
+from datasette_micropython import GuestError, Sandbox
 
 # `show(f, *args)` prints repr(f(*args)), or the exception's type name and message.
 PRELUDE = """
@@ -331,6 +334,210 @@ def check(src):
 for src in ('f"{x"', 'f"{x!z}"', 'f"{}"', "f'{a['b']}'", 'f"{x:{y}"', 'x = f"{1 +}"'):
     check(src)
 """,
+    # ---- exceptions (patches 0075, 0076) -------------------------------------------------------------------
+    "exception_chaining": """
+import traceback
+def frames(e, chain=True):
+    # the traceback module's text without source lines and carets (CPython has no source for <snippet>)
+    text = ''.join(traceback.format_exception(e, chain=chain)).replace('"<snippet>"', '"<sandbox>"')
+    return [line for line in text.splitlines() if not line.startswith('    ')]
+class AppError(Exception):
+    pass
+def parse(s):
+    try:
+        return {'one': 1}[s]
+    except KeyError as e:
+        raise AppError('bad number %r' % s) from e
+def lookup(d, k):
+    try:
+        return d[k]
+    except KeyError:
+        raise AppError('missing ' + k)
+def quiet(d, k):
+    try:
+        return d[k]
+    except KeyError:
+        raise AppError('quiet') from None
+def by_class():
+    raise AppError('x') from ValueError
+for f, args in ((parse, ('x',)), (lookup, ({}, 'a')), (quiet, ({}, 'b')), (by_class, ())):
+    try:
+        f(*args)
+    except AppError as e:
+        print(e, repr(e.__cause__), repr(e.__context__), e.__suppress_context__)
+        for line in frames(e):
+            print(line)
+        print(frames(e, chain=False))
+def helper():
+    raise TypeError('in helper')
+try:
+    try:
+        1 / 0
+    except ZeroDivisionError:
+        helper()
+except TypeError as e:
+    print(type(e.__context__).__name__, e.__cause__, e.__suppress_context__)
+try:
+    try:
+        raise KeyError('k')
+    finally:
+        print('cleanup')
+        raise RuntimeError('in finally')
+except RuntimeError as e:
+    print(repr(e.__context__))
+class Closing:
+    def __enter__(self):
+        return self
+    def __exit__(self, *exc):
+        raise OSError('close failed')
+try:
+    with Closing():
+        raise ValueError('body')
+except OSError as e:
+    print(repr(e), repr(e.__context__))
+try:
+    try:
+        raise ValueError('a')
+    except ValueError as a:
+        try:
+            raise TypeError('b')
+        except TypeError as b:
+            raise a
+except ValueError as e:
+    print(repr(e.__context__), e.__context__.__context__)
+try:
+    try:
+        raise ValueError('again')
+    except ValueError:
+        raise
+except ValueError as e:
+    print(repr(e), e.__context__)
+e = ValueError('v')
+print(e.__cause__, e.__context__, e.__suppress_context__, e.__traceback__, hasattr(e, '__notes__'))
+e.__cause__ = KeyError('c')
+print(repr(e.__cause__), e.__suppress_context__)
+e.__context__ = None
+e.__suppress_context__ = False
+print(e.__context__, e.__suppress_context__)
+show(setattr, e, '__cause__', 5)
+show(setattr, e, '__context__', 'x')
+show(lambda: exec('raise ValueError from 5'))
+show(lambda: exec('raise 5'))
+""",
+    "exception_notes_and_tracebacks": """
+import sys, traceback
+class RowError(ValueError):
+    pass
+def check(row):
+    if row < 0:
+        raise RowError('negative row')
+    return row
+def load(rows):
+    return [check(r) for r in rows]
+try:
+    load([1, -2])
+except RowError as e:
+    e.add_note('while loading the batch')
+    e.add_note('row index 1')
+    print(e.__notes__, str(e), repr(e))
+    print(traceback.format_exception_only(e))
+    tb = e.__traceback__
+    names = []
+    while tb is not None:
+        names.append((tb.tb_frame.f_code.co_name, tb.tb_lineno > 0))
+        tb = tb.tb_next
+    print(names)
+    print([(f.name, f.lineno > 0) for f in traceback.extract_tb(e.__traceback__)])
+    print(len(traceback.format_tb(e.__traceback__)), sys.exc_info()[2] is not None)
+    print(traceback.format_exception(e)[-3:])
+show(ValueError('x').add_note, 3)
+n = ValueError('y')
+n.__notes__ = 'not a list'
+show(n.add_note, 'z')
+print(traceback.format_exception_only(n))
+n.__notes__ = ('a\\nb', 3)
+print(traceback.format_exception_only(n))
+n.__notes__ = 5
+print(traceback.format_exception_only(n))
+print(traceback.format_exception_only(ValueError()), traceback.format_exception_only(KeyError('k')))
+def gen():
+    yield 1
+    raise StopIteration('early')
+try:
+    list(gen())
+except RuntimeError as e:
+    print(e, repr(e.__cause__), e.__cause__ is e.__context__)
+try:
+    try:
+        raise KeyError('a')
+    except KeyError as first:
+        saved = first
+        raise ValueError('b')
+except ValueError as second:
+    print(second.__context__ is saved, saved.__traceback__ is not None)
+""",
+    "builtin_error_messages": """
+import math
+cases = ['1/0', '1//0', '1%0', 'divmod(1,0)', '1.0/0', '1.0//0', '1.0%0', 'divmod(1.0,0)', '10**30/0',
+         '10**30//0', '10**30%0', 'divmod(10**30,0)', '1/0.0', '0**-1', '0.0**-1', 'math.log(2,1)',
+         '[1]*"a"', '2.5*"x"', '[]+()', 'b"a"+"b"', '(1,)+[2]', 'bytearray(b"a")+"x"', 'b"a"+bytearray(b"b")', '"a"+1', '1+"a"',
+         'int("")', 'int(" 1x ")', 'int("z", 16)', 'int("9", 8)', 'float("")', 'float("x1")', 'complex("x")',
+         '5()', 'iter(5)', 'next([])', 'None[0]', 'len(None)', '1 < "a"', '[] <= {}',
+         'None > None', '"a" >= 1.5', '-"a"', '~1.5', '+[]', 'abs("x")', '"a" @ 2', '2 ** "a"', 'pow(2,"a")',
+         '1 << 1.5', '"a" - "b"', '{} | 1', 'int(None)', 'int([])', 'float(None)', 'float([])', 'range("a")',
+         'hash([])', '{[1]: 2}', 'undefined_name', '"abc".missing', '(1, 2).append(3)', '{}["k"]', '[].pop()',
+         'sorted([3, "a"])', 'max(1, "a")']
+def statement(src):
+    exec(src, {'math': math})
+for src in cases:
+    try:
+        eval(src, {'math': math})
+    except Exception as e:
+        print(src, '->', type(e).__name__ + ':', e)
+for src in ['None[0] = 1', 'del None[0]', '(1,)[0] = 2', 'del (1,)[0]', 's = "a"; s[0] = "b"']:
+    try:
+        statement(src)
+    except Exception as e:
+        print(src, '->', type(e).__name__ + ':', e)
+""",
+    "exception_classes_and_protocol_errors": """
+def f():
+    print(x)
+    x = 1
+try:
+    f()
+except UnboundLocalError as e:
+    print('UnboundLocalError', isinstance(e, NameError))
+try:
+    import no_such_module_here
+except ImportError as e:
+    print(type(e).__name__, e, isinstance(e, ImportError))
+for data in (b'\\xff', b'ok \\xe2\\x82', b'\\xe2\\x28\\xa1', b'a\\xe2\\x82\\x28', b'\\xc3'):
+    try:
+        data.decode()
+    except UnicodeDecodeError as e:
+        print(type(e).__name__, e, isinstance(e, ValueError))
+print(issubclass(UnicodeEncodeError, UnicodeError), issubclass(ModuleNotFoundError, ImportError))
+try:
+    with 5:
+        pass
+except TypeError as e:
+    print(e)
+class OnlyEnter:
+    def __enter__(self):
+        return self
+try:
+    with OnlyEnter():
+        pass
+except TypeError as e:
+    print(e)
+def g(**kw):
+    return kw
+try:
+    g(**[1])
+except TypeError as e:
+    print(type(e).__name__)
+""",
 }
 
 
@@ -374,3 +581,73 @@ def test_module_annotations_persist_between_runs():
             sb.run("print(__annotations__)", eval_trailing=False).stdout
             == "{'a': <class 'int'>, 'b': 'str'}\n"
         )
+
+
+# Programs that end with an uncaught exception: the sandbox's traceback must be the one CPython prints for
+# the program run as a script, chain, notes and source lines included.
+UNCAUGHT = {
+    "cause_then_context": """\
+class ConfigError(Exception):
+    pass
+
+
+def read_port(cfg):
+    try:
+        return cfg["port"]
+    except KeyError as e:
+        raise ConfigError("missing port") from e
+
+
+def start(cfg):
+    try:
+        read_port(cfg)
+    except ConfigError as e:
+        e.add_note("while starting the server")
+        raise RuntimeError("startup failed")
+
+
+start({"host": "x"})
+""",
+    "suppressed_context_and_finally": """\
+def parse(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise LookupError(f"cannot parse {value!r}") from None
+
+
+def total(values):
+    result = 0
+    try:
+        for v in values:
+            result += parse(v)
+    finally:
+        if result > 2:
+            raise ArithmeticError("partial total " + str(result))
+    return result
+
+
+print(total([1, 1]))
+total([1, 2, None])
+""",
+}
+
+
+def cpython_uncaught_traceback(code: str, tmp_path: Path) -> str:
+    script = tmp_path / "program.py"
+    script.write_text(code, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-I", str(script)], capture_output=True, text=True, check=False)
+    assert done.returncode == 1, done.stderr
+    text = done.stderr.replace(f'"{script}"', '"<sandbox>"')
+    # CPython 3.11 underlines the failing part of a line (PEP 657); the sandbox keeps no column positions.
+    return "\n".join(
+        line for line in text.splitlines() if not (line.strip() and set(line.strip()) <= set("^~"))
+    )
+
+
+@pytest.mark.parametrize("name", sorted(UNCAUGHT))
+def test_uncaught_traceback_is_cpythons(name, tmp_path):
+    expected = cpython_uncaught_traceback(UNCAUGHT[name], tmp_path)
+    with Sandbox(memory_limit=64 * 2**20, time_limit=30) as sb, pytest.raises(GuestError) as info:
+        sb.run(UNCAUGHT[name], eval_trailing=False)
+    assert info.value.traceback == expected

@@ -95,7 +95,7 @@ def test_no_fetch_without_a_policy():
             sb.run("fetch('http://127.0.0.1/')")
         with pytest.raises(GuestError) as info:
             sb.run("import socket")
-        assert info.value.type_name == "ImportError"
+        assert info.value.type_name == "ModuleNotFoundError"
 
 
 def test_allowed_get(sandbox):

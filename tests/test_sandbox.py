@@ -58,11 +58,38 @@ def test_guest_exception_carries_type_message_traceback_and_output(sandbox):
     assert e.traceback.splitlines() == [
         "Traceback (most recent call last):",
         '  File "<sandbox>", line 4, in <module>',
+        "    f()",
         '  File "<sandbox>", line 3, in f',
+        "    return {}['missing']",
         "KeyError: 'missing'",
     ]
     assert not e.session_reset
     assert isinstance(e, SandboxError)
+
+
+def test_traceback_source_lines_are_the_text_of_the_run_that_compiled_the_frame(sandbox):
+    sandbox.run("def f(d):\n    return d['k']\n")
+    with pytest.raises(GuestError) as info:
+        sandbox.run("x = 1\nf({})")
+    # f was compiled by the first run, whose text is gone: its frame shows no line (rather than a wrong one)
+    assert info.value.traceback.splitlines() == [
+        "Traceback (most recent call last):",
+        '  File "<sandbox>", line 2, in <module>',
+        "    f({})",
+        '  File "<sandbox>", line 2, in f',
+        "KeyError: 'k'",
+    ]
+    sandbox.run("try:\n    f({})\nexcept KeyError as e:\n    saved = e\n")
+    printed = sandbox.run(
+        "import traceback\nprint(''.join(traceback.format_exception(saved)), end='')"
+    ).stdout
+    # recorded by an earlier run: no line of this run's text is shown for its frames
+    assert printed.splitlines() == [
+        "Traceback (most recent call last):",
+        '  File "<sandbox>", line 2, in <module>',
+        '  File "<sandbox>", line 2, in f',
+        "KeyError: 'k'",
+    ]
 
 
 def test_syntax_error_reports_its_line(sandbox):

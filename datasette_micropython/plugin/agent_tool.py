@@ -145,7 +145,6 @@ DIFFERENCES = (
     "str case methods (upper, lower, title...) change ASCII letters only",
     "a class-based typing.NamedTuple cannot be instantiated: use collections.namedtuple",
     "match statements are a SyntaxError",
-    "exception chaining is not shown in tracebacks",
 )
 
 # Imports each name it is given and returns those that imported (an ImportError or anything else: not).

@@ -46,7 +46,7 @@ class ErrorReport:
 
     @property
     def summary(self) -> str:
-        """`ZeroDivisionError: divide by zero`, as Python's last traceback line; for a stopped run,
+        """`ZeroDivisionError: division by zero`, as Python's last traceback line; for a stopped run,
         `stopped: the time limit of 5 s was reached (line 4)`."""
         if self.stopped:
             where = f" (line {self.line})" if self.line else ""

@@ -1,7 +1,9 @@
 """CPython's `traceback` for the common uses: format_exc, print_exc, format_exception,
-format_exception_only, print_exception, format_tb, print_tb (empty: no frame objects), print_stack and
-format_stack (empty), TracebackException (format, format_exception_only). Tracebacks are MicroPython's:
-each frame is `File "<sandbox>", line N, in name` without the source line CPython adds."""
+format_exception_only, print_exception (with the __cause__ / __context__ chain and __notes__),
+format_tb, print_tb, extract_tb, walk_tb, StackSummary, FrameSummary, TracebackException. Traceback
+objects come from the interpreter (e.__traceback__, sys.exc_info()[2]); frames are not inspectable, so
+print_stack, format_stack and extract_stack are empty, and a FrameSummary's `line` is '' (CPython's value
+for code it has no source file for, as for code run by exec)."""
 
 import sys
 
@@ -17,6 +19,9 @@ __all__ = [
     "print_stack",
     "extract_tb",
     "extract_stack",
+    "walk_tb",
+    "FrameSummary",
+    "StackSummary",
     "TracebackException",
 ]
 
@@ -33,13 +38,23 @@ def _exception(exc, value):
     return exc
 
 
+_CHAIN_MESSAGES = (
+    "The above exception was the direct cause of the following exception:\n",
+    "During handling of the above exception, another exception occurred:\n",
+)
+
+
 def _lines(text):
+    # sys.print_exception's text, split as CPython's format_exception splits it: a frame with its source
+    # line in one string, a chain message with the blank lines around it in one.
     out = []
-    for line in text.splitlines():
-        if line.startswith(" ") and out and out[-1].startswith("  File "):
-            out[-1] += line + "\n"
+    for line in text.splitlines(True):
+        if out and line.startswith("    ") and out[-1].startswith("  File "):
+            out[-1] += line
+        elif out and (out[-1] == "\n" and line in _CHAIN_MESSAGES or line == "\n" and out[-1].endswith(_CHAIN_MESSAGES)):
+            out[-1] += line
         else:
-            out.append(line + "\n")
+            out.append(line)
     return out
 
 
@@ -52,7 +67,16 @@ def _only(exc):
     text = str(exc)
     if isinstance(exc, KeyError) and len(exc.args) == 1:
         text = repr(exc.args[0])
-    return [name + (": " + text if text else "") + "\n"]
+    out = [name + (": " + text if text else "") + "\n"]
+    # The notes: each item of a sequence on its own line(s), anything else as its repr, without the newline
+    # (as CPython 3.11).
+    notes = getattr(exc, "__notes__", None)
+    if isinstance(notes, (list, tuple, str, bytes, bytearray, range)):
+        for note in notes:
+            out.extend(line + "\n" for line in str(note).split("\n"))
+    elif notes is not None:
+        out.append(repr(notes))
+    return out
 
 
 def format_exception_only(exc, value=_SENTINEL):
@@ -65,20 +89,31 @@ def format_exception(exc, value=_SENTINEL, tb=_SENTINEL, limit=None, chain=True)
     exc = _exception(exc, value)
     if exc is None:
         return ["NoneType: None\n"]
+    if limit is not None:
+        return _format_limited(exc, limit, chain, set())
     import io
 
     buf = io.StringIO()
-    sys.print_exception(exc, buf)
-    lines = _lines(buf.getvalue())
-    if len(lines) > 1:
-        lines[-1:] = _only(exc)
-        if lines[0] != "Traceback (most recent call last):\n":
-            return _only(exc)
-        if len(lines) == 2:  # never raised: no frames, CPython prints only the exception
-            return lines[-1:]
-    else:
-        lines = _only(exc)
-    return lines
+    sys.print_exception(exc, buf, chain)
+    return _lines(buf.getvalue())
+
+
+def _format_limited(exc, limit, chain, seen):
+    seen.add(id(exc))
+    out = []
+    if chain:
+        cause, context = exc.__cause__, exc.__context__
+        if cause is not None and id(cause) not in seen:
+            out += _format_limited(cause, limit, chain, seen)
+            out.append("\n" + _CHAIN_MESSAGES[0] + "\n")
+        elif context is not None and not exc.__suppress_context__ and id(context) not in seen:
+            out += _format_limited(context, limit, chain, seen)
+            out.append("\n" + _CHAIN_MESSAGES[1] + "\n")
+    frames = format_tb(exc.__traceback__, limit)
+    if frames:
+        out.append("Traceback (most recent call last):\n")
+        out += frames
+    return out + _only(exc)
 
 
 def print_exception(exc, value=_SENTINEL, tb=_SENTINEL, limit=None, file=None, chain=True):
@@ -99,16 +134,97 @@ def print_exc(limit=None, file=None, chain=True):
     print_exception(sys.exc_info()[1], limit=limit, file=file, chain=chain)
 
 
-def format_tb(tb, limit=None):
-    return []
+def walk_tb(tb):
+    """Walk a traceback along tb_next, yielding each frame and its line number."""
+    while tb is not None:
+        yield tb.tb_frame, tb.tb_lineno
+        tb = tb.tb_next
 
 
-def print_tb(tb, limit=None, file=None):
-    pass
+class FrameSummary:
+    """One frame of a traceback: filename, lineno, name and line (always '': no source files)."""
+
+    __slots__ = ("filename", "lineno", "name", "_line", "locals")
+
+    def __init__(self, filename, lineno, name, *, lookup_line=True, locals=None, line=None):
+        self.filename = filename
+        self.lineno = lineno
+        self.name = name
+        self._line = line
+        self.locals = locals
+
+    @property
+    def line(self):
+        return "" if self._line is None else self._line.strip()
+
+    def __eq__(self, other):
+        if isinstance(other, FrameSummary):
+            return (self.filename, self.lineno, self.name, self.line) == (other.filename, other.lineno, other.name, other.line)
+        if isinstance(other, tuple):
+            return (self.filename, self.lineno, self.name, self.line) == other
+        return NotImplemented
+
+    def __getitem__(self, pos):
+        return (self.filename, self.lineno, self.name, self.line)[pos]
+
+    def __iter__(self):
+        return iter([self.filename, self.lineno, self.name, self.line])
+
+    def __len__(self):
+        return 4
+
+    def __repr__(self):
+        return "<FrameSummary file {filename}, line {lineno} in {name}>".format(
+            filename=self.filename, lineno=self.lineno, name=self.name
+        )
+
+
+class StackSummary(list):
+    """A list of FrameSummary objects, ready for formatting."""
+
+    @classmethod
+    def extract(klass, frame_gen, *, limit=None, lookup_lines=True, capture_locals=False):
+        frames = [FrameSummary(f.f_code.co_filename, lineno, f.f_code.co_name) for f, lineno in frame_gen]
+        if limit is not None:
+            frames = frames[:limit] if limit >= 0 else frames[limit:]
+        return klass(frames)
+
+    @classmethod
+    def from_list(klass, a_list):
+        result = klass()
+        for frame in a_list:
+            if not isinstance(frame, FrameSummary):
+                filename, lineno, name, line = frame
+                frame = FrameSummary(filename, lineno, name, line=line)
+            result.append(frame)
+        return result
+
+    def format_frame_summary(self, frame_summary):
+        row = '  File "{}", line {}, in {}\n'.format(frame_summary.filename, frame_summary.lineno, frame_summary.name)
+        if frame_summary.line:
+            row += "    " + frame_summary.line + "\n"
+        return row
+
+    def format(self):
+        return [self.format_frame_summary(frame) for frame in self]
 
 
 def extract_tb(tb, limit=None):
-    return []
+    """A StackSummary of the frames of traceback `tb`, outermost first."""
+    return StackSummary.extract(walk_tb(tb), limit=limit)
+
+
+def format_tb(tb, limit=None):
+    """A list of strings, one per frame of traceback `tb`: '  File "...", line N, in name'."""
+    return extract_tb(tb, limit=limit).format()
+
+
+def print_tb(tb, limit=None, file=None):
+    """Print the frames of traceback `tb` to `file` (default sys.stderr)."""
+    if file is None:
+        file = sys.stderr
+    for item in format_tb(tb, limit):
+        print(item, file=file, end="")
 
 
 def extract_stack(f=None, limit=None):
@@ -127,22 +243,45 @@ class TracebackException:
     """An exception ready for rendering."""
 
     def __init__(self, exc_type, exc_value, exc_traceback, *, limit=None, lookup_lines=True, capture_locals=False,
-                 compact=False, max_group_width=15, max_group_depth=10):
+                 compact=False, max_group_width=15, max_group_depth=10, _seen=None):
+        if _seen is None:
+            _seen = set()
+        _seen.add(id(exc_value))
         self._exc = exc_value
+        self._limit = limit
         self.exc_type = exc_type
-        self.stack = []
+        self.stack = extract_tb(exc_traceback, limit=limit)
+        self.__notes__ = getattr(exc_value, "__notes__", None)
+        self.__suppress_context__ = exc_value.__suppress_context__ if exc_value is not None else False
         self.__cause__ = None
         self.__context__ = None
+        if exc_value is not None:
+            for name in ("__cause__", "__context__"):
+                linked = getattr(exc_value, name)
+                if linked is not None and id(linked) not in _seen:
+                    setattr(self, name, TracebackException(type(linked), linked, linked.__traceback__, limit=limit,
+                                                           _seen=_seen))
 
     @classmethod
     def from_exception(cls, exc, *args, **kwargs):
-        return cls(type(exc), exc, None, *args, **kwargs)
+        return cls(type(exc), exc, exc.__traceback__, *args, **kwargs)
 
     def format_exception_only(self):
         yield from _only(self._exc)
 
     def format(self, *, chain=True):
-        yield from format_exception(self._exc)
+        yield from format_exception(self._exc, limit=self._limit, chain=chain)
+
+    def print(self, *, file=None, chain=True):
+        if file is None:
+            file = sys.stderr
+        for line in self.format(chain=chain):
+            print(line, file=file, end="")
+
+    def __eq__(self, other):
+        if isinstance(other, TracebackException):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
 
     def __str__(self):
         return str(self._exc)

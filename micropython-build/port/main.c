@@ -12,6 +12,7 @@
 #include "py/gc.h"
 #include "py/lexer.h"
 #include "py/mperrno.h"
+#include "py/objfun.h"
 #include "py/objstr.h"
 #include "py/runtime.h"
 #include "extmod/vfs.h"
@@ -92,6 +93,50 @@ static size_t line_offset(const char *src, size_t len, size_t line) {
     return i;
 }
 
+// ---- source lines in tracebacks (patch 0076) -------------------------------------------------------------
+
+// Changes with every mp_exec and mp_call, so that an exception kept from an earlier run never shows this
+// run's text for its frames.
+uint32_t mp_sandbox_run_serial;
+// During mp_exec: its source text (in the exchange buffer the host wrote it to, which stays untouched until
+// the run ends) and the module contexts of the code compiled from it; functions defined by that code
+// share them, code compiled by exec() or an import has its own.
+static const char *run_source;
+static size_t run_source_len;
+static const void *run_contexts[2];
+
+static const void *module_context(mp_obj_t fun) {
+    return fun == MP_OBJ_NULL ? NULL : ((mp_obj_fun_bc_t *)MP_OBJ_TO_PTR(fun))->context;
+}
+
+bool mp_sandbox_is_run_code(const void *context) {
+    return run_source != NULL && context != NULL && (context == run_contexts[0] || context == run_contexts[1]);
+}
+
+// `    line` with the line's own indentation and trailing blanks removed, as CPython prints it; nothing for
+// a blank line or one past the end.
+void mp_sandbox_print_source_line(const mp_print_t *print, size_t line) {
+    if (run_source == NULL || line == 0) {
+        return;
+    }
+    size_t start = line_offset(run_source, run_source_len, line);
+    size_t end = start;
+    while (end < run_source_len && run_source[end] != '\n' && run_source[end] != '\r') {
+        ++end;
+    }
+    while (start < end && unichar_isspace(run_source[start])) {
+        ++start;
+    }
+    while (end > start && unichar_isspace(run_source[end - 1])) {
+        --end;
+    }
+    if (start < end) {
+        mp_print_str(print, "    ");
+        print->print_strn(print->data, run_source + start, end - start);
+        mp_print_str(print, "\n");
+    }
+}
+
 static mp_obj_t compile_part(const char *src, size_t len, size_t first_line, mp_parse_input_kind_t kind) {
     mp_lexer_t *lex = mp_lexer_new_from_str_len(MP_QSTR__lt_sandbox_gt_, src, len, 0);
     // Keep line numbers relative to the whole source.
@@ -140,6 +185,8 @@ static void start_run(void) {
     // A stale interrupt from the previous run must not hit this one.
     MP_STATE_THREAD(mp_pending_exception) = MP_OBJ_NULL;
     mp_sandbox_poll_countdown = MICROPY_SANDBOX_POLL_PERIOD;
+    ++mp_sandbox_run_serial;
+    MP_STATE_VM(cur_exception) = NULL; // no exception is being handled when a run starts
     mp_sandbox_heap_exhausted = false;
     mp_sandbox_end_heap_lock();
 }
@@ -157,6 +204,10 @@ EXPORT(mp_exec) int32_t mp_exec(const char *src, int32_t len_in, int32_t flags) 
     if (nlr_push(&nlr) == 0) {
         mp_obj_t head, tail;
         compile_source_with_reserve(src, len, flags, &head, &tail);
+        run_source = src;
+        run_source_len = len;
+        run_contexts[0] = module_context(head);
+        run_contexts[1] = module_context(tail);
         if (!(flags & EXEC_COMPILE_ONLY)) {
             if (head != MP_OBJ_NULL) {
                 mp_call_function_0(head);
@@ -174,6 +225,8 @@ EXPORT(mp_exec) int32_t mp_exec(const char *src, int32_t len_in, int32_t flags) 
         status = 1;
         mp_sandbox_report_exception(MP_OBJ_FROM_PTR(nlr.ret_val));
     }
+    run_source = NULL;
+    run_contexts[0] = run_contexts[1] = NULL;
     MP_STATE_THREAD(mp_pending_exception) = MP_OBJ_NULL;
     mp_sandbox_end_heap_lock();
     mp_sandbox_take_reserve();
@@ -199,7 +252,7 @@ EXPORT(mp_call) int32_t mp_call(const char *name, int32_t name_len, const uint8_
         mp_obj_t key = mp_obj_new_str(name, name_len);
         mp_map_elem_t *elem = mp_map_lookup(&MP_STATE_VM(dict_main).map, key, MP_MAP_LOOKUP);
         if (elem == NULL) {
-            mp_raise_msg_varg(&mp_type_NameError, MP_ERROR_TEXT("name '%s' isn't defined"), mp_obj_str_get_str(key));
+            mp_raise_msg_varg(&mp_type_NameError, MP_ERROR_TEXT("name '%s' is not defined"), mp_obj_str_get_str(key));
         }
         mp_obj_t fun = elem->value;
         mp_obj_t arg_list = mp_sandbox_decode(args, args_len);

@@ -343,6 +343,17 @@ void mp_sandbox_check_interrupt(void);
 extern bool mp_sandbox_heap_exhausted;
 #define MICROPY_HEAP_EXHAUSTED_HOOK(num_bytes) ((void)(num_bytes), mp_sandbox_heap_exhausted = true)
 
+// Tracebacks show the source line of each frame of the code the current mp_exec compiled, as CPython
+// shows the lines of a script (patch 0076; report.c keeps the run's source text).
+#define MICROPY_TRACEBACK_SOURCE_LINES (1)
+extern uint32_t mp_sandbox_run_serial;
+bool mp_sandbox_is_run_code(const void *context);
+struct _mp_print_t;
+void mp_sandbox_print_source_line(const struct _mp_print_t *print, size_t line);
+#define MICROPY_TRACEBACK_SOURCE_RUN() (mp_sandbox_run_serial)
+#define MICROPY_TRACEBACK_SOURCE_OF(context) mp_sandbox_is_run_code(context)
+#define MICROPY_TRACEBACK_PRINT_SOURCE_LINE(print, line) mp_sandbox_print_source_line(print, line)
+
 uint32_t mp_sandbox_random_seed(void);
 
 // Warnings and the few errors the core prints go to stderr.

@@ -1,4 +1,3 @@
-# xfail: `with 5:` raises AttributeError instead of TypeError
 from contextlib import contextmanager, suppress
 import io
 

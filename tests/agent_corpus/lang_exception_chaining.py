@@ -1,4 +1,3 @@
-# xfail: __cause__, __context__, __suppress_context__ and add_note are missing
 import json
 
 

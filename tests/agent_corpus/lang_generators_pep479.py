@@ -1,4 +1,3 @@
-# xfail: StopIteration inside a generator is not turned into RuntimeError (PEP 479)
 def chunks(items, size):
     it = iter(items)
     while True:

@@ -1,4 +1,3 @@
-# xfail: float('abc') raises 'invalid syntax for number', not CPython's message
 import traceback
 
 

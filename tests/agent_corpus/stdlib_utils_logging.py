@@ -1,4 +1,3 @@
-# xfail: vars() builtin is missing
 import io
 import logging
 import traceback

@@ -60,9 +60,9 @@ async def test_each_actor_and_database_has_its_own_session(demo_db, tmp_path):
     ds = make_datasette(demo_db, other)
     await run(ds, "x = 'alice on demo'")
     assert (await run(ds, "x"))["value"] == "'alice on demo'"
-    assert (await run(ds, "x", actor=BOB))["error"] == "NameError: name 'x' isn't defined"
+    assert (await run(ds, "x", actor=BOB))["error"] == "NameError: name 'x' is not defined"
     response = await ds.client.post("/other/-/micropython/run", json={"code": "x"}, actor=ALICE)
-    assert response.json()["error"] == "NameError: name 'x' isn't defined"
+    assert response.json()["error"] == "NameError: name 'x' is not defined"
 
 
 async def test_anonymous_sessions_follow_a_signed_cookie(demo_db):
@@ -180,7 +180,7 @@ async def test_errors_carry_the_traceback_and_the_failing_line(demo_db):
     output = await run(ds, 'print("before")\n\ndef f():\n    return 1 / 0\n\nf()\n')
     assert output["ok"] is False
     assert output["stdout"] == "before\n"
-    assert output["error"] == "ZeroDivisionError: divide by zero"
+    assert output["error"] == "ZeroDivisionError: division by zero"
     assert output["line"] == 4
     assert "ZeroDivisionError" in output["traceback"] and "line 4" in output["traceback"]
     syntax = await run(ds, "x = 1\nif x\n    pass\n")

@@ -45,7 +45,8 @@ def test_a_time_limit_names_the_limit_and_the_line():
         assert details.summary == f"stopped: the time limit of 0.3 s was reached (line {details.line})"
         lines = details.traceback.splitlines()
         assert lines[0] == "Traceback (most recent call last):"
-        assert f"line {details.line}, in count" in lines[-2]
+        assert f"line {details.line}, in count" in lines[-3]
+        assert lines[-2].startswith("    ")  # the source line
         assert lines[-1] == "stopped: the time limit of 0.3 s was reached"
         assert "KeyboardInterrupt" not in details.traceback
         # The session is intact: the loop's work is still there.
@@ -76,7 +77,7 @@ def test_cancel_and_close_read_as_stops():
 @pytest.mark.parametrize(
     ("code", "summary"),
     [
-        ("1 / 0", "ZeroDivisionError: divide by zero"),
+        ("1 / 0", "ZeroDivisionError: division by zero"),
         ("raise KeyboardInterrupt('by hand')", "KeyboardInterrupt: by hand"),
         ("class Oops(Exception):\n    pass\nraise Oops()", "Oops"),
     ],

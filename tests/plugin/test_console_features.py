@@ -80,7 +80,7 @@ async def test_reset_during_a_run_answers_at_once(demo_db):
     assert output["error"].startswith("stopped: the session was closed")
     assert time.monotonic() - start < 2
     fresh = await run(ds, "seen")
-    assert fresh["new_session"] is True and fresh["error"] == "NameError: name 'seen' isn't defined"
+    assert fresh["new_session"] is True and fresh["error"] == "NameError: name 'seen' is not defined"
 
 
 async def test_stop_is_post_only_and_checks_permission(demo_db):

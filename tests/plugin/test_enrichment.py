@@ -220,7 +220,7 @@ async def test_state_persists_across_batches(db_path, batches_of_10):
     "code,message",
     [
         ("def enrich(row):\n    retrun row['name']\n    return 1\n", "Line 2: SyntaxError: invalid syntax"),
-        ("x = 1\ny = 1 / 0\ndef enrich(row):\n    return x\n", "Line 2: ZeroDivisionError: divide by zero"),
+        ("x = 1\ny = 1 / 0\ndef enrich(row):\n    return x\n", "Line 2: ZeroDivisionError: division by zero"),
         ("def transform(row):\n    return 1\n", "The code must define a function enrich(row)"),
         (
             "while True:\n    pass\n",

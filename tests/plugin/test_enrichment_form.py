@@ -105,7 +105,7 @@ async def test_several_columns_are_added_in_the_order_enrich_returns_them(db_pat
     ("code", "error", "line"),
     [
         ("def enrich(row)\n    return 1\n", "Line 1: SyntaxError: invalid syntax", 1),
-        ("x = 1 / 0\ndef enrich(row):\n    return x\n", "Line 1: ZeroDivisionError: divide by zero", 1),
+        ("x = 1 / 0\ndef enrich(row):\n    return x\n", "Line 1: ZeroDivisionError: division by zero", 1),
         ("def other(row):\n    return 1\n", "The code must define a function enrich(row)", None),
         ("while True:\n    pass\n", "stopped: the time limit of 0.3 s was reached (line 2)", 2),
     ],

@@ -20,7 +20,7 @@ pub struct GuestException {
     pub type_name: String,
     /// `str(exception)`.
     pub message: String,
-    /// The full traceback text, ending with `Type: message`.
+    /// The full traceback text as CPython prints it: the chain, the frames, `Type: message`, the notes.
     pub traceback: String,
     /// Line of the innermost frame in the submitted code, if any.
     pub line: Option<u32>,
