@@ -309,8 +309,9 @@ impl Sandbox {
     }
 
     /// Replaces the session with the one `data` holds (from `snapshot`), under this sandbox's limits,
-    /// host functions, files and databases. `data` is checked completely first: when it is refused
-    /// (`Error::Snapshot`, with the reason) the current session is untouched.
+    /// host functions, files and databases. `data` is written into a new instance, which replaces the
+    /// session only once all of it was accepted: when it is refused (`Error::Snapshot`, with the reason)
+    /// the current session is untouched.
     pub fn restore(&mut self, data: &[u8]) -> Result<(), Error> {
         self.session_mut()?;
         let decoded = snapshot::decode(data, self.limits.memory_limit)?;
@@ -330,9 +331,6 @@ impl Sandbox {
                 baseline.image.len()
             )));
         }
-        if let Some(databases) = &self.databases {
-            databases.close_cursors();
-        }
         let mut session = self.instantiate()?;
         let memory = session.store.data().memory.expect("set at start");
         let grow = (decoded.header.memory_size as usize - memory.data_size(&session.store)) / WASM_PAGE;
@@ -343,10 +341,12 @@ impl Sandbox {
         // The limit word mp_session_init just wrote from this sandbox's memory_limit is kept.
         let word = baseline.limit_word..baseline.limit_word + 4;
         let limit: [u8; 4] = memory[word.clone()].try_into().expect("4 bytes");
-        for (i, chunk) in decoded.chunks() {
-            memory[i * snapshot::CHUNK..(i + 1) * snapshot::CHUNK].copy_from_slice(chunk);
-        }
+        decoded.write_into(memory)?;
         memory[word].copy_from_slice(&limit);
+        // The snapshot is good: the current session's open iterations end with it.
+        if let Some(databases) = &self.databases {
+            databases.close_cursors();
+        }
         // Capabilities are this sandbox's: its host functions are bound again (a function the snapshot's
         // sandbox had and this one lacks raises in the guest when called); its files are mounted unless
         // the snapshot's guest already mounted its root.
@@ -403,8 +403,9 @@ impl Sandbox {
             .map_err(|e| Error::Engine(format!("cannot give the fork {} bytes of memory: {e}", source.len())))?;
         let target = memory.data_mut(&mut session.store);
         // Same limits, so the limit word is the same on both sides.
-        for i in snapshot::changed_chunks(source, &baseline.image) {
-            let range = i as usize * snapshot::CHUNK..(i as usize + 1) * snapshot::CHUNK;
+        for (first, count) in snapshot::changed_runs(source, &baseline.image) {
+            let range = first as usize * snapshot::CHUNK..(first + count) as usize * snapshot::CHUNK;
+            snapshot::prefault(&mut target[range.clone()]);
             target[range.clone()].copy_from_slice(&source[range]);
         }
         child.session = Some(session);
