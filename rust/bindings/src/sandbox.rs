@@ -344,8 +344,9 @@ impl Session {
     /// Replaces the session with the one `data` holds; raises `SnapshotError` (session untouched) when
     /// it is refused.
     fn restore(&self, py: Python<'_>, data: &Bound<'_, PyBytes>) -> PyResult<()> {
-        let data = data.as_bytes().to_vec();
-        self.engine(py, "restore", move |sb| sb.restore(&data))
+        // Read in place: a bytes object is immutable, and the caller's reference keeps it alive.
+        let data = data.as_bytes();
+        self.engine(py, "restore", move |sb| sb.restore(data))
     }
 
     /// An independent session in the same state with the same limits and host functions.

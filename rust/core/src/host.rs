@@ -246,6 +246,9 @@ impl Capture {
     }
 
     fn take(&mut self) -> (String, bool) {
+        if self.bytes.is_empty() {
+            return (String::new(), std::mem::take(&mut self.truncated));
+        }
         let text = String::from_utf8_lossy(&std::mem::take(&mut self.bytes)).into_owned();
         (text, std::mem::take(&mut self.truncated))
     }

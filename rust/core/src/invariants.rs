@@ -95,7 +95,8 @@
 //!     linear memory and nowhere else; the host reads nothing from a snapshot but its header. Every header
 //!     field is checked (magic, checksum, format and engine version, guest module hash, sizes consistent
 //!     and the session within the restoring sandbox's `memory_limit`) before anything is allocated, the
-//!     body's checksum is verified, and decompression stops at the size the header declares: damaged,
+//!     body's checksum and run table are verified before the new instance is made, and each run's
+//!     decompression writes only into that run of the new instance's memory, which it must fill: damaged,
 //!     truncated, forged or foreign input and decompression bombs are refused with a reason
 //!     (`Error::Snapshot`), the sandbox untouched, within memory about the size of the new limit. A
 //!     snapshot that passes holds at worst guest memory the guest could not have built itself, which the
@@ -281,23 +282,15 @@ mod tests {
             assert!(matches!(target.restore(&forged), Err(Error::Snapshot(_))), "byte {i}");
         }
         assert_eq!(value(&mut target, "mine"), "1");
-        // A body rewritten to fill memory with 0xff (checksums recomputed, as a forger would): restored
-        // or refused, the host is unharmed and the sandbox keeps answering.
-        let mut forged = good[..crate::snapshot::HEADER_LEN].to_vec();
-        let chunks: u32 = 64;
-        let mut raw = Vec::new();
-        for i in 0..chunks {
-            raw.extend_from_slice(&(i * 7).to_le_bytes());
+        // A body rewritten to fill memory with 0xff, its run table and checksums consistent (as a forger
+        // would make it): restored or refused, the host is unharmed and the sandbox keeps answering.
+        let baseline = crate::snapshot::baseline().unwrap();
+        let mut memory = baseline.image.clone();
+        memory.resize(crate::snapshot::inspect(&good).unwrap().memory_size as usize, 0);
+        for i in 0..64 {
+            memory[i * 7 * crate::snapshot::CHUNK..(i * 7 + 1) * crate::snapshot::CHUNK].fill(0xff);
         }
-        raw.resize(raw.len() + chunks as usize * crate::snapshot::CHUNK, 0xff);
-        let body = lz4_flex::block::compress(&raw);
-        forged[72..76].copy_from_slice(&chunks.to_le_bytes());
-        forged[76..84].copy_from_slice(&(raw.len() as u64).to_le_bytes());
-        forged[84..92].copy_from_slice(&(body.len() as u64).to_le_bytes());
-        forged[92..96].copy_from_slice(&crc32fast::hash(&body).to_le_bytes());
-        let crc = crc32fast::hash(&forged[..96]);
-        forged[96..100].copy_from_slice(&crc.to_le_bytes());
-        forged.extend_from_slice(&body);
+        let forged = crate::snapshot::encode(&memory, &baseline.image, 0);
         if target.restore(&forged).is_ok() {
             let _ = target.run("1 + 1", RunOptions::default());
         }

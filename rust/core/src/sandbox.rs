@@ -19,8 +19,6 @@ use crate::limits::Limits;
 use crate::snapshot;
 use crate::sql::{Databases, SqlOp, SQL_OPS};
 
-mod encoded_call;
-
 const EXEC_EVAL_TRAILING: i32 = 1;
 const EXEC_COMPILE_ONLY: i32 = 2;
 const WASM_PAGE: usize = 65536;
@@ -192,13 +190,13 @@ impl Sandbox {
             flags |= EXEC_COMPILE_ONLY;
         }
         let (outcome, duration) = self.invoke(|session| {
-            let ptr = write_input(session, code.as_bytes())?;
+            let ptr = write_input(session, &[code.as_bytes()])?;
             session.exports.exec.call(&mut session.store, (ptr, code.len() as i32, flags))
         })?;
         let session = self.session.as_mut().expect("invoke keeps a session");
         let output = session.store.data_mut().run.take_output();
         let value = session.store.data_mut().run.value.take();
-        let status = self.check_status(outcome, output.clone());
+        let status = self.check_status(outcome, &output);
         self.unless_closed()?;
         status?;
         Ok(RunResult { output, value, duration })
@@ -207,28 +205,9 @@ impl Sandbox {
     /// Calls the guest's global function `name` with `args`; returns its result.
     pub fn call(&mut self, name: &str, args: &[Value]) -> Result<CallResult, Error> {
         let payload = codec::encode(&Value::List(args.to_vec()));
-        let (outcome, duration) = self.invoke(|session| {
-            let ptr = write_input(session, &[name.as_bytes(), &payload].concat())?;
-            let name_len = name.len() as i32;
-            session.exports.call.call(&mut session.store, (ptr, name_len, ptr + name_len, payload.len() as i32))
-        })?;
-        let session = self.session.as_mut().expect("invoke keeps a session");
-        let output = session.store.data_mut().run.take_output();
-        let encoded = session.store.data_mut().run.encoded.take();
-        let too_large = session.store.data().run.result_too_large;
-        let status = self.check_status(outcome, output.clone());
-        self.unless_closed()?;
-        status?;
-        if too_large {
-            let message = format!(
-                "the return value of {name}() is over the host_payload_limit of {} bytes",
-                self.limits.host_payload_limit
-            );
-            let traceback = format!("ValueError: {message}");
-            let exception = GuestException { type_name: "ValueError".into(), message, traceback, line: None };
-            return Err(Error::Guest { exception, output: Box::new(output) });
-        }
-        let value = match codec::decode(&encoded.unwrap_or_default()) {
+        let mut encoded = Vec::new();
+        let (output, duration) = self.call_encoded(name, &payload, &mut encoded)?;
+        let value = match codec::decode(&encoded) {
             Ok(value) => value,
             Err(codec::DecodeError::TooDeep) => {
                 // The guest encodes any depth; the host refuses to rebuild more than MAX_DEPTH levels.
@@ -238,9 +217,7 @@ impl Sandbox {
                      to the host",
                     codec::MAX_DEPTH
                 );
-                let traceback = format!("ValueError: {message}");
-                let exception = GuestException { type_name: "ValueError".into(), message, traceback, line: None };
-                return Err(Error::Guest { exception, output: Box::new(output) });
+                return Err(guest_value_error(message, output));
             }
             Err(e) => {
                 // Bytes the guest's own encoder cannot produce: its memory is not to be trusted.
@@ -251,10 +228,42 @@ impl Sandbox {
         Ok(CallResult { output, value, duration })
     }
 
+    /// Calls the guest's global function `name` with `args`, the codec bytes of a list; on success
+    /// `result` holds the codec bytes of its return value, and the call's output and duration are
+    /// returned. The call path of SQL functions, where every call counts: their arguments go from SQLite
+    /// straight into codec form and the result from codec form into SQLite, with no `Value` tree either
+    /// way, and `result`'s buffer is reused by the next call (it receives the guest's result pieces).
+    pub fn call_encoded(&mut self, name: &str, args: &[u8], result: &mut Vec<u8>) -> Result<(Output, Duration), Error> {
+        let mut buffer = std::mem::take(result);
+        buffer.clear();
+        let (outcome, duration) = self.invoke(|session| {
+            session.store.data_mut().run.encoded = Some(buffer);
+            let ptr = write_input(session, &[name.as_bytes(), args])?;
+            let name_len = name.len() as i32;
+            session.exports.call.call(&mut session.store, (ptr, name_len, ptr + name_len, args.len() as i32))
+        })?;
+        let session = self.session.as_mut().expect("invoke keeps a session");
+        let run = &mut session.store.data_mut().run;
+        let output = run.take_output();
+        let too_large = run.result_too_large;
+        *result = run.encoded.take().unwrap_or_default();
+        let status = self.check_status(outcome, &output);
+        self.unless_closed()?;
+        status?;
+        if too_large {
+            let message = format!(
+                "the return value of {name}() is over the host_payload_limit of {} bytes",
+                self.limits.host_payload_limit
+            );
+            return Err(guest_value_error(message, output));
+        }
+        Ok((output, duration))
+    }
+
     /// Runs a full garbage collection in the guest.
     pub fn collect_garbage(&mut self) -> Result<(), Error> {
         let (outcome, _) = self.invoke(|session| session.exports.gc.call(&mut session.store, ()).map(|()| 0))?;
-        let status = self.check_status(outcome, Output::default());
+        let status = self.check_status(outcome, &Output::default());
         self.unless_closed()?;
         status
     }
@@ -300,8 +309,9 @@ impl Sandbox {
     }
 
     /// Replaces the session with the one `data` holds (from `snapshot`), under this sandbox's limits,
-    /// host functions, files and databases. `data` is checked completely first: when it is refused
-    /// (`Error::Snapshot`, with the reason) the current session is untouched.
+    /// host functions, files and databases. `data` is written into a new instance, which replaces the
+    /// session only once all of it was accepted: when it is refused (`Error::Snapshot`, with the reason)
+    /// the current session is untouched.
     pub fn restore(&mut self, data: &[u8]) -> Result<(), Error> {
         self.session_mut()?;
         let decoded = snapshot::decode(data, self.limits.memory_limit)?;
@@ -321,9 +331,6 @@ impl Sandbox {
                 baseline.image.len()
             )));
         }
-        if let Some(databases) = &self.databases {
-            databases.close_cursors();
-        }
         let mut session = self.instantiate()?;
         let memory = session.store.data().memory.expect("set at start");
         let grow = (decoded.header.memory_size as usize - memory.data_size(&session.store)) / WASM_PAGE;
@@ -334,10 +341,12 @@ impl Sandbox {
         // The limit word mp_session_init just wrote from this sandbox's memory_limit is kept.
         let word = baseline.limit_word..baseline.limit_word + 4;
         let limit: [u8; 4] = memory[word.clone()].try_into().expect("4 bytes");
-        for (i, chunk) in decoded.chunks() {
-            memory[i * snapshot::CHUNK..(i + 1) * snapshot::CHUNK].copy_from_slice(chunk);
-        }
+        decoded.write_into(memory)?;
         memory[word].copy_from_slice(&limit);
+        // The snapshot is good: the current session's open iterations end with it.
+        if let Some(databases) = &self.databases {
+            databases.close_cursors();
+        }
         // Capabilities are this sandbox's: its host functions are bound again (a function the snapshot's
         // sandbox had and this one lacks raises in the guest when called); its files are mounted unless
         // the snapshot's guest already mounted its root.
@@ -394,8 +403,9 @@ impl Sandbox {
             .map_err(|e| Error::Engine(format!("cannot give the fork {} bytes of memory: {e}", source.len())))?;
         let target = memory.data_mut(&mut session.store);
         // Same limits, so the limit word is the same on both sides.
-        for i in snapshot::changed_chunks(source, &baseline.image) {
-            let range = i as usize * snapshot::CHUNK..(i as usize + 1) * snapshot::CHUNK;
+        for (first, count) in snapshot::changed_runs(source, &baseline.image) {
+            let range = first as usize * snapshot::CHUNK..(first + count) as usize * snapshot::CHUNK;
+            snapshot::prefault(&mut target[range.clone()]);
             target[range.clone()].copy_from_slice(&source[range]);
         }
         child.session = Some(session);
@@ -499,9 +509,10 @@ impl Sandbox {
     }
 
     /// Turns the status of a guest entry point into the caller's result.
-    fn check_status(&mut self, outcome: wasmtime::Result<i32>, output: Output) -> Result<(), Error> {
+    fn check_status(&mut self, outcome: wasmtime::Result<i32>, output: &Output) -> Result<(), Error> {
         let limits = &self.limits;
-        let output = Box::new(output);
+        // Copied only for an error: a SQL function's call passes here once per row.
+        let output = || Box::new(output.clone());
         match outcome {
             Ok(0) => Ok(()),
             Ok(_) => {
@@ -512,34 +523,34 @@ impl Sandbox {
                 let cancelled = self.control.cancelled();
                 Err(match exception.type_name.as_str() {
                     "KeyboardInterrupt" if interrupted && cancelled => {
-                        Error::Cancelled { session_reset: false, exception: Some(exception), output }
+                        Error::Cancelled { session_reset: false, exception: Some(exception), output: output() }
                     }
                     "KeyboardInterrupt" if interrupted => Error::Timeout {
                         limit: limits.time_limit,
                         fuel: false,
                         session_reset: false,
                         exception: Some(exception),
-                        output,
+                        output: output(),
                     },
                     "MemoryError" if heap_exhausted => Error::OutOfMemory {
                         limit: limits.memory_limit,
                         session_reset: false,
                         exception: Some(exception),
-                        output,
+                        output: output(),
                     },
-                    _ => Error::Guest { exception, output },
+                    _ => Error::Guest { exception, output: output() },
                 })
             }
             Err(trap) => {
                 let error = if trap.is::<HardStop>() && self.control.cancelled() {
-                    Error::Cancelled { session_reset: true, exception: None, output }
+                    Error::Cancelled { session_reset: true, exception: None, output: output() }
                 } else if trap.is::<HardStop>() {
                     Error::Timeout {
                         limit: limits.time_limit,
                         fuel: false,
                         session_reset: true,
                         exception: None,
-                        output,
+                        output: output(),
                     }
                 } else if trap.downcast_ref::<Trap>() == Some(&Trap::OutOfFuel) {
                     Error::Timeout {
@@ -547,10 +558,10 @@ impl Sandbox {
                         fuel: true,
                         session_reset: true,
                         exception: None,
-                        output,
+                        output: output(),
                     }
                 } else {
-                    Error::Crashed { message: format!("{trap:#}"), output }
+                    Error::Crashed { message: format!("{trap:#}"), output: output() }
                 };
                 // The instance stopped mid-instruction: its memory may hold half-done state. A closed
                 // sandbox gets no new one.
@@ -587,15 +598,27 @@ fn sql_functions(databases: &Arc<Databases>) -> HostFunctions {
         .collect()
 }
 
-/// Copies `bytes` into the guest's input buffer; returns its address.
-fn write_input(session: &mut Session, bytes: &[u8]) -> wasmtime::Result<i32> {
-    let ptr = session.exports.buffer.call(&mut session.store, bytes.len() as i32)?;
+/// Copies `pieces`, one after the other, into the guest's input buffer; returns its address.
+fn write_input(session: &mut Session, pieces: &[&[u8]]) -> wasmtime::Result<i32> {
+    let size: usize = pieces.iter().map(|p| p.len()).sum();
+    let ptr = session.exports.buffer.call(&mut session.store, size as i32)?;
     if ptr == 0 {
         return Err(wasmtime::Error::msg("the guest could not allocate an input buffer"));
     }
     let memory = session.store.data().memory.expect("set at start");
-    memory.write(&mut session.store, ptr as u32 as usize, bytes)?;
+    let mut at = ptr as u32 as usize;
+    for piece in pieces {
+        memory.write(&mut session.store, at, piece)?;
+        at += piece.len();
+    }
     Ok(ptr)
+}
+
+/// A ValueError about a call's return value, raised by the host after the guest returned it.
+fn guest_value_error(message: String, output: Output) -> Error {
+    let traceback = format!("ValueError: {message}");
+    let exception = GuestException { type_name: "ValueError".into(), message, traceback, line: None };
+    Error::Guest { exception, output: Box::new(output) }
 }
 
 /// Makes each named host function a builtin of the guest.
@@ -619,7 +642,7 @@ fn run_setup(session: &mut Session, code: &str) -> Result<(), Error> {
         return Ok(());
     }
     session.store.data_mut().begin_run();
-    let ptr = write_input(session, code.as_bytes()).map_err(|e| Error::Engine(e.to_string()));
+    let ptr = write_input(session, &[code.as_bytes()]).map_err(|e| Error::Engine(e.to_string()));
     let status = ptr.and_then(|ptr| {
         session
             .exports

@@ -11,8 +11,11 @@
 //! image (interpreter started, 512 KiB first heap area, 1 MiB shadow stack), and memory the GC heap grew
 //! into starts as zeros. A snapshot stores only the 4 KiB chunks that differ from that baseline, so its
 //! size follows what the session touched (its live heap and what the GC freed but did not reuse), not the
-//! memory it reserved; the chunks are compressed with LZ4 (about 1 GB/s each way; see benches/snapshot.py
-//! for sizes and times). Restoring maps a fresh copy-on-write instance and writes those chunks back.
+//! memory it reserved. Consecutive changed chunks form a run, contiguous in guest memory, and each run is
+//! one LZ4 block compressed straight from guest memory; restoring decompresses each block straight into
+//! a fresh copy-on-write instance's memory. No copy of the changed memory is made on either side, and
+//! the pages a restore (or a fork) is about to write are faulted in with one `madvise` per run
+//! ([`prefault`]) rather than one page fault each. See benches/snapshot.py for sizes and times.
 //!
 //! One word of guest memory is not state but policy: the memory limit the host gave `mp_session_init`
 //! (`memory_limit_pages`, port/main.c). Its address is found once per process by starting two sessions
@@ -21,12 +24,13 @@
 //!
 //! Reading a snapshot trusts nothing in it. The header is checked field by field (magic, checksum,
 //! format version, engine version, guest module hash, sizes consistent with each other and within the
-//! new `memory_limit`) before anything is allocated; the body's checksum is verified and its
-//! decompression is bounded by the size the header declares; the chunk index must be in bounds and
-//! increasing. The chunks themselves are only ever copied into guest memory: the host never reads a
-//! pointer, length or object out of them (invariant 20 in `invariants.rs`).
+//! new `memory_limit`) before anything is allocated; the body's checksum is verified, and so is its run
+//! table (runs inside the memory, increasing, not overlapping, adding up to the header's counts) before
+//! the new instance is made; each block's decompression writes only into the guest memory of its own
+//! run and must fill it exactly. The chunks themselves are only ever written into guest memory: the host
+//! never reads a pointer, length or object out of them (invariant 21 in `invariants.rs`).
 //!
-//! Layout (little-endian), `HEADER_LEN` bytes of header then the LZ4 block of the body:
+//! Layout (little-endian), `HEADER_LEN` bytes of header then the body:
 //!
 //! | offset | size | field |
 //! |---|---|---|
@@ -36,13 +40,14 @@
 //! | 28 | 32 | SHA-256 of the guest module |
 //! | 60 | 8 | linear memory size in bytes (a multiple of 64 KiB) |
 //! | 68 | 4 | flags: bit 0 = files were mounted (the guest's root VFS is set up) |
-//! | 72 | 4 | number of chunks stored |
-//! | 76 | 8 | uncompressed body length (= chunks x (4 + 4096)) |
-//! | 84 | 8 | compressed body length |
-//! | 92 | 4 | CRC-32 of the compressed body |
+//! | 72 | 4 | number of runs |
+//! | 76 | 8 | number of chunks stored (the runs' lengths added up) |
+//! | 84 | 8 | body length |
+//! | 92 | 4 | CRC-32 of the body |
 //! | 96 | 4 | CRC-32 of bytes 0..96 |
 //!
-//! Body, uncompressed: the chunk numbers (u32 each, increasing), then the chunks' bytes in that order.
+//! Body: the run table, `RUN_RECORD` bytes per run in increasing order (first chunk number u32, number of
+//! chunks u32, compressed length u32), then each run's LZ4 block in that order.
 
 use std::sync::{Arc, OnceLock};
 
@@ -56,15 +61,15 @@ use crate::limits::Limits;
 
 pub const MAGIC: [u8; 8] = *b"MPYSNAP\0";
 /// Bumped whenever the layout above changes; snapshots of another version are refused.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// The engine crate's version, written into every snapshot and required to match at restore.
 pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
 pub const HEADER_LEN: usize = 100;
 /// Granularity of the comparison with the baseline: the host's page size, so an untouched page costs
 /// nothing and a touched one costs one copy.
 pub const CHUNK: usize = 4096;
-/// Bytes of one chunk in the uncompressed body: its number and its contents.
-const CHUNK_RECORD: u64 = 4 + CHUNK as u64;
+/// Bytes of one entry of the run table.
+pub const RUN_RECORD: usize = 12;
 const WASM_PAGE: u64 = 65536;
 /// Flag: the session had files mounted (its root VFS calls the file host functions).
 pub const FLAG_FILES: u32 = 1;
@@ -93,9 +98,10 @@ pub struct Header {
     /// Bytes of linear memory the session had.
     pub memory_size: u64,
     pub flags: u32,
+    /// Runs of consecutive chunks that differ from a fresh instance.
+    pub runs: u32,
     /// 4 KiB chunks that differ from a fresh instance.
-    pub chunks: u32,
-    pub raw_len: u64,
+    pub chunks: u64,
     pub body_len: u64,
     pub body_crc: u32,
 }
@@ -114,8 +120,8 @@ impl Header {
         h[28..60].copy_from_slice(&self.guest_hash);
         h[60..68].copy_from_slice(&self.memory_size.to_le_bytes());
         h[68..72].copy_from_slice(&self.flags.to_le_bytes());
-        h[72..76].copy_from_slice(&self.chunks.to_le_bytes());
-        h[76..84].copy_from_slice(&self.raw_len.to_le_bytes());
+        h[72..76].copy_from_slice(&self.runs.to_le_bytes());
+        h[76..84].copy_from_slice(&self.chunks.to_le_bytes());
         h[84..92].copy_from_slice(&self.body_len.to_le_bytes());
         h[92..96].copy_from_slice(&self.body_crc.to_le_bytes());
         let crc = crc32fast::hash(&h[..96]);
@@ -174,8 +180,8 @@ pub fn inspect(data: &[u8]) -> Result<Header, Error> {
         guest_hash: snapshot_hash,
         memory_size: u64_at(h, 60),
         flags: u32_at(h, 68),
-        chunks: u32_at(h, 72),
-        raw_len: u64_at(h, 76),
+        runs: u32_at(h, 72),
+        chunks: u64_at(h, 76),
         body_len: u64_at(h, 84),
         body_crc: u32_at(h, 92),
     };
@@ -188,11 +194,15 @@ pub fn inspect(data: &[u8]) -> Result<Header, Error> {
     {
         return Err(refuse(format!("invalid memory size {}", header.memory_size)));
     }
-    if u64::from(header.chunks) > header.memory_size / CHUNK as u64 {
+    let chunks_in_memory = header.memory_size / CHUNK as u64;
+    if header.chunks > chunks_in_memory {
         return Err(refuse(format!("{} chunks do not fit in {} bytes of memory", header.chunks, header.memory_size)));
     }
-    if header.raw_len != u64::from(header.chunks) * CHUNK_RECORD {
-        return Err(refuse("the header's body length does not match its chunk count"));
+    if u64::from(header.runs) > header.chunks {
+        return Err(refuse(format!("{} runs of chunks do not fit in {} chunks", header.runs, header.chunks)));
+    }
+    if header.body_len < u64::from(header.runs) * RUN_RECORD as u64 {
+        return Err(refuse("the header's body length is shorter than its run table"));
     }
     let body_len = (data.len() - HEADER_LEN) as u64;
     if header.body_len != body_len {
@@ -204,24 +214,45 @@ pub fn inspect(data: &[u8]) -> Result<Header, Error> {
     Ok(header)
 }
 
-/// A checked snapshot: which chunks to write, and their contents.
-pub(crate) struct Decoded {
-    pub header: Header,
-    /// The uncompressed body: `chunks` chunk numbers, then the chunks.
-    raw: Vec<u8>,
+/// One run of a checked snapshot: where its chunks go in guest memory, and its LZ4 block.
+pub(crate) struct Run<'a> {
+    /// Byte range in guest memory.
+    pub range: std::ops::Range<usize>,
+    pub block: &'a [u8],
 }
 
-impl Decoded {
-    /// (chunk number, contents) in increasing order of chunk number.
-    pub fn chunks(&self) -> impl Iterator<Item = (usize, &[u8])> + '_ {
-        let n = self.header.chunks as usize;
-        let (index, pages) = self.raw.split_at(4 * n);
-        index.chunks_exact(4).zip(pages.chunks_exact(CHUNK)).map(|(i, page)| (u32_at(i, 0) as usize, page))
+/// A checked snapshot: its header, and its runs (in bounds, increasing, not overlapping).
+pub(crate) struct Decoded<'a> {
+    pub header: Header,
+    pub runs: Vec<Run<'a>>,
+}
+
+impl Decoded<'_> {
+    /// Decompresses every run into `memory` (a fresh instance's, `header.memory_size` bytes), each block
+    /// writing only into its own run, which it must fill exactly.
+    pub fn write_into(&self, memory: &mut [u8]) -> Result<(), Error> {
+        for run in &self.runs {
+            let target = &mut memory[run.range.clone()];
+            prefault(target);
+            match lz4_flex::block::decompress_into(run.block, target) {
+                Ok(n) if n == run.range.len() => {}
+                Ok(n) => {
+                    return Err(refuse(format!(
+                        "the run at byte {} decompresses to {n} bytes, not the {} announced",
+                        run.range.start,
+                        run.range.len()
+                    )))
+                }
+                Err(e) => return Err(refuse(format!("the run at byte {} does not decompress: {e}", run.range.start))),
+            }
+        }
+        Ok(())
     }
 }
 
-/// Checks all of `data` and decompresses its body, refusing a session larger than `memory_limit`.
-pub(crate) fn decode(data: &[u8], memory_limit: usize) -> Result<Decoded, Error> {
+/// Checks all of `data` but the blocks' contents, refusing a session larger than `memory_limit`.
+/// Nothing is allocated but the run list (bounded by the body's length).
+pub(crate) fn decode(data: &[u8], memory_limit: usize) -> Result<Decoded<'_>, Error> {
     let header = inspect(data)?;
     if header.memory_size > memory_limit as u64 {
         return Err(refuse(format!(
@@ -233,71 +264,121 @@ pub(crate) fn decode(data: &[u8], memory_limit: usize) -> Result<Decoded, Error>
     if crc32fast::hash(body) != header.body_crc {
         return Err(refuse("the body is damaged (checksum mismatch)"));
     }
-    // Bounded: raw_len <= memory_size + memory_size / 1024 <= memory_limit + 0.1% (checked above).
-    let mut raw = vec![0u8; header.raw_len as usize];
-    match lz4_flex::block::decompress_into(body, &mut raw) {
-        Ok(n) if n as u64 == header.raw_len => {}
-        Ok(n) => {
-            return Err(refuse(format!("the body decompresses to {n} bytes, not the {} announced", header.raw_len)))
-        }
-        Err(e) => return Err(refuse(format!("the body does not decompress: {e}"))),
-    }
+    let (table, mut blocks) = body.split_at(header.runs as usize * RUN_RECORD);
     let chunks_in_memory = header.memory_size / CHUNK as u64;
-    let mut previous: Option<u32> = None;
-    for i in raw[..4 * header.chunks as usize].chunks_exact(4).map(|b| u32_at(b, 0)) {
-        if u64::from(i) >= chunks_in_memory || previous.is_some_and(|p| i <= p) {
-            return Err(refuse(format!("chunk number {i} is out of order or outside the memory")));
+    let (mut end, mut chunks) = (0u64, 0u64);
+    let mut runs = Vec::with_capacity(header.runs as usize);
+    for record in table.chunks_exact(RUN_RECORD) {
+        let (first, count, len) = (u64::from(u32_at(record, 0)), u64::from(u32_at(record, 4)), u32_at(record, 8));
+        if first < end || count == 0 || first + count > chunks_in_memory {
+            return Err(refuse(format!(
+                "the run of {count} chunks at chunk {first} is out of order, empty or outside the memory"
+            )));
         }
-        previous = Some(i);
+        if len as usize > blocks.len() {
+            return Err(refuse(format!("the run at chunk {first} announces a block longer than the body")));
+        }
+        let (block, rest) = blocks.split_at(len as usize);
+        blocks = rest;
+        end = first + count;
+        chunks += count;
+        runs.push(Run { range: first as usize * CHUNK..end as usize * CHUNK, block });
     }
-    Ok(Decoded { header, raw })
+    if chunks != header.chunks || !blocks.is_empty() {
+        return Err(refuse("the body's run table does not add up to its header"));
+    }
+    Ok(Decoded { header, runs })
 }
 
-fn is_zero(chunk: &[u8]) -> bool {
+/// Faults in the pages of `memory` (about to be written) with one system call: much cheaper than a
+/// page fault per 4 KiB page. Only a hint: on kernels without `MADV_POPULATE_WRITE` (before Linux
+/// 5.14) and on other systems the writes fault the pages in as usual.
+#[cfg(target_os = "linux")]
+pub(crate) fn prefault(memory: &mut [u8]) {
+    // Whole host pages inside `memory` (guest memory is page-aligned, and so are runs of chunks).
+    let start = memory.as_mut_ptr() as usize;
+    let first = start.next_multiple_of(CHUNK);
+    let last = (start + memory.len()) / CHUNK * CHUNK;
+    if last > first {
+        // SAFETY: the range lies inside `memory`, which is mapped and writable; populating pages does
+        // not change their contents.
+        unsafe { libc::madvise(first as *mut libc::c_void, last - first, libc::MADV_POPULATE_WRITE) };
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+pub(crate) fn prefault(_memory: &mut [u8]) {}
+
+/// Bytes compared at once before looking at single chunks: most of a session's memory is equal to the
+/// baseline in long stretches (the interpreter's own data, the unused heap and stack), which one
+/// `memcmp` of this size settles.
+const STRETCH: usize = 16 * CHUNK;
+
+fn is_zero(bytes: &[u8]) -> bool {
     // A fold without an early exit, which the compiler vectorises (4 KiB in about 100 ns).
-    chunk.iter().fold(0u8, |acc, &b| acc | b) == 0
+    bytes.iter().fold(0u8, |acc, &b| acc | b) == 0
 }
 
-/// Whether chunk `i` of `memory` differs from a fresh instance's.
-fn chunk_differs(memory: &[u8], image: &[u8], i: usize) -> bool {
-    let chunk = &memory[i * CHUNK..(i + 1) * CHUNK];
-    match image.get(i * CHUNK..(i + 1) * CHUNK) {
-        Some(base) => chunk != base,
-        None => !is_zero(chunk),
+/// Whether `memory[range]` equals a fresh instance's memory there (`image`, then zeros).
+fn unchanged(memory: &[u8], image: &[u8], range: std::ops::Range<usize>) -> bool {
+    let in_image = range.start.min(image.len())..range.end.min(image.len());
+    memory[in_image.clone()] == image[in_image.clone()] && is_zero(&memory[in_image.end.max(range.start)..range.end])
+}
+
+/// The runs of chunks of `memory` that differ from a fresh instance's, as (first chunk, count).
+pub(crate) fn changed_runs(memory: &[u8], image: &[u8]) -> Vec<(u32, u32)> {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for stretch in (0..memory.len()).step_by(STRETCH) {
+        let stretch_end = (stretch + STRETCH).min(memory.len());
+        if unchanged(memory, image, stretch..stretch_end) {
+            continue;
+        }
+        for at in (stretch..stretch_end).step_by(CHUNK) {
+            if unchanged(memory, image, at..at + CHUNK) {
+                continue;
+            }
+            let i = (at / CHUNK) as u32;
+            match runs.last_mut() {
+                Some((first, count)) if *first + *count == i => *count += 1,
+                _ => runs.push((i, 1)),
+            }
+        }
     }
-}
-
-/// The numbers of the chunks of `memory` that differ from a fresh instance's.
-pub(crate) fn changed_chunks(memory: &[u8], image: &[u8]) -> Vec<u32> {
-    (0..memory.len() / CHUNK).filter(|&i| chunk_differs(memory, image, i)).map(|i| i as u32).collect()
+    runs
 }
 
 /// Encodes `memory` (a session's whole linear memory) as a snapshot.
 pub(crate) fn encode(memory: &[u8], image: &[u8], flags: u32) -> Vec<u8> {
-    let changed = changed_chunks(memory, image);
-    let mut raw = Vec::with_capacity(changed.len() * CHUNK_RECORD as usize);
-    for i in &changed {
-        raw.extend_from_slice(&i.to_le_bytes());
+    let runs = changed_runs(memory, image);
+    let chunks: u64 = runs.iter().map(|&(_, count)| u64::from(count)).sum();
+    let table_len = runs.len() * RUN_RECORD;
+    let bound: usize =
+        runs.iter().map(|&(_, count)| lz4_flex::block::get_maximum_output_size(count as usize * CHUNK)).sum();
+    let mut out = vec![0u8; HEADER_LEN + table_len + bound];
+    let mut at = HEADER_LEN + table_len;
+    for (n, &(first, count)) in runs.iter().enumerate() {
+        let range = first as usize * CHUNK..(first + count) as usize * CHUNK;
+        let len = lz4_flex::block::compress_into(&memory[range], &mut out[at..]).expect("sized by the bound");
+        let record = &mut out[HEADER_LEN + n * RUN_RECORD..HEADER_LEN + (n + 1) * RUN_RECORD];
+        record[0..4].copy_from_slice(&first.to_le_bytes());
+        record[4..8].copy_from_slice(&count.to_le_bytes());
+        record[8..12].copy_from_slice(&(len as u32).to_le_bytes());
+        at += len;
     }
-    for &i in &changed {
-        let i = i as usize;
-        raw.extend_from_slice(&memory[i * CHUNK..(i + 1) * CHUNK]);
-    }
-    let body = lz4_flex::block::compress(&raw);
+    out.truncate(at);
+    let body = &out[HEADER_LEN..];
     let header = Header {
         format_version: FORMAT_VERSION,
         engine_version: ENGINE_VERSION.into(),
         guest_hash: *guest_hash(),
         memory_size: memory.len() as u64,
         flags,
-        chunks: changed.len() as u32,
-        raw_len: raw.len() as u64,
+        runs: runs.len() as u32,
+        chunks,
         body_len: body.len() as u64,
-        body_crc: crc32fast::hash(&body),
+        body_crc: crc32fast::hash(body),
     };
-    let mut out = Vec::with_capacity(HEADER_LEN + body.len());
-    out.extend_from_slice(&header.write());
-    out.extend_from_slice(&body);
+    out[..HEADER_LEN].copy_from_slice(&header.write());
     out
 }
 
@@ -434,17 +515,19 @@ mod tests {
         let mut memory = image.clone();
         memory.resize(4 * WASM_PAGE as usize, 0);
         memory[3 * CHUNK + 5] ^= 1;
-        memory[20 * CHUNK] = 9;
+        memory[7 * CHUNK] ^= 1;
+        memory[8 * CHUNK] = 9;
+        memory[20 * CHUNK + 4095] = 9;
+        memory[63 * CHUNK] = 1;
         let data = encode(&memory, &image, 0);
         let decoded = decode(&data, 64 << 20).unwrap();
-        let chunks: Vec<usize> = decoded.chunks().map(|(i, _)| i).collect();
-        assert_eq!(chunks, [3, 20]);
+        let runs: Vec<_> = decoded.runs.iter().map(|r| (r.range.start / CHUNK, r.range.len() / CHUNK)).collect();
+        assert_eq!(runs, [(3, 1), (7, 2), (20, 1), (63, 1)]);
+        assert_eq!((decoded.header.runs, decoded.header.chunks), (4, 5));
         assert_eq!(decoded.header.memory_size, memory.len() as u64);
         let mut restored = image.clone();
         restored.resize(memory.len(), 0);
-        for (i, page) in decoded.chunks() {
-            restored[i * CHUNK..(i + 1) * CHUNK].copy_from_slice(page);
-        }
+        decoded.write_into(&mut restored).unwrap();
         assert!(restored == memory);
     }
 }

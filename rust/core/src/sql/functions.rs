@@ -284,7 +284,7 @@ impl State {
     fn call(&mut self, function: &SqlFunction, name: &str) -> Result<(), (Stage, Error)> {
         self.ready(function).map_err(|e| (Stage::Define, e))?;
         let State { sandbox, args, result, .. } = self;
-        let outcome = sandbox.as_mut().expect("ready").call_encoded(name, args, result);
+        let outcome = sandbox.as_mut().expect("ready").call_encoded(name, args, result).map(|_| ());
         if let Err(e) = &outcome {
             if e.session_reset() || matches!(e, Error::Closed) {
                 self.defined = false;

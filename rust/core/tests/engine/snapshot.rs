@@ -241,7 +241,9 @@ fn foreign_damaged_and_forged_snapshots_are_refused_with_the_reason() {
     let mut flipped = good.clone();
     flipped[40] ^= 1;
     assert!(refused(&mut target, &flipped).contains("header is damaged"));
-    assert!(refused(&mut target, &forge(8, &2u32.to_le_bytes())).contains("format version 2"));
+    let other_format = snapshot::FORMAT_VERSION + 1;
+    assert!(refused(&mut target, &forge(8, &other_format.to_le_bytes()))
+        .contains(&format!("format version {other_format}")));
     assert!(refused(&mut target, &forge(12, b"9.9.9\0")).contains("engine version \"9.9.9\""));
     assert!(refused(&mut target, &forge(28, &[0xab; 32])).contains("another guest build"));
     assert!(refused(&mut target, &forge(60, &(1u64 << 40).to_le_bytes())).contains("invalid memory size"));
@@ -253,12 +255,19 @@ fn foreign_damaged_and_forged_snapshots_are_refused_with_the_reason() {
     let last = body.len() - 1;
     body[last] ^= 0x55;
     assert!(refused(&mut target, &body).contains("body is damaged"));
-    // A body that passes its checksum but does not decompress to what the header says.
+    // A body whose run table does not add up to its header.
     let mut garbage = good[..HEADER_LEN].to_vec();
     garbage.extend((0..5000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8));
     reseal_body(&mut garbage);
     let reason = refused(&mut target, &garbage);
+    assert!(reason.contains("run"), "{reason}");
+    // A body that passes its checksum and its run table but does not decompress to what the table says.
+    let noise: Vec<u8> = (0..5000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+    let reason = refused(&mut target, &with_one_run(&good, 1, 4, &noise));
     assert!(reason.contains("decompress"), "{reason}");
+    // A run outside the memory.
+    let reason = refused(&mut target, &with_one_run(&good, u32::MAX - 1, 1, &literal_block(4096)));
+    assert!(reason.contains("out of order, empty or outside the memory"), "{reason}");
     // The target is intact after all that.
     target.run("y = 1", RunOptions::default()).unwrap();
 }
@@ -271,16 +280,40 @@ fn decompression_bombs_are_bounded() {
     let good = Sandbox::new(Limits::default()).unwrap().snapshot().unwrap();
     let bomb_body = lz4_block_of_zeros(1 << 30);
     for (memory, chunks) in [(4u64 << 30, (4u64 << 30) / 4096), (16 << 20, 4096), (16 << 20, 1)] {
-        let mut d = good[..HEADER_LEN].to_vec();
+        let mut d = with_one_run(&good, 0, chunks as u32, &bomb_body);
         d[60..68].copy_from_slice(&memory.to_le_bytes());
-        d[72..76].copy_from_slice(&(chunks as u32).to_le_bytes());
-        d[76..84].copy_from_slice(&(chunks * 4100).to_le_bytes());
-        d.extend_from_slice(&bomb_body);
-        reseal_body(&mut d);
+        reseal(&mut d);
         let (result, peak) = peak_allocated(|| target.restore(&d));
         assert!(matches!(result, Err(Error::Snapshot(_))), "{result:?}");
         assert!(peak <= (17 << 20), "{peak} bytes allocated for a {}-byte bomb", d.len());
     }
+}
+
+/// `snapshot` (for its header) with its body replaced by one run: `count` chunks from chunk `first`,
+/// compressed as `block`; every length and checksum made consistent, as a forger would.
+fn with_one_run(snapshot: &[u8], first: u32, count: u32, block: &[u8]) -> Vec<u8> {
+    let mut d = snapshot[..HEADER_LEN].to_vec();
+    d[72..76].copy_from_slice(&1u32.to_le_bytes());
+    d[76..84].copy_from_slice(&u64::from(count).to_le_bytes());
+    for field in [first, count, block.len() as u32] {
+        d.extend_from_slice(&field.to_le_bytes());
+    }
+    d.extend_from_slice(block);
+    reseal_body(&mut d);
+    d
+}
+
+/// An LZ4 block of `n` literal bytes (zeros), made by hand: the tests do not trust the engine's LZ4.
+fn literal_block(n: usize) -> Vec<u8> {
+    let mut out = vec![0xf0];
+    let mut rest = n - 15;
+    while rest >= 255 {
+        out.push(255);
+        rest -= 255;
+    }
+    out.push(rest as u8);
+    out.resize(out.len() + n, 0);
+    out
 }
 
 /// An LZ4 block that decompresses to `n` zero bytes (one literal, then matches of 64 KiB - 1 ...).
