@@ -35,7 +35,7 @@ REPO = HERE.parent
 GUEST = REPO / "datasette_micropython" / "micropython.wasm"
 sys.path.insert(0, str(HERE))
 
-from workloads import FULL, PROGRAMS  # noqa: E402
+from workloads import FULL, PROGRAMS
 
 EMPTY = "result = 0"
 
