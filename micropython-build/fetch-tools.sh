@@ -14,7 +14,10 @@ if ! "$venv/bin/python" -c "import importlib.metadata as m, sys; sys.exit(m.vers
 fi
 
 npmdir="$cache/npm"
-if [ "$("$npmdir/node_modules/.bin/wasm-opt" --version 2>/dev/null | awk '{print $3}')" != "$BINARYEN_VERSION" ]; then
+# The installed package's own version ("132.0.0"; `wasm-opt --version` says only "version 132"), so that a
+# build finding the pinned binaryen in place does not reinstall it under another build's feet.
+installed=$(node -p "require('$npmdir/node_modules/binaryen/package.json').version" 2>/dev/null || true)
+if [ "$installed" != "$BINARYEN_VERSION" ] || [ ! -x "$npmdir/node_modules/.bin/wasm-opt" ]; then
     mkdir -p "$npmdir"
     cp "$here/tools/package.json" "$here/tools/package-lock.json" "$npmdir/"
     (cd "$npmdir" && npm ci --silent --no-audit --no-fund)
