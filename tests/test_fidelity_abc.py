@@ -183,7 +183,7 @@ show(Meters)
 def cpython_output(code: str) -> str:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        exec(PRELUDE + code, {"__name__": "__main__"})
+        exec(PRELUDE + code, {"__name__": "__main__"})  # noqa: S102
     return out.getvalue()
 
 

@@ -82,7 +82,7 @@ for view in (d.keys(), d.items(), d.values()):
 def cpython_output(code: str) -> str:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        exec(PRELUDE + code, {"__name__": "__main__"})
+        exec(PRELUDE + code, {"__name__": "__main__"})  # noqa: S102
     return out.getvalue()
 
 

@@ -22,7 +22,9 @@ MAX_CODE = 0x110000
 
 # Index 0 of each list is the value of an unassigned code point (CPython 3.11: category Cn, bidirectional
 # '', east_asian_width 'F').
-CATEGORIES = "Cn Lu Ll Lt Lm Lo Mn Mc Me Nd Nl No Pc Pd Ps Pe Pi Pf Po Sm Sc Sk So Zs Zl Zp Cc Cf Cs Co".split()
+CATEGORIES = (
+    "Cn Lu Ll Lt Lm Lo Mn Mc Me Nd Nl No Pc Pd Ps Pe Pi Pf Po Sm Sc Sk So Zs Zl Zp Cc Cf Cs Co".split()
+)
 BIDI_CLASSES = [""] + "L LRE LRO R AL RLE RLO PDF EN ES ET AN CS NSM BN B S WS ON LRI RLI FSI PDI".split()
 EAST_ASIAN_WIDTHS = "F H W Na A N".split()
 
@@ -133,7 +135,8 @@ class Database:
 
         self.aliases = [(fields[1], int(fields[0], 16)) for fields in ucd_records(ucd / "NameAliases.txt")]
         self.sequences = [
-            (fields[0], [int(x, 16) for x in fields[1].split()]) for fields in ucd_records(ucd / "NamedSequences.txt")
+            (fields[0], [int(x, 16) for x in fields[1].split()])
+            for fields in ucd_records(ucd / "NamedSequences.txt")
         ]
 
 

@@ -146,6 +146,7 @@ _HASHABLE = (str, bytes, tuple, frozenset, int, float, complex, bool, type(None)
 
 # ---- the ABCs and the classes that subclasses get ----------------------------------------------------
 
+
 @_abc((), hook=_hashable)
 class Hashable(ABC):
     @abstractmethod
@@ -722,7 +723,9 @@ class MutableSequence(Sequence):
 def _iterator_types():
     samples = [[], (), "", b"", bytearray(), {}, {}.keys(), {}.values(), {}.items(), set(), range(0)]
     found = {type(iter(s)) for s in samples}
-    found.update(type(f(*a)) for f, a in ((zip, ()), (map, (len, [])), (filter, (None, [])), (enumerate, ([],))))
+    found.update(
+        type(f(*a)) for f, a in ((zip, ()), (map, (len, [])), (filter, (None, [])), (enumerate, ([],)))
+    )
     found.add(type(reversed([])))
     return found
 
@@ -737,6 +740,8 @@ for _t in _HASHABLE:
 for _t in _iterator_types():
     Iterator.register(_t)
 Generator.register(_generator_type)
+
+
 def _closure():
     return lambda: _closure
 
