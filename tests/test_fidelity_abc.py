@@ -18,6 +18,13 @@ def show(f, *args, **kwargs):
 """
 
 CASES = {
+    "collections_abc_as_attribute": r"""
+import collections
+print(collections.abc.Sized, isinstance([], collections.abc.Sized))
+from collections import abc
+print(abc.Iterable is collections.abc.Iterable)
+show(getattr, collections, "nope")
+""",
     "builtins_against_every_abc": r"""
 import collections.abc as cabc
 from collections import OrderedDict, Counter, defaultdict, ChainMap, UserDict, UserList, UserString, deque, namedtuple

@@ -1028,7 +1028,8 @@ def __getattr__(name):
     # `import collections` then `collections.abc.Mapping` works in CPython (the interpreter's start-up has
     # imported collections.abc); here the submodule is imported on that first use.
     if name == "abc":
-        from collections import abc
+        import sys
 
-        return abc
+        __import__("collections.abc")  # not `from collections import abc`, which would come back here
+        return sys.modules["collections.abc"]
     raise AttributeError("module 'collections' has no attribute '%s'" % name)
