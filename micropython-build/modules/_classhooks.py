@@ -3,6 +3,7 @@
 MicroPython's class statement takes no keywords (`metaclass=` raises TypeError) and has no
 metaclass `__new__` or `__init_subclass__` to act on a new class. This module replaces
 `builtins.__build_class__` (MicroPython lets builtins be overridden) with a wrapper that
+- replaces bases that are not classes by what their __mro_entries__ names (PEP 560),
 - turns class keywords into changes of the bases through registered handlers
   (`metaclass=ABCMeta` adds `ABC`), and
 - passes each new class to the registered finishers, which may replace it (enum wraps Enum
@@ -18,9 +19,8 @@ finishers = []  # function(cls) returning the class to bind (usually cls itself)
 
 
 def _build_class(func, name, *bases, **kwargs):
-    for base in bases:
-        if not isinstance(base, type):  # e.g. an Enum with members (enum.py wraps those)
-            raise TypeError("%s: cannot extend %r" % (name, base))
+    if not all(isinstance(base, type) for base in bases):
+        bases = _resolve_bases(name, bases)
     for key, value in kwargs.items():
         handler = keyword_handlers.get(key)
         if handler is None:
@@ -30,6 +30,21 @@ def _build_class(func, name, *bases, **kwargs):
     for finish in finishers:
         cls = finish(cls)
     return cls
+
+
+def _resolve_bases(name, bases):
+    # PEP 560: a base that is not a class names the classes to use instead through __mro_entries__ (the
+    # ABCs of collections.abc do).
+    resolved = []
+    for base in bases:
+        if isinstance(base, type):
+            resolved.append(base)
+            continue
+        entries = getattr(type(base), "__mro_entries__", None)
+        if entries is None:  # e.g. an Enum with members (enum.py wraps those)
+            raise TypeError("%s: cannot extend %r" % (name, base))
+        resolved.extend(entries(base, bases))
+    return tuple(resolved)
 
 
 builtins.__build_class__ = _build_class

@@ -38,3 +38,26 @@ static mp_obj_t mp_builtin_vars(size_t n_args, const mp_obj_t *args) {
     return dest[0];
 }
 MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(mp_builtin_vars_obj, 0, 1, mp_builtin_vars);
+
+// ascii(object), as in CPython: repr(object) with its non-ASCII characters escaped as \xhh, \uhhhh or
+// \Uhhhhhhhh.
+static mp_obj_t mp_builtin_ascii(mp_obj_t object) {
+    vstr_t repr;
+    mp_print_t print;
+    vstr_init_print(&repr, 16, &print);
+    mp_obj_print_helper(&print, object, PRINT_REPR);
+    vstr_t out;
+    vstr_init(&out, repr.len);
+    const byte *top = (const byte *)repr.buf + repr.len;
+    for (const byte *p = (const byte *)repr.buf; p < top; p = utf8_next_char(p)) {
+        unichar c = utf8_get_char(p);
+        if (c < 0x80) {
+            vstr_add_byte(&out, c);
+        } else {
+            vstr_printf(&out, c < 0x100 ? "\\x%02x" : c < 0x10000 ? "\\u%04x" : "\\U%08x", (unsigned)c);
+        }
+    }
+    vstr_clear(&repr);
+    return mp_obj_new_str_from_vstr(&out);
+}
+MP_DEFINE_CONST_FUN_OBJ_1(mp_builtin_ascii_obj, mp_builtin_ascii);

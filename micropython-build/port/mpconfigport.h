@@ -20,6 +20,7 @@
 #define MICROPY_FLOAT_HIGH_QUALITY_HASH (1)              // hash() of floats uses all their bits
 #define MICROPY_PY_BUILTINS_ROUND_INT (1)                // round(int, ndigits)
 #define MICROPY_PY_FORMAT_CPYTHON (1)                    // format specs, % and round(x, n) as CPython (port/numformat.c)
+#define MICROPY_PY_STR_UNICODE_CPYTHON (1)               // str case methods and predicates for all of Unicode (port/unicode_db.c)
 #define MICROPY_PY_INT_FLOAT_CPYTHON (1)                 // int/float methods, exact int-float compare, pow(b, -e, m) (port/numbers.c)
 #define MICROPY_PY_MATH_EXTENSIBLE (1)                   // modules/math.py extends math (gcd, fsum, hypot, ...)
 #define MICROPY_PY_REFLECTED_COMPARISONS (1)             // 1 < Fraction(3, 2) tries Fraction.__gt__, as CPython
@@ -312,13 +313,15 @@ void mp_sandbox_heap_free(void *ptr);
 #define MICROPY_HW_BOARD_NAME "sandbox"
 #define MICROPY_HW_MCU_NAME "wasm32"
 #define MICROPY_BANNER_NAME_AND_VERSION "MicroPython " MICROPY_VERSION_STRING " (datasette-micropython sandbox)"
-// format() and vars() (port/builtins.c); the engine adds host functions at run time, in the builtins
-// override dict.
+// format(), vars() and ascii() (port/builtins.c); the engine adds host functions at run time, in the
+// builtins override dict.
 extern const struct _mp_obj_fun_builtin_var_t mp_builtin_format_obj;
 extern const struct _mp_obj_fun_builtin_var_t mp_builtin_vars_obj;
+extern const struct _mp_obj_fun_builtin_fixed_t mp_builtin_ascii_obj;
 #define MICROPY_PORT_BUILTINS \
     { MP_ROM_QSTR(MP_QSTR_format), MP_ROM_PTR(&mp_builtin_format_obj) }, \
-    { MP_ROM_QSTR(MP_QSTR_vars), MP_ROM_PTR(&mp_builtin_vars_obj) },
+    { MP_ROM_QSTR(MP_QSTR_vars), MP_ROM_PTR(&mp_builtin_vars_obj) }, \
+    { MP_ROM_QSTR(MP_QSTR_ascii), MP_ROM_PTR(&mp_builtin_ascii_obj) },
 
 // The VM calls sandbox.poll() every MICROPY_SANDBOX_POLL_PERIOD backward jumps / function entries /
 // returns; a nonzero answer schedules KeyboardInterrupt at the next bytecode boundary.

@@ -1,6 +1,6 @@
 // int and float behaviour as in CPython 3.11 that MicroPython lacks (patch 0055 wires these in): int
 // methods (bit_length, bit_count, as_integer_ratio, keyword to_bytes/from_bytes with signed=), int(x,
-// base=), float methods (is_integer, as_integer_ratio, hex), exact comparison of big ints with floats,
+// base=), float methods (is_integer, as_integer_ratio, hex, fromhex), exact comparison of big ints with floats,
 // and pow(base, exp, mod) with a negative exponent (modular inverse).
 
 #include <math.h>
@@ -8,6 +8,7 @@
 
 #include "py/runtime.h"
 #include "py/objint.h"
+#include "py/objstr.h"
 #include "py/mpz.h"
 #include "py/parsenum.h"
 #include "py/binary.h"
@@ -299,6 +300,162 @@ static mp_obj_t float_hex(mp_obj_t self) {
     return mp_obj_new_str_from_vstr(&out);
 }
 MP_DEFINE_CONST_FUN_OBJ_1(mp_float_hex_obj, float_hex);
+
+static bool hex_digit(byte c, unsigned *value) {
+    if (unichar_isxdigit(c)) {
+        *value = unichar_xdigit_value(c);
+        return true;
+    }
+    return false;
+}
+
+static bool word_at(const byte **p, const byte *top, const char *word) {
+    size_t len = strlen(word);
+    if ((size_t)(top - *p) < len) {
+        return false;
+    }
+    for (size_t i = 0; i < len; i++) {
+        if (unichar_tolower((*p)[i]) != (byte)word[i]) {
+            return false;
+        }
+    }
+    *p += len;
+    return true;
+}
+
+NORETURN static void fromhex_invalid(void) {
+    mp_raise_ValueError(MP_ERROR_TEXT("invalid hexadecimal floating-point string"));
+}
+
+// float.fromhex(string), as CPython: [sign] ['0x'] digits ['.' digits] ['p' [sign] decimal digits], or inf,
+// infinity, nan; surrounding whitespace allowed. The value is rounded half to even to the nearest double
+// (subnormals included) from the exact value of all its digits.
+static mp_float_t float_parse_hex(const byte *p, const byte *top) {
+    while (p < top && unichar_isspace(*p)) {
+        p++;
+    }
+    while (top > p && unichar_isspace(top[-1])) {
+        top--;
+    }
+    bool negative = false;
+    if (p < top && (*p == '+' || *p == '-')) {
+        negative = *p++ == '-';
+    }
+    if (word_at(&p, top, "infinity") || word_at(&p, top, "inf")) {
+        if (p != top) {
+            fromhex_invalid();
+        }
+        return negative ? -(mp_float_t)INFINITY : (mp_float_t)INFINITY;
+    }
+    if (word_at(&p, top, "nan")) {
+        if (p != top) {
+            fromhex_invalid();
+        }
+        return (mp_float_t)NAN;
+    }
+    if (top - p >= 2 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+        p += 2;
+    }
+    // The first 16 significant hex digits in `mantissa`, whether any later digit is nonzero in `sticky`;
+    // the value is (mantissa + <1) * 2**(exponent + 4 * dropped digits - 4 * fraction digits).
+    uint64_t mantissa = 0;
+    int kept = 0, dropped = 0, fraction_digits = 0, digits = 0;
+    bool sticky = false, point = false;
+    for (; p < top; p++) {
+        unsigned d;
+        if (*p == '.' && !point) {
+            point = true;
+            continue;
+        }
+        if (!hex_digit(*p, &d)) {
+            break;
+        }
+        digits++;
+        fraction_digits += point;
+        if (kept == 0 && d == 0) {
+            continue; // leading zeros
+        }
+        if (kept < 16) {
+            mantissa = mantissa << 4 | d;
+            kept++;
+        } else {
+            dropped++;
+            sticky |= d != 0;
+        }
+    }
+    if (digits == 0) {
+        fromhex_invalid();
+    }
+    long exponent = 0;
+    if (p < top && (*p == 'p' || *p == 'P')) {
+        p++;
+        bool exponent_negative = false;
+        if (p < top && (*p == '+' || *p == '-')) {
+            exponent_negative = *p++ == '-';
+        }
+        if (p == top || !unichar_isdigit(*p)) {
+            fromhex_invalid();
+        }
+        for (; p < top && unichar_isdigit(*p); p++) {
+            if (exponent < 100000) { // beyond any double's range either way
+                exponent = exponent * 10 + (*p - '0');
+            }
+        }
+        if (exponent_negative) {
+            exponent = -exponent;
+        }
+    }
+    if (p != top) {
+        fromhex_invalid();
+    }
+    if (mantissa == 0) {
+        return negative ? -0.0 : 0.0;
+    }
+    long e = exponent + 4L * dropped - 4L * fraction_digits;
+    int bit_length = 64 - __builtin_clzll(mantissa);
+    long top_bit = e + bit_length - 1; // the exponent of the leading bit
+    if (top_bit > 1023) {
+        goto overflow;
+    }
+    // Bits the double keeps: 53, fewer for a subnormal result.
+    long precision = top_bit >= -1022 ? 53 : 53 - (-1022 - top_bit);
+    long shift = bit_length - precision;
+    if (shift > 0) {
+        uint64_t kept_bits, half, rest;
+        if (shift >= 64) {
+            kept_bits = 0;
+            half = shift == 64 ? mantissa >> 63 : 0;
+            rest = shift == 64 ? mantissa & ~(1ULL << 63) : mantissa;
+        } else {
+            kept_bits = mantissa >> shift;
+            half = (mantissa >> (shift - 1)) & 1;
+            rest = mantissa & ((1ULL << (shift - 1)) - 1);
+        }
+        if (half && (rest != 0 || sticky || (kept_bits & 1))) {
+            kept_bits++;
+        }
+        mantissa = kept_bits;
+        e += shift;
+    }
+    mp_float_t x = ldexp((mp_float_t)mantissa, (int)e);
+    if (isinf(x)) {
+        goto overflow;
+    }
+    return negative ? -x : x;
+overflow:
+    mp_raise_msg(&mp_type_OverflowError, MP_ERROR_TEXT("hexadecimal value too large to represent as a float"));
+}
+
+static mp_obj_t float_fromhex(mp_obj_t cls, mp_obj_t string) {
+    if (!mp_obj_is_str(string)) {
+        mp_raise_TypeError(MP_ERROR_TEXT("bad argument type for built-in operation"));
+    }
+    GET_STR_DATA_LEN(string, data, len);
+    mp_obj_t value = mp_obj_new_float(float_parse_hex(data, data + len));
+    return cls == MP_OBJ_FROM_PTR(&mp_type_float) ? value : mp_call_function_1(cls, value);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(float_fromhex_fun_obj, float_fromhex);
+MP_DEFINE_CONST_CLASSMETHOD_OBJ(mp_float_fromhex_obj, MP_ROM_PTR(&float_fromhex_fun_obj));
 
 // ---- exact comparison of a big int with a float -----------------------------------------------------------
 

@@ -13,6 +13,7 @@ extern const mp_rom_obj_static_class_method_t mp_int_from_bytes_obj;
 MP_DECLARE_CONST_FUN_OBJ_1(mp_float_is_integer_obj);
 MP_DECLARE_CONST_FUN_OBJ_1(mp_float_as_integer_ratio_obj);
 MP_DECLARE_CONST_FUN_OBJ_1(mp_float_hex_obj);
+extern const mp_rom_obj_static_class_method_t mp_float_fromhex_obj;
 
 // int(x, base=...): the keyword form of int()
 mp_obj_t mp_int_make_new_kw(size_t n_args, size_t n_kw, const mp_obj_t *args);

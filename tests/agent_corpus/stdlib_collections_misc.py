@@ -1,4 +1,3 @@
-# xfail: collections.abc is absent (built-in containers are not registered with ABCs)
 from collections import ChainMap, UserDict, UserList, UserString, namedtuple
 import collections.abc as cabc
 

@@ -14,7 +14,7 @@ before it, and `ucollections` still names the built-in (the u-prefix alias of ex
 - `defaultdict`: `default_factory`, `__missing__`, `copy`, CPython's repr.
 - `ChainMap`: lookups, writes to the first map, `new_child`, `parents`, `maps`.
 - `UserDict`, `UserList`, `UserString`: wrappers around `.data`, meant to be subclassed.
-Absent: `collections.abc` (built-in containers are not registered with abstract base classes here).
+- `collections.abc` (collections/abc.py): the abstract base classes, loaded on first use.
 """
 
 from ucollections import OrderedDict as _COrderedDict  # noqa: F401 (kept reachable)
@@ -1022,3 +1022,14 @@ class UserString:
             return result
 
         return call
+
+
+def __getattr__(name):
+    # `import collections` then `collections.abc.Mapping` works in CPython (the interpreter's start-up has
+    # imported collections.abc); here the submodule is imported on that first use.
+    if name == "abc":
+        import sys
+
+        __import__("collections.abc")  # not `from collections import abc`, which would come back here
+        return sys.modules["collections.abc"]
+    raise AttributeError("module 'collections' has no attribute '%s'" % name)

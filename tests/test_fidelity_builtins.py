@@ -1,0 +1,94 @@
+"""Built-in gaps closed for issue 15, against this CPython: str.format_map and format fields that select
+attributes and items, the !a conversion, ascii(), int's methods on True/False, float.fromhex, dict view
+types."""
+
+import contextlib
+import io
+
+import pytest
+
+from datasette_micropython import Sandbox
+
+PRELUDE = """
+def show(f, *args, **kwargs):
+    try:
+        print(repr(f(*args, **kwargs)))
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+"""
+
+CASES = {
+    "format_fields_and_format_map": r"""
+class Default(dict):
+    def __missing__(self, key):
+        return "<" + key + ">"
+class Point:
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+row = {"name": "Ana", "items": [3, 4], "loc": Point(1.5, -2), "7": "seven", 7: "int seven"}
+print("{name} has {n}".format_map(Default(name="Ana")))
+print("{0[name]:>6}|{0[items][1]:03d}|{0[loc].x:.2f}|{p.y}|{0[7]}".format(row, p=Point(0, 9)))
+print("{r[loc].y!r:>5} {r[name]!a} {x!a} {x!r} {x!s}".format(r=row, x="naïve ☃"))
+print("{:{w}.{p}f}|{k[items]}".format(3.14159, w=10, p=3, k=row))
+print("{a[0]}{a[1]}".format_map({"a": "xy"}))
+print(f"{'é'!a} {row['name']!a}")
+for template, args, kwargs in [("{0.nope}", (1,), {}), ("{0[x}", ({},), {}), ("{0[]}", ({},), {}),
+        ("{0.}", (1,), {}), ("{0[1]x}", ([1, 2],), {}), ("{0[1]}", ({"1": 5},), {}), ("{2}", (1, 2), {}),
+        ("{}", (), {}), ("{0}", (), {}), ("{x}", (), {})]:
+    show(template.format, *args, **kwargs)
+show("{0}".format_map, {})
+show("{}".format_map, {})
+show("{a}".format_map, {})
+""",
+    "ascii_and_bool_methods": r"""
+for v in ["plain", "é", "日本", "\U0001F600", "\x00\n", ["ü", {"k": "ß"}], 1.5, None, b"\xff", ("a", "\u2028")]:
+    print(ascii(v))
+print(True.to_bytes(1, "big"), False.to_bytes(2, "little"), True.bit_length(), False.bit_count(),
+      True.as_integer_ratio(), True.real if hasattr(True, "real") else 1, int.from_bytes(b"\x01", "big"))
+show(getattr, True, "nope")
+print((5 > 3).to_bytes(1, byteorder="big", signed=False))
+""",
+    "float_fromhex": r"""
+import random, math
+random.seed(7)
+values = [0.0, -0.0, 1.0, 0.1, 1 / 3, 2.5e-308, 5e-324, 1.7976931348623157e308, 2 ** -1074, 123456.789]
+values += [random.uniform(-1e6, 1e6) for _ in range(200)]
+values += [math.ldexp(random.random(), random.randint(-1100, 1030)) for _ in range(200)]
+print(all(float.fromhex(v.hex()) == v for v in values), sum(math.copysign(1, float.fromhex(v.hex())) for v in values))
+for s in ["0x1.8p3", "1.8p3", "-0x1p-1074", "0x1p-1075", "0x1.8p-1075", "0x3p-1076", "0x1.fffffffffffff8p1023",
+          "0x1.fffffffffffff7p1023", "0x10", "0x.8", "  0XAp0  ", "inf", "-Infinity", "nan", "0x1.00000000000008p0",
+          "0x1.00000000000018p0", "0x1.000000000000080000000001p0", "0x0p99999", "0x1p-99999", "0x123456789abcdef123p-40",
+          "0x1p1024", "0x2p1023", "0x", "0x.", "1p", "0x1q", "", "- 0x1", "0x1.2.3", "0xg"]:
+    show(float.fromhex, s)
+show(float.fromhex, 5)
+class F(float):
+    pass
+print(type(F.fromhex("0x1p1")).__name__, F.fromhex("0x1p1"), (2.0).fromhex("0x1p-1"))
+""",
+    "dict_view_types": r"""
+d = {"a": 1}
+print(type(d.keys()).__name__, type(d.values()).__name__, type(d.items()).__name__, d.keys(), d.values(), d.items())
+print(type(d.keys()) is type({}.keys()), type(d.keys()) is type(d.values()))
+for view in (d.keys(), d.items(), d.values()):
+    try:
+        hash(view)
+        print(type(view).__name__, "hashable")
+    except TypeError:
+        print(type(view).__name__, "unhashable")
+""",
+}
+
+
+def cpython_output(code: str) -> str:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(PRELUDE + code, {"__name__": "__main__"})  # noqa: S102
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_builtins_print_what_cpython_prints(name):
+    code = CASES[name]
+    expected = cpython_output(code)
+    with Sandbox(memory_limit=64 * 2**20, time_limit=60, hard_grace=5) as sb:
+        assert sb.run(PRELUDE + code, eval_trailing=False).stdout == expected
