@@ -40,6 +40,7 @@ freeze(
         "pathlib.py",
         "pprint.py",
         "random.py",
+        "re.py",
         "secrets.py",
         "shlex.py",
         "statistics.py",
