@@ -155,6 +155,9 @@ _HEXDIGITS = "0123456789abcdefABCDEF"
 _ASCIILETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _SIMPLE_ESCAPES = {"a": 7, "b": 8, "f": 12, "n": 10, "r": 13, "t": 9, "v": 11, "\\": 92}
 _ALNUM = _DIGITS + _ASCIILETTERS
+# CPython's \s in a str pattern is str.isspace(): PCRE2's Unicode \s and also the separators \x1c-\x1f
+# and NEL.
+_UNICODE_SPACE = "\\s\\x{1c}-\\x{1f}\\x{85}"
 
 # Kinds of the last item, for "nothing to repeat" / "multiple repeat".
 _NOTHING = 0
@@ -272,6 +275,9 @@ class _Translator:
             return c
         return _hex(code)
 
+    def unicode_space(self):
+        return self.istext and not self.flags & 256
+
     def checkgroup(self, gid):
         for entry in self.open_groups:
             if entry[2] == gid:
@@ -338,6 +344,8 @@ class _Translator:
         c = escape[1]
         if c in _SIMPLE_ESCAPES:
             return "lit", _SIMPLE_ESCAPES[c]
+        if c == "s" and self.unicode_space():
+            return "cat", _UNICODE_SPACE
         if c in "dDsSwW":
             return "cat", escape
         code = self.escape_code(escape)
@@ -359,6 +367,8 @@ class _Translator:
         c = escape[1]
         if c in "AZbB":
             return ("\\z" if c == "Z" else escape), _ANCHOR
+        if c in "sS" and self.unicode_space():
+            return ("[^" if c == "S" else "[") + _UNICODE_SPACE + "]", _ITEM
         if c in "dDsSwW":
             return escape, _ITEM
         if c in _SIMPLE_ESCAPES:
@@ -809,12 +819,12 @@ class Pattern:
     def _slice(self, string, start, end):
         if self._istext:
             return _pcre2.substr(string, start, end)
-        return string[start:end]
+        return bytes(string[start:end])  # bytes also for a bytearray or memoryview subject, as CPython
 
     def _tail(self, string, start):
         if self._istext:
             return _pcre2.substr(string, start, -1)
-        return string[start:]
+        return bytes(string[start:])
 
     def _match(self, string, pos, endpos, options):
         byte_pos, char_pos, byte_end, pos, endpos = self._bounds(string, pos, endpos)
@@ -911,13 +921,22 @@ class Pattern:
             elif not isinstance(repl, (bytes, bytearray)):
                 raise TypeError("expected a bytes-like object, %s found" % type(repl).__name__)
             template = self._template(repl)
+        # As CPython builds its list: empty segments are left out, and so is a None from the callable.
         pieces = []
         last = 0
         n = 0
         for offsets in self._scan(string, 0, None):
-            pieces.append(self._slice(string, last, offsets[0]))
+            if last < offsets[0]:
+                pieces.append(self._slice(string, last, offsets[0]))
             if template is None:
-                pieces.append(repl(Match(self, string, offsets, 0, None)))
+                item = repl(Match(self, string, offsets, 0, None))
+                if item is not None:
+                    if not isinstance(item, str if self._istext else (bytes, bytearray)):
+                        raise TypeError(
+                            "sequence item %d: expected %s, %s found"
+                            % (len(pieces), "str instance" if self._istext else "a bytes-like object", type(item).__name__)
+                        )
+                    pieces.append(item)
             elif len(template) == 1 and not isinstance(template[0], int):
                 pieces.append(template[0])
             else:
@@ -972,6 +991,9 @@ class _MappingProxy:
 
     def __repr__(self):
         return "mappingproxy(%r)" % (self._mapping,)
+
+    def __str__(self):
+        return str(self._mapping)
 
 
 def _parse_template(repl, pattern):

@@ -129,7 +129,12 @@ static const byte *subject_data(mp_obj_t subject, size_t *len, bool *is_str) {
     return info.buf;
 }
 
-// match(code, subject, byte_pos, char_pos, byte_end, options) -> None or a tuple of 4 * (groups + 1)
+// Match modes (PCRE2's option bits do not all fit in a small int).
+#define MATCH_ANCHORED (1)
+#define MATCH_ENDANCHORED (2)
+#define MATCH_NOTEMPTY_ATSTART (4)
+
+// match(code, subject, byte_pos, char_pos, byte_end, mode) -> None or a tuple of 4 * (groups + 1)
 // ints: the byte offsets (start, end) of the match and of each group, then the same in code points
 // (-1 for a group that did not take part). char_pos is byte_pos in code points (the caller tracks it
 // while it moves through the subject, so offsets are converted in time linear in the distance moved).
@@ -142,7 +147,9 @@ static mp_obj_t pcre2_match_fn(size_t n_args, const mp_obj_t *args) {
     mp_int_t byte_pos = mp_obj_get_int(args[2]);
     mp_int_t char_pos = mp_obj_get_int(args[3]);
     mp_int_t byte_end = mp_obj_get_int(args[4]);
-    uint32_t options = (uint32_t)mp_obj_get_int_truncated(args[5]);
+    mp_int_t mode = mp_obj_get_int(args[5]);
+    uint32_t options = (mode & MATCH_ANCHORED ? PCRE2_ANCHORED : 0) | (mode & MATCH_ENDANCHORED ? PCRE2_ENDANCHORED : 0)
+        | (mode & MATCH_NOTEMPTY_ATSTART ? PCRE2_NOTEMPTY_ATSTART : 0);
     if (byte_end < 0 || (size_t)byte_end > len) {
         byte_end = len;
     }
@@ -247,10 +254,10 @@ static const mp_rom_map_elem_t pcre2_module_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_UTF), MP_ROM_INT(PCRE2_UTF) },
     { MP_ROM_QSTR(MP_QSTR_UCP), MP_ROM_INT(PCRE2_UCP) },
     { MP_ROM_QSTR(MP_QSTR_ALT_CIRCUMFLEX), MP_ROM_INT(PCRE2_ALT_CIRCUMFLEX) },
-    // Match options
-    { MP_ROM_QSTR(MP_QSTR_ANCHORED), MP_ROM_INT(PCRE2_ANCHORED) },
-    { MP_ROM_QSTR(MP_QSTR_ENDANCHORED), MP_ROM_INT(PCRE2_ENDANCHORED) },
-    { MP_ROM_QSTR(MP_QSTR_NOTEMPTY_ATSTART), MP_ROM_INT(PCRE2_NOTEMPTY_ATSTART) },
+    // Match modes
+    { MP_ROM_QSTR(MP_QSTR_ANCHORED), MP_ROM_INT(MATCH_ANCHORED) },
+    { MP_ROM_QSTR(MP_QSTR_ENDANCHORED), MP_ROM_INT(MATCH_ENDANCHORED) },
+    { MP_ROM_QSTR(MP_QSTR_NOTEMPTY_ATSTART), MP_ROM_INT(MATCH_NOTEMPTY_ATSTART) },
 };
 static MP_DEFINE_CONST_DICT(pcre2_module_globals, pcre2_module_globals_table);
 
