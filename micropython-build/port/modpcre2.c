@@ -3,8 +3,8 @@
 // file compiles, matches and converts offsets. A MicroPython str is UTF-8, so PCRE2 works on its bytes
 // and every offset is reported both in bytes (for the next search) and in code points (for Python).
 //
-// Memory: PCRE2 allocates through the GC heap (a compiled pattern and its match data are kept alive by
-// the Pattern's code object and reclaimed with it), so a pattern or match that needs more memory than
+// Memory: PCRE2 allocates through the GC heap (a compiled pattern is kept alive by the Pattern's code
+// object and reclaimed with it; the match data is shared, below), so a pattern or match that needs more memory than
 // the run may have fails with MemoryError. Time: PCRE2's match loop counts its steps down on the guest's
 // poll countdown (pcre2-patches/0001, port/pcre2_port.h), so catastrophic backtracking stops at the soft
 // time limit with KeyboardInterrupt; the match and depth limits are therefore set to their maximum.
@@ -31,9 +31,16 @@ static void pcre2_gc_free(void *ptr, void *data) {
     }
 }
 
-// One general and one compile context per session, made on first use and kept as roots.
+// One general and one compile context per session, made on first use and kept as roots; and one match
+// data block, shared by every pattern (PCRE2 keeps its backtracking frames in it, 20 KB and more, which
+// one block per pattern would multiply by the patterns a session keeps).
 MP_REGISTER_ROOT_POINTER(void *pcre2_general_context);
 MP_REGISTER_ROOT_POINTER(void *pcre2_compile_context);
+MP_REGISTER_ROOT_POINTER(void *pcre2_match_data);
+
+// A match that grew the frames past this gives them back afterwards instead of keeping them for the
+// session.
+#define KEPT_FRAMES_MAX (256 * 1024)
 
 static pcre2_compile_context *compile_context(void) {
     if (MP_STATE_VM(pcre2_compile_context) == NULL) {
@@ -57,9 +64,21 @@ static pcre2_compile_context *compile_context(void) {
 typedef struct _pcre2_code_obj_t {
     mp_obj_base_t base;
     pcre2_code *code;
-    pcre2_match_data *match_data; // reused by every match (PCRE2 keeps its backtracking frames in it)
     uint32_t groups;
 } pcre2_code_obj_t;
+
+// The shared match data, with room for at least `pairs` offset pairs.
+static pcre2_match_data *match_data(uint32_t pairs) {
+    pcre2_match_data *data = MP_STATE_VM(pcre2_match_data);
+    if (data == NULL || pcre2_get_ovector_count(data) < pairs) {
+        data = pcre2_match_data_create(pairs < 16 ? 16 : pairs, MP_STATE_VM(pcre2_general_context));
+        if (data == NULL) {
+            mp_raise_type(&mp_type_MemoryError);
+        }
+        MP_STATE_VM(pcre2_match_data) = data;
+    }
+    return data;
+}
 
 static MP_DEFINE_CONST_OBJ_TYPE(pcre2_code_type, MP_QSTR_Code, MP_TYPE_FLAG_NONE);
 
@@ -101,10 +120,6 @@ static mp_obj_t pcre2_compile_fn(mp_obj_t pattern_in, mp_obj_t options_in) {
     }
     pcre2_code_obj_t *self = mp_obj_malloc(pcre2_code_obj_t, &pcre2_code_type);
     self->code = code;
-    self->match_data = pcre2_match_data_create_from_pattern(code, MP_STATE_VM(pcre2_general_context));
-    if (self->match_data == NULL) {
-        mp_raise_type(&mp_type_MemoryError);
-    }
     pcre2_pattern_info(code, PCRE2_INFO_CAPTURECOUNT, &self->groups);
     return MP_OBJ_FROM_PTR(self);
 }
@@ -159,7 +174,12 @@ static mp_obj_t pcre2_match_fn(size_t n_args, const mp_obj_t *args) {
     if (is_str) {
         options |= PCRE2_NO_UTF_CHECK; // MicroPython's str is valid UTF-8; a check would cost O(len) per call
     }
-    int rc = pcre2_match(self->code, subject, byte_end, byte_pos, options, self->match_data, NULL);
+    size_t pairs = self->groups + 1;
+    pcre2_match_data *data = match_data(pairs);
+    int rc = pcre2_match(self->code, subject, byte_end, byte_pos, options, data, NULL);
+    if (pcre2_get_match_data_heapframes_size(data) > KEPT_FRAMES_MAX) {
+        MP_STATE_VM(pcre2_match_data) = NULL; // the collector takes it once the offsets are copied out
+    }
     if (rc == PCRE2_ERROR_NOMATCH) {
         return mp_const_none;
     }
@@ -171,12 +191,11 @@ static mp_obj_t pcre2_match_fn(size_t n_args, const mp_obj_t *args) {
         pcre2_get_error_message(rc, message, sizeof(message));
         mp_raise_msg_varg(&mp_type_RuntimeError, MP_ERROR_TEXT("regular expression engine: %s"), message);
     }
-    size_t pairs = self->groups + 1;
     // Copied out: the allocations below may run a collection, whose finalisers may run Python code that
     // uses this pattern (and its match data) again.
     PCRE2_SIZE small[64];
     PCRE2_SIZE *ovector = 2 * pairs <= MP_ARRAY_SIZE(small) ? small : m_new(PCRE2_SIZE, 2 * pairs);
-    memcpy(ovector, pcre2_get_ovector_pointer(self->match_data), 2 * pairs * sizeof(PCRE2_SIZE));
+    memcpy(ovector, pcre2_get_ovector_pointer(data), 2 * pairs * sizeof(PCRE2_SIZE));
     mp_obj_tuple_t *result = MP_OBJ_TO_PTR(mp_obj_new_tuple(4 * pairs, NULL));
     subject = subject_data(args[1], &len, &is_str); // a bytearray's buffer may not move, but re-read anyway
     mp_int_t match_start_char = char_pos;
