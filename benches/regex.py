@@ -14,11 +14,10 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "micropython-build"))
-import dev_harness  # noqa: E402
+import dev_harness
 
 SETUP = r"""
 import re, time
@@ -31,11 +30,19 @@ text = '\n'.join(lines)
 
 # name -> loop body run `repeat` times; each returns something so the work cannot be skipped.
 WORKLOADS = {
-    "search each line": (r"p = re.compile(r'\$(\d+)\.(\d+)')" + "\n", "r = [p.search(l).group(1) for l in lines]", 20),
+    "search each line": (
+        r"p = re.compile(r'\$(\d+)\.(\d+)')" + "\n",
+        "r = [p.search(l).group(1) for l in lines]",
+        20,
+    ),
     "sub digits": ("", r"r = re.sub(r'[0-9]+', '#', text)", 20),
     "sub callable": ("", r"r = re.sub(r'user([0-9]+)', lambda m: m.group(1), text)", 10),
     "split words": ("", r"r = re.split(r'[ ,.()]+', text)", 20),
-    "match emails": (r"p = re.compile(r'[a-z0-9]+@[a-z]+\.[a-z]+')" + "\n", "r = [p.search(l) is not None for l in lines]", 20),
+    "match emails": (
+        r"p = re.compile(r'[a-z0-9]+@[a-z]+\.[a-z]+')" + "\n",
+        "r = [p.search(l) is not None for l in lines]",
+        20,
+    ),
 }
 
 
@@ -68,7 +75,9 @@ def median(values: list) -> float | None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--wasm", type=Path, default=dev_harness.DEFAULT_WASM)
-    ap.add_argument("--baseline", type=Path, help="another guest module (e.g. the build before re moved to PCRE2)")
+    ap.add_argument(
+        "--baseline", type=Path, help="another guest module (e.g. the build before re moved to PCRE2)"
+    )
     ap.add_argument("--rounds", type=int, default=5)
     args = ap.parse_args()
     print(f"{'workload':<16} {'guest':>10} {'CPython':>10} {'guest/CPython':>14}", end="")
@@ -85,7 +94,9 @@ def main() -> None:
         line = f"{name:<16} {guest * 1e3:>8.3f}ms {cpython * 1e3:>8.3f}ms {guest / cpython:>13.1f}x"
         if args.baseline:
             baseline = median(rounds["baseline"])
-            line += " " + (f"{baseline * 1e3:>8.3f}ms {guest / baseline:>14.2f}x" if baseline else f"{'fails':>10}")
+            line += " " + (
+                f"{baseline * 1e3:>8.3f}ms {guest / baseline:>14.2f}x" if baseline else f"{'fails':>10}"
+            )
         print(line)
 
 

@@ -8,7 +8,6 @@
 # scanning functions (findall, finditer, sub, split) move through the subject by both, so each match
 # costs time linear in the distance it moved.
 import _pcre2
-import sys
 
 __all__ = [
     "match",
@@ -382,11 +381,18 @@ class _Translator:
         if c in _DIGITS:
             if source.next is not None and source.next in _DIGITS:
                 escape += source.get()
-                if escape[1] in _OCTDIGITS and escape[2] in _OCTDIGITS and source.next is not None and source.next in _OCTDIGITS:
+                if (
+                    escape[1] in _OCTDIGITS
+                    and escape[2] in _OCTDIGITS
+                    and source.next is not None
+                    and source.next in _OCTDIGITS
+                ):
                     escape += source.get()
                     code = int(escape[1:], 8)
                     if code > 0o377:
-                        raise source.error("octal escape value %s outside of range 0-0o377" % escape, len(escape))
+                        raise source.error(
+                            "octal escape value %s outside of range 0-0o377" % escape, len(escape)
+                        )
                     return self.literal(code), _ITEM
             group = int(escape[1:])
             if group <= self.groups:
@@ -559,7 +565,9 @@ class _Translator:
                     if condgroup < 0:
                         raise ValueError
                 except ValueError:
-                    raise source.error("bad character in group name %r" % condname, len(condname) + 1) from None
+                    raise source.error(
+                        "bad character in group name %r" % condname, len(condname) + 1
+                    ) from None
                 if not condgroup:
                     raise source.error("bad group number", len(condname) + 1)
                 if condgroup >= _MAXGROUPS:
@@ -639,7 +647,11 @@ class _Translator:
                         raise OverflowError("the repetition number is too large")
                     if hi and int(hi) < int(lo or "0"):
                         raise source.error("min repeat greater than max repeat", source.tell() - here)
-                    quantifier = "{%d%s%s}" % (int(lo or "0"), "," if comma else "", str(int(hi)) if comma and hi else "")
+                    quantifier = "{%d%s%s}" % (
+                        int(lo or "0"),
+                        "," if comma else "",
+                        str(int(hi)) if comma and hi else "",
+                    )
                 else:
                     quantifier = this
                 if last == _NOTHING or last == _ANCHOR:
@@ -664,7 +676,7 @@ class _Translator:
             elif this == ")":
                 if not self.open_groups:
                     raise source.error("unbalanced parenthesis", 1)
-                kind, gstart, gid, verbose, branches = self.open_groups.pop()
+                verbose = self.open_groups.pop()[3]
                 out.append(")")
                 last = _ITEM
             elif this == "(":
@@ -673,7 +685,9 @@ class _Translator:
                     continue
                 if kind == "global":
                     if not at_start:
-                        raise source.error("global flags not at the start of the expression", source.tell() - start)
+                        raise source.error(
+                            "global flags not at the start of the expression", source.tell() - start
+                        )
                     verbose = bool(self.flags & 64)
                     continue
                 at_start = False
@@ -755,6 +769,7 @@ class Pattern:
         self.flags = int(flags)
         self.groups = translator.groups
         self._istext = istext
+        self._subject_type = str if istext else bytes
         self._groupindex = translator.groupindex
         self._parents = translator.parents
         self._names = {gid: name for name, gid in translator.groupindex.items()}
@@ -834,6 +849,9 @@ class Pattern:
         return Match(self, string, offsets, pos, endpos)
 
     def search(self, string, pos=0, endpos=None):
+        if pos == 0 and endpos is None and type(string) is self._subject_type:
+            offsets = _pcre2.match(self._code, string, 0, 0, -1, 0)
+            return None if offsets is None else Match(self, string, offsets, 0, None)
         return self._match(string, pos, endpos, 0)
 
     def match(self, string, pos=0, endpos=None):
@@ -842,22 +860,10 @@ class Pattern:
     def fullmatch(self, string, pos=0, endpos=None):
         return self._match(string, pos, endpos, _pcre2.ANCHORED | _pcre2.ENDANCHORED)
 
-    def _scan(self, string, pos, endpos):
-        # Every match, as the offset tuples of _pcre2.match. After an empty match the next one may not be
-        # empty at the same place (CPython 3.7+: an empty match right after a non-empty one is allowed).
+    def _scan(self, string, pos, endpos, limit=0):
+        # Every match (at most `limit` when positive), as offset tuples (_pcre2.scan).
         byte_pos, char_pos, byte_end, _, _ = self._bounds(string, pos, endpos)
-        code = self._code
-        match = _pcre2.match
-        chars = 2 * self.groups + 2
-        options = 0
-        while True:
-            offsets = match(code, string, byte_pos, char_pos, byte_end, options)
-            if offsets is None:
-                return
-            yield offsets
-            byte_pos = offsets[1]
-            char_pos = offsets[chars + 1]
-            options = _pcre2.NOTEMPTY_ATSTART if offsets[0] == byte_pos else 0
+        return _pcre2.scan(self._code, string, byte_pos, char_pos, byte_end, limit)
 
     def finditer(self, string, pos=0, endpos=None):
         _, _, _, pos, endpos = self._bounds(string, pos, endpos)  # type errors now, not at the first next()
@@ -888,17 +894,13 @@ class Pattern:
     def split(self, string, maxsplit=0):
         pieces = []
         last = 0
-        count = 0
         groups = self.groups
-        for offsets in self._scan(string, 0, None):
-            if maxsplit and count >= maxsplit:
-                break
+        for offsets in self._scan(string, 0, None, maxsplit) if maxsplit >= 0 else ():
             pieces.append(self._slice(string, last, offsets[0]))
             for i in range(2, 2 * groups + 2, 2):
                 start = offsets[i]
                 pieces.append(None if start < 0 else self._slice(string, start, offsets[i + 1]))
             last = offsets[1]
-            count += 1
         pieces.append(self._tail(string, last))
         return pieces
 
@@ -925,7 +927,7 @@ class Pattern:
         pieces = []
         last = 0
         n = 0
-        for offsets in self._scan(string, 0, None):
+        for offsets in self._scan(string, 0, None, count) if count >= 0 else ():
             if last < offsets[0]:
                 pieces.append(self._slice(string, last, offsets[0]))
             if template is None:
@@ -934,7 +936,11 @@ class Pattern:
                     if not isinstance(item, str if self._istext else (bytes, bytearray)):
                         raise TypeError(
                             "sequence item %d: expected %s, %s found"
-                            % (len(pieces), "str instance" if self._istext else "a bytes-like object", type(item).__name__)
+                            % (
+                                len(pieces),
+                                "str instance" if self._istext else "a bytes-like object",
+                                type(item).__name__,
+                            )
                         )
                     pieces.append(item)
             elif len(template) == 1 and not isinstance(template[0], int):
@@ -943,8 +949,6 @@ class Pattern:
                 pieces.append(_expand(self, string, offsets, template))
             last = offsets[1]
             n += 1
-            if count and n >= count:
-                break
         if not n:
             return string if isinstance(string, (str, bytes)) else bytes(string), 0
         pieces.append(self._tail(string, last))
@@ -1046,12 +1050,19 @@ def _parse_template(repl, pattern):
                 isoctal = False
                 if source.next is not None and source.next in _DIGITS:
                     this += source.get()
-                    if c in _OCTDIGITS and this[2] in _OCTDIGITS and source.next is not None and source.next in _OCTDIGITS:
+                    if (
+                        c in _OCTDIGITS
+                        and this[2] in _OCTDIGITS
+                        and source.next is not None
+                        and source.next in _OCTDIGITS
+                    ):
                         this += source.get()
                         isoctal = True
                         code = int(this[1:], 8)
                         if code > 0o377:
-                            raise source.error("octal escape value %s outside of range 0-0o377" % this, len(this))
+                            raise source.error(
+                                "octal escape value %s outside of range 0-0o377" % this, len(this)
+                            )
                         literal.append(chr(code))
                 if not isoctal:
                     addgroup(int(this[1:]), len(this) - 1)
@@ -1118,7 +1129,10 @@ class Match:
         if not groups:
             return self._group(0)
         if len(groups) == 1:
-            return self._group(self._index(groups[0]))
+            group = groups[0]
+            if type(group) is int and 0 <= group <= self.re.groups:
+                return self._group(group)
+            return self._group(self._index(group))
         return tuple([self._group(self._index(g)) for g in groups])
 
     def __getitem__(self, group):
@@ -1177,7 +1191,11 @@ class Match:
         return _expand(self.re, self.string, self._offsets, self.re._template(template))
 
     def __repr__(self):
-        return "<re.Match object; span=(%d, %d), match=%s>" % (self.start(), self.end(), repr(self.group())[:50])
+        return "<re.Match object; span=(%d, %d), match=%s>" % (
+            self.start(),
+            self.end(),
+            repr(self.group())[:50],
+        )
 
     def __copy__(self):
         return self

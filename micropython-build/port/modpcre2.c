@@ -149,27 +149,20 @@ static const byte *subject_data(mp_obj_t subject, size_t *len, bool *is_str) {
 #define MATCH_ENDANCHORED (2)
 #define MATCH_NOTEMPTY_ATSTART (4)
 
-// match(code, subject, byte_pos, char_pos, byte_end, mode) -> None or a tuple of 4 * (groups + 1)
-// ints: the byte offsets (start, end) of the match and of each group, then the same in code points
-// (-1 for a group that did not take part). char_pos is byte_pos in code points (the caller tracks it
-// while it moves through the subject, so offsets are converted in time linear in the distance moved).
-static mp_obj_t pcre2_match_fn(size_t n_args, const mp_obj_t *args) {
-    (void)n_args;
-    pcre2_code_obj_t *self = get_code(args[0]);
+// One match from byte_pos: MP_OBJ_NULL, or a tuple of 4 * (groups + 1) ints: the byte offsets (start,
+// end) of the match and of each group, then the same in code points (-1 for a group that did not take
+// part). char_pos is byte_pos in code points (the caller tracks it while it moves through the subject,
+// so offsets are converted in time linear in the distance moved).
+static mp_obj_t match_once(pcre2_code_obj_t *self, mp_obj_t subject_in, mp_int_t byte_pos, mp_int_t char_pos,
+    mp_int_t byte_end, uint32_t options) {
     size_t len;
     bool is_str;
-    const byte *subject = subject_data(args[1], &len, &is_str);
-    mp_int_t byte_pos = mp_obj_get_int(args[2]);
-    mp_int_t char_pos = mp_obj_get_int(args[3]);
-    mp_int_t byte_end = mp_obj_get_int(args[4]);
-    mp_int_t mode = mp_obj_get_int(args[5]);
-    uint32_t options = (mode & MATCH_ANCHORED ? PCRE2_ANCHORED : 0) | (mode & MATCH_ENDANCHORED ? PCRE2_ENDANCHORED : 0)
-        | (mode & MATCH_NOTEMPTY_ATSTART ? PCRE2_NOTEMPTY_ATSTART : 0);
+    const byte *subject = subject_data(subject_in, &len, &is_str);
     if (byte_end < 0 || (size_t)byte_end > len) {
         byte_end = len;
     }
     if (byte_pos < 0 || byte_pos > byte_end) {
-        return mp_const_none;
+        return MP_OBJ_NULL;
     }
     if (is_str) {
         options |= PCRE2_NO_UTF_CHECK; // MicroPython's str is valid UTF-8; a check would cost O(len) per call
@@ -181,7 +174,7 @@ static mp_obj_t pcre2_match_fn(size_t n_args, const mp_obj_t *args) {
         MP_STATE_VM(pcre2_match_data) = NULL; // the collector takes it once the offsets are copied out
     }
     if (rc == PCRE2_ERROR_NOMATCH) {
-        return mp_const_none;
+        return MP_OBJ_NULL;
     }
     if (rc == PCRE2_ERROR_NOMEMORY || rc == PCRE2_ERROR_HEAPLIMIT) {
         mp_raise_type(&mp_type_MemoryError);
@@ -197,7 +190,7 @@ static mp_obj_t pcre2_match_fn(size_t n_args, const mp_obj_t *args) {
     PCRE2_SIZE *ovector = 2 * pairs <= MP_ARRAY_SIZE(small) ? small : m_new(PCRE2_SIZE, 2 * pairs);
     memcpy(ovector, pcre2_get_ovector_pointer(data), 2 * pairs * sizeof(PCRE2_SIZE));
     mp_obj_tuple_t *result = MP_OBJ_TO_PTR(mp_obj_new_tuple(4 * pairs, NULL));
-    subject = subject_data(args[1], &len, &is_str); // a bytearray's buffer may not move, but re-read anyway
+    subject = subject_data(subject_in, &len, &is_str); // a bytearray's buffer may not move, but re-read anyway
     mp_int_t match_start_char = char_pos;
     if (is_str) {
         size_t start = ovector[0];
@@ -224,7 +217,48 @@ static mp_obj_t pcre2_match_fn(size_t n_args, const mp_obj_t *args) {
     }
     return MP_OBJ_FROM_PTR(result);
 }
+
+// match(code, subject, byte_pos, char_pos, byte_end, mode) -> None or match_once's tuple.
+static mp_obj_t pcre2_match_fn(size_t n_args, const mp_obj_t *args) {
+    (void)n_args;
+    mp_int_t mode = mp_obj_get_int(args[5]);
+    uint32_t options = (mode & MATCH_ANCHORED ? PCRE2_ANCHORED : 0) | (mode & MATCH_ENDANCHORED ? PCRE2_ENDANCHORED : 0)
+        | (mode & MATCH_NOTEMPTY_ATSTART ? PCRE2_NOTEMPTY_ATSTART : 0);
+    mp_obj_t result = match_once(get_code(args[0]), args[1], mp_obj_get_int(args[2]), mp_obj_get_int(args[3]),
+        mp_obj_get_int(args[4]), options);
+    return result == MP_OBJ_NULL ? mp_const_none : result;
+}
 static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(pcre2_match_obj, 6, 6, pcre2_match_fn);
+
+// scan(code, subject, byte_pos, char_pos, byte_end, limit) -> a list of match_once's tuples for the
+// successive matches (at most `limit` of them when it is positive), as findall/finditer/sub/split see
+// them: after an empty match the next one may not be empty at the same place (CPython 3.7+: an empty
+// match right after a non-empty one is allowed).
+static mp_obj_t pcre2_scan_fn(size_t n_args, const mp_obj_t *args) {
+    (void)n_args;
+    pcre2_code_obj_t *self = get_code(args[0]);
+    mp_int_t byte_pos = mp_obj_get_int(args[2]);
+    mp_int_t char_pos = mp_obj_get_int(args[3]);
+    mp_int_t byte_end = mp_obj_get_int(args[4]);
+    mp_int_t limit = mp_obj_get_int(args[5]);
+    size_t pairs = self->groups + 1;
+    mp_obj_t matches = mp_obj_new_list(0, NULL);
+    uint32_t options = 0;
+    for (mp_int_t n = 0; limit <= 0 || n < limit; n++) {
+        mp_obj_t found = match_once(self, args[1], byte_pos, char_pos, byte_end, options);
+        if (found == MP_OBJ_NULL) {
+            break;
+        }
+        mp_obj_list_append(matches, found);
+        mp_obj_tuple_t *offsets = MP_OBJ_TO_PTR(found);
+        mp_int_t start = MP_OBJ_SMALL_INT_VALUE(offsets->items[0]);
+        byte_pos = MP_OBJ_SMALL_INT_VALUE(offsets->items[1]);
+        char_pos = MP_OBJ_SMALL_INT_VALUE(offsets->items[2 * pairs + 1]);
+        options = start == byte_pos ? PCRE2_NOTEMPTY_ATSTART : 0;
+    }
+    return matches;
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(pcre2_scan_obj, 6, 6, pcre2_scan_fn);
 
 // byte_offset(s, index) -> the byte offset of code point `index` (0 <= index <= len(s)) of the str s.
 static mp_obj_t pcre2_byte_offset_fn(mp_obj_t subject_in, mp_obj_t index_in) {
@@ -264,6 +298,7 @@ static const mp_rom_map_elem_t pcre2_module_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR__pcre2) },
     { MP_ROM_QSTR(MP_QSTR_compile), MP_ROM_PTR(&pcre2_compile_obj) },
     { MP_ROM_QSTR(MP_QSTR_match), MP_ROM_PTR(&pcre2_match_obj) },
+    { MP_ROM_QSTR(MP_QSTR_scan), MP_ROM_PTR(&pcre2_scan_obj) },
     { MP_ROM_QSTR(MP_QSTR_byte_offset), MP_ROM_PTR(&pcre2_byte_offset_obj) },
     { MP_ROM_QSTR(MP_QSTR_substr), MP_ROM_PTR(&pcre2_substr_obj) },
     // Compile options

@@ -46,7 +46,9 @@ def functions(wat: str) -> dict[str, tuple[int, int]]:
 def outside_import(name: str, body: str) -> str:
     """An import standing in for the function `body` (its first line holds the parameters and result)."""
     header = body.split("\n", 1)[0]
-    signature = re.sub(r"\(param \$\S+ (\w+)\)", r"(param \1)", header[header.index(f"${name}") + len(name) + 1 :])
+    signature = re.sub(
+        r"\(param \$\S+ (\w+)\)", r"(param \1)", header[header.index(f"${name}") + len(name) + 1 :]
+    )
     return f' (import "{OUTSIDE}" "{name}" (func ${name}{signature}))'
 
 
@@ -96,7 +98,9 @@ def main(argv: list[str]) -> None:
             spilled = spilled[:start] + kept[name] + spilled[stop:]
         spilled = re.sub(rf'^ \(export "{PIN}[^"]*" \(func \$[^)]*\)\)\n', "", spilled, flags=re.MULTILINE)
         for name in outside:
-            spilled = re.sub(rf'^ \(import "{OUTSIDE}" "{re.escape(name)}" .*\n', "", spilled, flags=re.MULTILINE)
+            spilled = re.sub(
+                rf'^ \(import "{OUTSIDE}" "{re.escape(name)}" .*\n', "", spilled, flags=re.MULTILINE
+            )
             end = spilled.rindex("\n)")
             spilled = spilled[:end] + "\n" + kept[name].rstrip("\n") + spilled[end:]
         (work / "spliced.wat").write_text(spilled)
