@@ -924,13 +924,25 @@ class Pattern:
                 raise TypeError("expected a bytes-like object, %s found" % type(repl).__name__)
             template = self._template(repl)
         # As CPython builds its list: empty segments are left out, and so is a None from the callable.
+        matches = self._scan(string, 0, None, count) if count >= 0 else ()
+        if not matches:
+            return string if isinstance(string, (str, bytes)) else bytes(string), 0
+        literal = (
+            template[0]
+            if template is not None and len(template) == 1 and not isinstance(template[0], int)
+            else None
+        )
+        take = self._slice
         pieces = []
+        append = pieces.append
         last = 0
-        n = 0
-        for offsets in self._scan(string, 0, None, count) if count >= 0 else ():
-            if last < offsets[0]:
-                pieces.append(self._slice(string, last, offsets[0]))
-            if template is None:
+        for offsets in matches:
+            start = offsets[0]
+            if last < start:
+                append(take(string, last, start))
+            if literal is not None:
+                append(literal)
+            elif template is None:
                 item = repl(Match(self, string, offsets, 0, None))
                 if item is not None:
                     if not isinstance(item, str if self._istext else (bytes, bytearray)):
@@ -942,17 +954,12 @@ class Pattern:
                                 type(item).__name__,
                             )
                         )
-                    pieces.append(item)
-            elif len(template) == 1 and not isinstance(template[0], int):
-                pieces.append(template[0])
-            else:
-                pieces.append(_expand(self, string, offsets, template))
+                    append(item)
+            elif template:
+                append(_expand(self, string, offsets, template))
             last = offsets[1]
-            n += 1
-        if not n:
-            return string if isinstance(string, (str, bytes)) else bytes(string), 0
-        pieces.append(self._tail(string, last))
-        return ("" if self._istext else b"").join(pieces), n
+        append(self._tail(string, last))
+        return ("" if self._istext else b"").join(pieces), len(matches)
 
     def sub(self, repl, string, count=0):
         return self.subn(repl, string, count)[0]
