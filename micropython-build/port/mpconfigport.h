@@ -235,11 +235,7 @@
 #define MICROPY_PY_STRUCT (1)                            // struct
 #define MICROPY_PY_JSON (1)                              // json
 #define MICROPY_PY_JSON_SEPARATORS (1)                   // json.dumps(separators=)
-#define MICROPY_PY_RE (1)                                // re
-#define MICROPY_PY_RE_MATCH_GROUPS (1)                   // match.groups()
-#define MICROPY_PY_RE_MATCH_SPAN_START_END (1)           // match.span/start/end
-#define MICROPY_PY_RE_SUB (1)                            // re.sub
-#define MICROPY_PY_RE_DEBUG (0)                          // no re.DEBUG
+#define MICROPY_PY_RE (0)                                // re is the frozen re.py on PCRE2 (modpcre2.c)
 #define MICROPY_PY_HEAPQ (1)                             // heapq
 #define MICROPY_PY_BINASCII (1)                          // binascii
 #define MICROPY_PY_BINASCII_CRC32 (1)                    // binascii.crc32

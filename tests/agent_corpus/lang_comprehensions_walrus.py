@@ -1,4 +1,3 @@
-# xfail: re.findall is missing (guest-re)
 import re
 from collections import Counter
 

@@ -1,4 +1,3 @@
-# xfail: re counted repetition {m,n} does not match (guest-re)
 from dataclasses import MISSING, dataclass, field, fields
 import re
 

@@ -1,4 +1,3 @@
-# xfail: re1.5's match.groups() on bytes patterns; re.M flag and re.escape missing (MicroPython's re1.5; PCRE2-based re pending)
 import re
 
 raw = (

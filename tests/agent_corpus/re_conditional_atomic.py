@@ -1,4 +1,3 @@
-# xfail: re1.5 has no conditionals, atomic groups or possessive quantifiers (MicroPython's re1.5; PCRE2-based re pending)
 import re
 
 # Conditionals: optional opening bracket requires the closing one.

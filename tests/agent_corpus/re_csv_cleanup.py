@@ -1,4 +1,3 @@
-# xfail: re.split(maxsplit=) keyword and split with groups missing (MicroPython's re1.5; PCRE2-based re pending)
 import re
 
 rows = [

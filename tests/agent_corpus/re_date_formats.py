@@ -1,4 +1,3 @@
-# xfail: re.I flag and {n} counts missing (MicroPython's re1.5; PCRE2-based re pending)
 import re
 from datetime import date
 

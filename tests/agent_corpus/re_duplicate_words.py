@@ -1,4 +1,3 @@
-# xfail: re.IGNORECASE and (?P=name) backreferences missing (MicroPython's re1.5; PCRE2-based re pending)
 import re
 
 text = """This is is a test of the the duplicate word finder.

@@ -1,4 +1,3 @@
-# xfail: re.I flag and named groups missing (MicroPython's re1.5; PCRE2-based re pending)
 import re
 
 DURATION = re.compile(

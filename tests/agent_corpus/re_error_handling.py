@@ -1,4 +1,3 @@
-# xfail: re.error and CPython's error messages missing (MicroPython's re1.5; PCRE2-based re pending)
 import re
 
 user_patterns = [

@@ -1,4 +1,3 @@
-# xfail: re1.5 has no lookbehind; re.findall missing (MicroPython's re1.5; PCRE2-based re pending)
 import re
 from collections import Counter
 

@@ -1,4 +1,3 @@
-# xfail: re.S/re.I flags and backreferences missing (MicroPython's re1.5; PCRE2-based re pending)
 import re
 
 html = """<html><head><title>Quarterly  Report</title>

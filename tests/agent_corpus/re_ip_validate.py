@@ -1,4 +1,3 @@
-# xfail: re1.5 refuses {n} counts and lookbehind (MicroPython's re1.5; PCRE2-based re pending)
 import re
 
 OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"

@@ -1,4 +1,3 @@
-# xfail: re.findall, re.M/re.S flags, \A and \Z missing (MicroPython's re1.5; PCRE2-based re pending)
 import re
 
 doc = """BEGIN report

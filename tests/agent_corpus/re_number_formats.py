@@ -1,4 +1,3 @@
-# xfail: Pattern.findall and re.fullmatch missing (MicroPython's re1.5; PCRE2-based re pending)
 import re
 
 NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")

@@ -1,4 +1,3 @@
-# xfail: re.IGNORECASE, re.subn and {n} counts missing (MicroPython's re1.5; PCRE2-based re pending)
 import re
 
 raw = [

@@ -1,4 +1,3 @@
-# xfail: Pattern.search(pos, endpos), Match.pos/endpos/re and Pattern repr missing (MicroPython's re1.5; PCRE2-based re pending)
 import re
 
 data = "id=17;name=alpha;id=23;name=beta;id=5;name=gamma"

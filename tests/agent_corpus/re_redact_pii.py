@@ -1,4 +1,3 @@
-# xfail: Pattern.subn and {n} counts missing (MicroPython's re1.5; PCRE2-based re pending)
 import re
 
 record = """Customer: Jane Q. Public, DOB 1985-07-23, SSN 123-45-6789

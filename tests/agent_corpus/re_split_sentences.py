@@ -1,4 +1,3 @@
-# xfail: re1.5 has no lookbehind (MicroPython's re1.5; PCRE2-based re pending)
 import re
 
 text = (

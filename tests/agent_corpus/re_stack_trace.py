@@ -1,4 +1,3 @@
-# xfail: re.M flag and named groups missing (MicroPython's re1.5; PCRE2-based re pending)
 import re
 from collections import Counter
 

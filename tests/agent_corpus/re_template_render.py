@@ -1,4 +1,3 @@
-# xfail: re1.5 refuses named groups; Pattern.subn and Match.expand missing (MicroPython's re1.5; PCRE2-based re pending)
 import re
 
 TEMPLATE = """Hello {{ name }},

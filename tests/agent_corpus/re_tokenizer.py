@@ -1,4 +1,3 @@
-# xfail: re1.5 refuses named groups; Match.lastgroup missing (MicroPython's re1.5; PCRE2-based re pending)
 import re
 
 TOKEN_SPEC = [

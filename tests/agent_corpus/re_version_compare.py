@@ -1,4 +1,3 @@
-# xfail: re1.5 refuses named groups and {n} counts (MicroPython's re1.5; PCRE2-based re pending)
 import re
 
 SEMVER = re.compile(
