@@ -719,6 +719,92 @@ def deep(n):
     return ns["r"]
 print(deep(30))
 """,
+    "match_long_patterns_guards_nesting": """
+def many(v):
+    match v:
+        case [a, b, c, d, e, f, g, h, i, 10, k, 12]:
+            return ("twelve", a + b + c + d + e + f + g + h + i + k)
+        case [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, *rest] if rest:
+            return ("rest", rest)
+        case {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7, "h": 8, "i": 9, "j": x}:
+            return ("map10", x)
+        case _:
+            return None
+for v in [list(range(1, 13)), list(range(1, 12)) + [99], list(range(1, 15)), [0] * 12,
+          dict(zip("abcdefghij", range(1, 11))), dict(zip("abcdefghij", [1] * 10))]:
+    print(many(v))
+def walrus(v):
+    match v:
+        case [x] if (y := x * 2) > 3:
+            return x, y
+        case [x]:
+            return "small", x
+print(walrus([1]), walrus([5]))
+def nested(v):
+    out = []
+    i = 0
+    while True:
+        match v[i:]:
+            case []:
+                break
+            case [int(n), *_]:
+                match n % 2:
+                    case 0:
+                        out.append(("even", n))
+                    case _:
+                        out.append(("odd", n))
+            case [str(s), *_] if s == "stop":
+                break
+            case [other, *_]:
+                out.append(("other", other))
+        i += 1
+    return out
+print(nested([1, 2, "x", 3, "stop", 4]))
+def raising_guard(v):
+    try:
+        match v:
+            case [x] if 1 / x:
+                return "ok"
+            case _:
+                return "no"
+    except ZeroDivisionError:
+        return "guard raised"
+print([raising_guard(v) for v in ([1], [0], [0], "s", [2])])
+def recurse(n):
+    match n:
+        case 0:
+            return 0
+        case int(k):
+            return 1 + recurse(k - 1)
+print(recurse(150))
+src = "match v:\n    case " + " | ".join(str(i) for i in range(100)) + ":\n        r = 'in'\n    case _:\n        r = 'out'\n"
+for v in (5, 99, 100):
+    ns = {"v": v}
+    exec(src, ns)
+    print(v, ns["r"])
+class Eq:
+    def __eq__(self, other):
+        print("eq called with", other)
+        return True
+match Eq():
+    case 42:
+        print("Eq matched 42")
+def g():
+    for v in [(1, 2), [3, 4, 5]]:
+        match v:
+            case (a, b):
+                yield a * b
+            case [a, *bs]:
+                return
+    yield "unreachable?"
+print(list(g()))
+match {"x": 1}:
+    case {"x": 1, **kw} if not kw:
+        print("empty rest", kw)
+match [1, [2, [3, [4, []]]]]:
+    case [a, [b, [c, [d, []]]]]:
+        print(a, b, c, d)
+""",
     # ---- positional-only parameters, argument errors (patch 0092) -----------------------------------------
     "argument_errors_and_positional_only": """
 def f(a, b):

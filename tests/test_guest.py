@@ -17,13 +17,15 @@ PROGRAMS = sorted(Path(__file__).parent.joinpath("guest_programs").glob("*.py"))
 MODULE = Path(__file__).parent.parent / "datasette_micropython" / "micropython.wasm"
 
 
-def test_module_stays_under_820_kb():
+def test_module_stays_under_850_kb():
     # The guest's size budget (frozen stdlib modules included): it ships in every wheel. It was 600 KB until
     # issue 15's standard library and numbers: the json/random/hashlib C paths and about 20 frozen modules
     # (among them the HTML5 entity table, logging, pprint, difflib, asyncio; ~145 KB), CPython's numbers
     # (the format-spec mini-language with exact float digits, int/float methods, frozen decimal, fractions
-    # and math; ~49 KB), dataclasses and the language patches (~19 KB) and the hardening patches (~5 KB).
-    assert MODULE.stat().st_size < 820_000
+    # and math; ~49 KB), dataclasses and the language patches (~19 KB) and the hardening patches (~5 KB);
+    # then issue 16's match statements (lexer, pattern grammar, compiler, run-time tests) and CPython's
+    # argument errors (~24 KB).
+    assert MODULE.stat().st_size < 850_000
 
 
 @pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.stem)
