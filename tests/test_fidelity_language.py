@@ -805,6 +805,35 @@ match [1, [2, [3, [4, []]]]]:
     case [a, [b, [c, [d, []]]]]:
         print(a, b, c, d)
 """,
+    "match_namedtuple_and_enum": """
+from collections import namedtuple
+from typing import NamedTuple
+from enum import Enum
+Pt = namedtuple("Pt", "x y")
+class Row(NamedTuple):
+    id: int
+    name: str
+class Color(Enum):
+    RED = 1
+    BLUE = 2
+print(Pt.__match_args__)
+for v in [Pt(1, 2), Pt(0, 5), (3, 4)]:
+    match v:
+        case Pt(0, y):
+            print("pt on y", y)
+        case Pt(x, y):
+            print("pt", x, y)
+        case (a, b):
+            print("plain tuple", a, b)
+match Row(3, "ann"):
+    case Row(id=i, name=n):
+        print("row kw", i, n)
+match Color.BLUE:
+    case Color.RED:
+        print("red")
+    case Color.BLUE:
+        print("blue")
+""",
     # ---- positional-only parameters, argument errors (patch 0092) -----------------------------------------
     "argument_errors_and_positional_only": """
 def f(a, b):

@@ -167,6 +167,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 
     members = {
         "_fields": names,
+        "__match_args__": names,
         "_field_defaults": field_defaults,
         "_make": classmethod(_make),
         "_replace": _replace,
