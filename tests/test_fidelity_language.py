@@ -396,7 +396,7 @@ match = [1, 2]
 match[0] = 5
 print(match)
 """,
-    "match_class_patterns_and_errors": """
+    "match_class_patterns_and_errors": r"""
 class Point:
     __match_args__ = ("x", "y")
     def __init__(self, x, y):
@@ -621,7 +621,7 @@ try:
 except ValueError as e:
     print("ValueError", e)
 """,
-    "match_soft_keyword_and_scopes": """
+    "match_soft_keyword_and_scopes": r"""
 def match(x):
     return x * 2
 print(match(4))
@@ -679,7 +679,7 @@ match x:
         pass
 print("no case matched, continuing")
 """,
-    "match_nested_patterns_many_runs": """
+    "match_nested_patterns_many_runs": r"""
 import gc
 class P:
     __match_args__ = ("a", "b")
@@ -719,7 +719,7 @@ def deep(n):
     return ns["r"]
 print(deep(30))
 """,
-    "match_long_patterns_guards_nesting": """
+    "match_long_patterns_guards_nesting": r"""
 def many(v):
     match v:
         case [a, b, c, d, e, f, g, h, i, 10, k, 12]:
@@ -807,12 +807,9 @@ match [1, [2, [3, [4, []]]]]:
 """,
     "match_namedtuple_and_enum": """
 from collections import namedtuple
-from typing import NamedTuple
 from enum import Enum
 Pt = namedtuple("Pt", "x y")
-class Row(NamedTuple):
-    id: int
-    name: str
+Row = namedtuple("Row", ["id", "name"], defaults=["?"])
 class Color(Enum):
     RED = 1
     BLUE = 2
@@ -825,7 +822,7 @@ for v in [Pt(1, 2), Pt(0, 5), (3, 4)]:
             print("pt", x, y)
         case (a, b):
             print("plain tuple", a, b)
-match Row(3, "ann"):
+match Row(3):
     case Row(id=i, name=n):
         print("row kw", i, n)
 match Color.BLUE:
