@@ -1,8 +1,9 @@
 """The language as CPython 3.11 runs it (issue 16): each snippet runs in the sandbox and in the CPython
 running the tests, and must print the same, byte for byte. The snippets use the guest's patches 0070-0072
 (class and module annotations, `list[int]` / `int | None`, f-string fields) and the frozen `dataclasses`
-and `typing` modules built on them. The language programs of the agent-style corpus
-(`tests/agent_corpus/lang_*.py`) run in `tests/test_agent_corpus.py`.
+and `typing` modules built on them, 0090-0091 (match statements) and 0092 (argument errors). The
+language programs of the agent-style corpus (`tests/agent_corpus/lang_*.py`) run in
+`tests/test_agent_corpus.py`.
 """
 
 from __future__ import annotations
@@ -537,6 +538,579 @@ try:
     g(**[1])
 except TypeError as e:
     print(type(e).__name__)
+    # ---- match statements (patches 0090, 0091) ------------------------------------------------------------
+    "match_literals_sequences_mappings": """
+def describe(x):
+    match x:
+        case 0 | 1:
+            return "bit"
+        case -1:
+            return "minus one"
+        case 2.5:
+            return "two and a half"
+        case 1 + 2j:
+            return "complex"
+        case "hi" | "hello":
+            return "greeting"
+        case b"raw":
+            return "bytes"
+        case None:
+            return "none"
+        case True:
+            return "true"
+        case [] | ():
+            return "empty sequence"
+        case [x]:
+            return f"one item {x!r}"
+        case [1, 2, *rest]:
+            return f"starts 1, 2 then {rest}"
+        case (a, b, c):
+            return f"triple {a} {b} {c}"
+        case [first, *_, last]:
+            return f"first {first} last {last}"
+        case {"id": int(i), "tags": [*tags]}:
+            return f"record {i} {tags}"
+        case {"kind": "point", **others}:
+            return f"point extras {others}"
+        case {}:
+            return "some mapping"
+        case str() as s if len(s) > 3:
+            return f"long string {s}"
+        case str(s):
+            return f"short string {s}"
+        case int(n) if n < 0:
+            return f"negative {n}"
+        case float() | int():
+            return "number"
+        case _:
+            return "other " + type(x).__name__
+
+
+for v in [0, 1, -1, 2.5, 1 + 2j, "hi", b"raw", None, True, False, [], (), [5], (7,), [1, 2, 3, 4],
+          (1, 2, 3), [9, 8, 7, 6], {"id": 3, "tags": ["a", "b"]}, {"kind": "point", "x": 1, "y": 2},
+          {"other": 1}, "abcdef", "ab", -7, 42, 3.5, {1}, range(3), range(2, 4), "x" * 1]:
+    print(repr(v), "->", describe(v))
+
+match = 3
+print(match)
+def match_(m):
+    return m
+import re
+m = re.match("([0-9]+)", "123abc")
+print(m.group(1))
+match = [1, 2]
+match[0] = 5
+print(match)
+""",
+    "match_class_patterns_and_errors": r"""
+class Point:
+    __match_args__ = ("x", "y")
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+    def __repr__(self):
+        return f"Point({self.x}, {self.y})"
+
+class Point3(Point):
+    __match_args__ = ("x", "y", "z")
+    def __init__(self, x, y, z):
+        super().__init__(x, y)
+        self.z = z
+
+class Color:
+    RED = "red"
+    GREEN = "green"
+
+def where(p):
+    match p:
+        case Point(0, 0):
+            return "origin"
+        case Point3(x, y, z=0):
+            return f"flat 3d at {x},{y}"
+        case Point(x=0, y=y):
+            return f"on y axis at {y}"
+        case Point(x, 0):
+            return f"on x axis at {x}"
+        case Point(x, y) if x == y:
+            return f"diagonal {x}"
+        case Point():
+            return "somewhere"
+        case Color.RED:
+            return "red!"
+        case Color.GREEN | "blue":
+            return "cool colour"
+        case [Point(x1, y1), Point(x2, y2)] as pair:
+            return f"segment {pair} length2 {(x2 - x1) ** 2 + (y2 - y1) ** 2}"
+        case _:
+            return "not a point"
+
+for p in [Point(0, 0), Point(0, 5), Point(3, 0), Point(2, 2), Point(1, 7), Point3(1, 2, 0), Point3(1, 2, 3),
+          "red", "green", "blue", [Point(0, 0), Point(3, 4)], 17]:
+    print(p, "->", where(p))
+
+class MyInt(int):
+    pass
+for v in [5, MyInt(7), True, 2.0, "s", [1], {"a": 1}, (1, 2)]:
+    match v:
+        case bool(b):
+            print("bool", b)
+        case int(i):
+            print("int", i, type(i).__name__)
+        case float(f):
+            print("float", f)
+        case str(s):
+            print("str", s)
+        case list(l) | tuple(l):
+            print("seq", l)
+        case dict(d):
+            print("dict", d)
+
+def check(src, ns=None):
+    try:
+        exec(src, dict(ns or {}, Point=Point))
+        print("ok")
+    except Exception as e:
+        print(type(e).__name__, e.args[0] if not isinstance(e, NameError) else '')
+
+check("match Point(1, 2):\n case Point(1, 2, 3): pass")
+check("match 5:\n case int(1, 2): pass")
+check("class Q: pass\nmatch Q():\n case Q(1): pass")
+check("match 5:\n case len(): pass")
+check("class Q:\n __match_args__ = ['a']\nmatch Q():\n case Q(x): pass")
+check("class Q:\n __match_args__ = (1,)\nmatch Q():\n case Q(x): pass")
+check("class Q:\n __match_args__ = ('a', 'a')\n a = 1\nmatch Q():\n case Q(x, y): pass")
+check("class Q:\n __match_args__ = ('a',)\n a = 1\nmatch Q():\n case Q(x, a=y): pass")
+check("match Point(1, 2):\n case Point(z=1): print('z')\n case Point(x=1, y=2): print('xy')")
+check("match 1:\n case x: pass\n case 2: pass")
+check("match 1:\n case _: pass\n case 2: pass")
+check("match 1:\n case x | 2: pass")
+check("match 1:\n case [x] | [y]: pass")
+check("match 1:\n case [x, x]: pass")
+check("match 1:\n case [*a, *b]: pass")
+check("match 1:\n case {x: 1}: pass")
+check("match 1:\n case Point(x=1, 2): pass")
+check("match 1:\n case Point(x=1, x=2): pass")
+check("match {}:\n case {'a': 1, 'a': 2}: pass")
+check("match 1:\n case 1 + 1: pass")
+check("match 1:\n case _ as _: pass")
+check("match 1:\n case *x: pass")
+check("match 1:\n case (*x): pass")
+check("match 1:\n case {**_}: pass")
+check("match 1:\n case (x as y) as z: print(x, y, z)")
+check("match 1:\n case x if x > 5: pass\n case y: print(x, y)")
+check("match (1, 3):\n case [a, 2]: pass\n case _: print(a)")
+check("match (1, 2):\n case [a, 3] | [a, 2]: print(a)")
+check("match (2, 1):\n case [a, 1] | [1, a]: print(a)")
+check("match 1.0:\n case 1: print('int matched float')")
+check("match 1:\n case True: print('bad')\n case _: print('True is identity')")
+""",
+    "match_control_flow_and_containers": """
+from collections import defaultdict, OrderedDict, deque, Counter
+
+def handle(events):
+    log = []
+    for ev in events:
+        match ev:
+            case {"type": "stop"}:
+                log.append("stop")
+                break
+            case {"type": "skip"}:
+                continue
+            case {"type": "emit", "value": v} if v is not None:
+                log.append(v)
+            case {"type": "emit"}:
+                log.append("empty emit")
+            case _:
+                log.append(f"unknown {ev}")
+    return log
+
+print(handle([{"type": "emit", "value": 1}, {"type": "skip"}, {"type": "emit", "value": None},
+              {"type": "bogus"}, {"type": "stop"}, {"type": "emit", "value": 2}]))
+
+def first_word(text):
+    match text.split():
+        case []:
+            return None
+        case [w, *_]:
+            return w
+
+print(first_word(""), first_word("hello there"))
+
+dd = defaultdict(list, {"a": [1]})
+match dd:
+    case {"b": _}:
+        print("b?")
+    case {"a": [x]}:
+        print("a holds", x, "and no b created:", "b" in dd)
+od = OrderedDict(x=1, y=2)
+match od:
+    case {"x": 1, **rest}:
+        print("ordered rest", rest)
+match Counter("aab"):
+    case {"a": 2, "b": n}:
+        print("counter b", n)
+match deque([1, 2, 3]):
+    case [1, *others]:
+        print("deque others", others)
+match (i * i for i in range(3)):
+    case [*_]:
+        print("generator is a sequence?")
+    case _:
+        print("generator is not a sequence")
+match "abc":
+    case [*chars]:
+        print("str as sequence?", chars)
+    case _:
+        print("str is not a sequence")
+match bytearray(b"ab"):
+    case [*_]:
+        print("bytearray as sequence?")
+    case bytearray():
+        print("bytearray is not a sequence")
+match memoryview(b"ab"):
+    case [a, b]:
+        print("memoryview items", a, b)
+
+def nested(depth, value):
+    match depth, value:
+        case 0, _:
+            return value
+        case n, [*inner] if inner:
+            return [nested(n - 1, v) for v in inner]
+        case n, {"k": v, **kw}:
+            return {"k": nested(n - 1, v), **kw}
+        case _, v:
+            return v
+
+print(nested(3, [1, [2, {"k": [3], "z": 0}]]))
+
+def gen():
+    for item in [1, "a", (1, 2)]:
+        match item:
+            case int():
+                yield "int"
+            case str():
+                yield "str"
+            case (a, b):
+                yield a + b
+print(list(gen()))
+
+def in_try(x):
+    try:
+        match x:
+            case {"v": v}:
+                return 1 / v
+    except ZeroDivisionError:
+        return "zero"
+    finally:
+        print("finally", x)
+print(in_try({"v": 2}), in_try({"v": 0}), in_try([]))
+
+total = 0
+for i in range(1000):
+    match i % 3, i % 5:
+        case 0, 0:
+            total += 15
+        case 0, _:
+            total += 3
+        case _, 0:
+            total += 5
+        case _:
+            total += 1
+print(total)
+class K:
+    a = "a"
+try:
+    match {"a": 1, "b": 2}:
+        case {K.a: 1, "a": 1}:
+            print("duplicate key via attribute matched")
+except ValueError as e:
+    print("ValueError", e)
+""",
+    "match_soft_keyword_and_scopes": r"""
+def match(x):
+    return x * 2
+print(match(4))
+match (3):
+    case 3:
+        print("paren subject")
+match [1, 2]:
+    case [a, b]:
+        print("list subject", a, b)
+match {"k": [1,
+            2]}:  # a comment
+    case {"k": [x, y]}:
+        print("multi-line subject", x, y)
+w = "world"
+match f"hello {w}":
+    case "hello world":
+        print("f-string subject")
+match 1, 2:
+    case (1, z):
+        print("tuple subject", z)
+match *[1, 2], 3:
+    case [1, 2, 3]:
+        print("star subject")
+def outer():
+    val = 10
+    def inner(v):
+        match v:
+            case {"n": n}:
+                return lambda: n + val
+    return inner({"n": 5})()
+print(outer())
+class C:
+    match 3:
+        case 3:
+            attr = "class body"
+print(C.attr)
+def gen(items):
+    for it in items:
+        match it:
+            case [k, v]:
+                yield k, v
+print(dict(gen([["a", 1], ["b", 2], "skip"])))
+print([m for m in range(5) if (lambda q: q)(m)])
+src = "match x:\n    case 1:\n        r = 'one'\n    case _:\n        r = 'other'\n"
+for x in (1, 2):
+    ns = {"x": x}
+    exec(src, ns)
+    print(ns["r"])
+print(eval("match", {"match": 99}))
+x = 5
+match x:
+    case 5: print("inline body")
+match x:
+    case 4:
+        pass
+print("no case matched, continuing")
+""",
+    "match_nested_patterns_many_runs": r"""
+import gc
+class P:
+    __match_args__ = ("a", "b")
+    def __init__(self, a, b):
+        self.a = a
+        self.b = b
+def classify(v):
+    match v:
+        case P(P(a, b), P(c, d)) if a == c:
+            return ("pp", a, b, c, d)
+        case [P(x, _), *rest, {"k": [y, *zs]}] :
+            return ("seq", x, len(rest), y, zs)
+        case {"a": {"b": {"c": [1, 2, (3, 4, [5, q])]}}}:
+            return ("deep", q)
+        case (1 | 2 | 3) as small:
+            return ("small", small)
+        case str() | bytes() as text:
+            return ("text", text)
+        case _:
+            return None
+vals = [P(P(1, 2), P(1, 3)), P(P(1, 2), P(4, 3)), [P(9, 0), 1, 2, {"k": [7, 8, 9]}],
+        {"a": {"b": {"c": [1, 2, (3, 4, [5, "q"])]}}}, 2, "s", b"b", 4.5, [P(1, 1), {"k": []}]]
+out = []
+for i in range(300):
+    for v in vals:
+        out.append(classify(v))
+    if i % 50 == 0:
+        gc.collect()
+print(out[:len(vals)])
+print(len(out), sum(1 for o in out if o is None))
+def deep(n):
+    src = "match v:\n    case " + "[" * n + "x" + "]" * n + ":\n        r = x\n"
+    ns = {"v": 5}
+    for _ in range(n):
+        ns["v"] = [ns["v"]]
+    exec(src, ns)
+    return ns["r"]
+print(deep(30))
+""",
+    "match_long_patterns_guards_nesting": r"""
+def many(v):
+    match v:
+        case [a, b, c, d, e, f, g, h, i, 10, k, 12]:
+            return ("twelve", a + b + c + d + e + f + g + h + i + k)
+        case [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, *rest] if rest:
+            return ("rest", rest)
+        case {"a": 1, "b": 2, "c": 3, "d": 4, "e": 5, "f": 6, "g": 7, "h": 8, "i": 9, "j": x}:
+            return ("map10", x)
+        case _:
+            return None
+for v in [list(range(1, 13)), list(range(1, 12)) + [99], list(range(1, 15)), [0] * 12,
+          dict(zip("abcdefghij", range(1, 11))), dict(zip("abcdefghij", [1] * 10))]:
+    print(many(v))
+def walrus(v):
+    match v:
+        case [x] if (y := x * 2) > 3:
+            return x, y
+        case [x]:
+            return "small", x
+print(walrus([1]), walrus([5]))
+def nested(v):
+    out = []
+    i = 0
+    while True:
+        match v[i:]:
+            case []:
+                break
+            case [int(n), *_]:
+                match n % 2:
+                    case 0:
+                        out.append(("even", n))
+                    case _:
+                        out.append(("odd", n))
+            case [str(s), *_] if s == "stop":
+                break
+            case [other, *_]:
+                out.append(("other", other))
+        i += 1
+    return out
+print(nested([1, 2, "x", 3, "stop", 4]))
+def raising_guard(v):
+    try:
+        match v:
+            case [x] if 1 / x:
+                return "ok"
+            case _:
+                return "no"
+    except ZeroDivisionError:
+        return "guard raised"
+print([raising_guard(v) for v in ([1], [0], [0], "s", [2])])
+def recurse(n):
+    match n:
+        case 0:
+            return 0
+        case int(k):
+            return 1 + recurse(k - 1)
+print(recurse(150))
+src = "match v:\n    case " + " | ".join(str(i) for i in range(100)) + ":\n        r = 'in'\n    case _:\n        r = 'out'\n"
+for v in (5, 99, 100):
+    ns = {"v": v}
+    exec(src, ns)
+    print(v, ns["r"])
+class Eq:
+    def __eq__(self, other):
+        print("eq called with", other)
+        return True
+match Eq():
+    case 42:
+        print("Eq matched 42")
+def g():
+    for v in [(1, 2), [3, 4, 5]]:
+        match v:
+            case (a, b):
+                yield a * b
+            case [a, *bs]:
+                return
+    yield "unreachable?"
+print(list(g()))
+match {"x": 1}:
+    case {"x": 1, **kw} if not kw:
+        print("empty rest", kw)
+match [1, [2, [3, [4, []]]]]:
+    case [a, [b, [c, [d, []]]]]:
+        print(a, b, c, d)
+""",
+    "match_namedtuple_and_enum": """
+from collections import namedtuple
+from enum import Enum
+Pt = namedtuple("Pt", "x y")
+Row = namedtuple("Row", ["id", "name"], defaults=["?"])
+class Color(Enum):
+    RED = 1
+    BLUE = 2
+print(Pt.__match_args__)
+for v in [Pt(1, 2), Pt(0, 5), (3, 4)]:
+    match v:
+        case Pt(0, y):
+            print("pt on y", y)
+        case Pt(x, y):
+            print("pt", x, y)
+        case (a, b):
+            print("plain tuple", a, b)
+match Row(3):
+    case Row(id=i, name=n):
+        print("row kw", i, n)
+match Color.BLUE:
+    case Color.RED:
+        print("red")
+    case Color.BLUE:
+        print("blue")
+""",
+    # ---- positional-only parameters, argument errors (patch 0092) -----------------------------------------
+    "argument_errors_and_positional_only": """
+def f(a, b):
+    return a + b
+def g(a, b=2, *, c, d=4):
+    return a, b, c, d
+def h(x, /, y, *args, z=0, **kw):
+    return x, y, args, z, kw
+def p(a, b, /):
+    return a, b
+def one(a):
+    return a
+def none():
+    return 0
+def dflt(a, b=1, c=2):
+    return a
+lam = lambda q, /, r: q + r
+class K:
+    def m(self, v):
+        return v
+calls = [
+    lambda: f(1, 2, 3),
+    lambda: f(1),
+    lambda: f(),
+    lambda: f(1, b=2, z=3),
+    lambda: f(1, a=2),
+    lambda: f(1, 2, 3, z=1),
+    lambda: g(1),
+    lambda: g(1, c=3),
+    lambda: g(1, 2, 3),
+    lambda: g(1, 2, 3, c=1),
+    lambda: g(1, 2, 3, c=1, d=2),
+    lambda: g(),
+    lambda: g(b=1),
+    lambda: h(1, 2, 3, x=4),
+    lambda: h(x=1, y=2),
+    lambda: h(1, y=2, q=3),
+    lambda: p(a=1, b=2),
+    lambda: p(1, b=2),
+    lambda: p(1),
+    lambda: p(1, 2, 3),
+    lambda: one(),
+    lambda: one(1, 2),
+    lambda: none(1),
+    lambda: dflt(),
+    lambda: dflt(1, 2, 3, 4),
+    lambda: lam(q=1, r=2),
+    lambda: lam(1),
+    lambda: f(*[1, 2, 3]),
+    lambda: f(**{"a": 1, "c": 2}),
+]
+for c in calls:
+    try:
+        print(repr(c()))
+    except TypeError as e:
+        print("TypeError:", e)
+def gen(a, /, b):
+    yield a + b
+print(list(gen(1, 2)), list(gen(1, b=5)))
+try:
+    gen(a=1, b=2)
+except TypeError as e:
+    print("TypeError:", e)
+def outer(a, /):
+    return lambda: a
+print(outer(9)())
+def kwsink(a, /, **kw):
+    return a, kw
+print(kwsink(1, a=2))
+import functools
+@functools.lru_cache(maxsize=None)
+def cached(n, /):
+    return n * 2
+print(cached(4))
 """,
 }
 

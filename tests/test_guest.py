@@ -23,7 +23,8 @@ def test_module_stays_under_1600_kb():
     # (among them the HTML5 entity table, logging, pprint, difflib, asyncio; ~145 KB), CPython's numbers
     # (the format-spec mini-language with exact float digits, int/float methods, frozen decimal, fractions
     # and math; ~49 KB), dataclasses and the language patches (~19 KB) and the hardening patches (~5 KB);
-    # then exception chaining, traceback objects and source lines, CPython's error messages (~16 KB),
+    # then exception chaining, traceback objects and source lines, CPython's error messages (~16 KB), match
+    # statements and CPython's argument errors (~24 KB),
     # Unicode 14.0.0's tables (~270 KB: every code point's properties and case mappings, decompositions,
     # 33,000 character names deflated) for str's case methods and unicodedata, and `re` on PCRE2 (~363 KB:
     # its 8-bit library with its own Unicode tables, the `_pcre2` core and re.py; MicroPython's re1.5 dropped).

@@ -1,4 +1,3 @@
-# xfail: match statements are not supported
 import json
 
 commands = [

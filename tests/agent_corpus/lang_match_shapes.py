@@ -1,4 +1,3 @@
-# xfail: match statements are not supported
 from dataclasses import dataclass
 import math
 

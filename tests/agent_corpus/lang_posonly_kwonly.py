@@ -1,4 +1,3 @@
-# xfail: positional-only parameters are accepted but not enforced; argument errors use MicroPython's wording
 def clamp(value, /, lo=0, hi=100, *, strict=False):
     if strict and not lo <= value <= hi:
         raise ValueError(f"{value} outside [{lo}, {hi}]")

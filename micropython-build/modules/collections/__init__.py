@@ -22,6 +22,11 @@ from ucollections import namedtuple as _namedtuple
 
 _MISSING = object()
 
+# CPython's type flags of collections.abc.Sequence / Mapping subclasses: match statements treat
+# instances of classes that carry them as sequence / mapping subjects (the guest's py/patmatch.c).
+_TPFLAGS_SEQUENCE = 1 << 5
+_TPFLAGS_MAPPING = 1 << 6
+
 
 class OrderedDict(dict):
     """dict subclass that remembers insertion order (dicts here do too), with CPython's extras:
@@ -162,6 +167,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 
     members = {
         "_fields": names,
+        "__match_args__": names,
         "_field_defaults": field_defaults,
         "_make": classmethod(_make),
         "_replace": _replace,
@@ -173,6 +179,8 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 
 class deque:
     """Double-ended queue: a list with a moving head (slots before the head are free)."""
+
+    __abc_tpflags__ = _TPFLAGS_SEQUENCE
 
     def __init__(self, iterable=(), maxlen=None):
         if maxlen is not None:
@@ -585,6 +593,8 @@ class defaultdict(dict):
 class ChainMap:
     """A view of several mappings as one: lookups search them in order, writes go to the first."""
 
+    __abc_tpflags__ = _TPFLAGS_MAPPING
+
     def __init__(self, *maps):
         self.maps = list(maps) or [{}]
 
@@ -688,6 +698,8 @@ class ChainMap:
 
 class UserDict:
     """A dict wrapper (the contents in `.data`) meant to be subclassed."""
+
+    __abc_tpflags__ = _TPFLAGS_MAPPING
 
     def __init__(self, dict=None, **kwargs):
         self.data = {}
@@ -806,6 +818,8 @@ class UserDict:
 
 class UserList:
     """A list wrapper (the contents in `.data`) meant to be subclassed."""
+
+    __abc_tpflags__ = _TPFLAGS_SEQUENCE
 
     def __init__(self, initlist=None):
         self.data = []
@@ -927,6 +941,8 @@ class UserList:
 
 class UserString:
     """A str wrapper (the contents in `.data`) meant to be subclassed."""
+
+    __abc_tpflags__ = _TPFLAGS_SEQUENCE
 
     def __init__(self, seq):
         if isinstance(seq, str):
