@@ -538,6 +538,7 @@ try:
     g(**[1])
 except TypeError as e:
     print(type(e).__name__)
+""",
     # ---- match statements (patches 0090, 0091) ------------------------------------------------------------
     "match_literals_sequences_mappings": """
 def describe(x):
