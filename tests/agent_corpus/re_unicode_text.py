@@ -1,4 +1,3 @@
-# xfail: repr('\u3000') shows the ideographic space raw (MicroPython's str repr escapes only ASCII control characters; CPython escapes every non-printable character)
 import re
 
 names = [
