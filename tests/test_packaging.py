@@ -19,7 +19,16 @@ import yaml
 ROOT = Path(__file__).parent.parent
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text())
 PROJECT = PYPROJECT["project"]
-LICENCES = {"LICENSE", "MicroPython.txt", "pcre2.txt", "Unicode.txt", "uzlib.txt", "wasi-libc.txt", "zig.txt"}
+LICENCES = {
+    "LICENSE",
+    "CPython.txt",
+    "MicroPython.txt",
+    "pcre2.txt",
+    "Unicode.txt",
+    "uzlib.txt",
+    "wasi-libc.txt",
+    "zig.txt",
+}
 
 
 def test_the_licence_is_apache_2_and_ships_with_the_guests_licences():
