@@ -2,20 +2,10 @@
 frozen library's containers and user classes (subclassing the ABCs, structural checks, register()), the
 mixin methods, and the TypeError for abstract subclasses, against this CPython."""
 
-import contextlib
-import io
-
 import pytest
+from fidelity import SHOW, assert_prints_what_cpython_prints
 
-from datasette_micropython import Sandbox
-
-PRELUDE = """
-def show(f, *args, **kwargs):
-    try:
-        print(repr(f(*args, **kwargs)))
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-"""
+PRELUDE = SHOW
 
 CASES = {
     "collections_abc_as_attribute": r"""
@@ -187,16 +177,6 @@ show(Meters)
 }
 
 
-def cpython_output(code: str) -> str:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(PRELUDE + code, {"__name__": "__main__"})  # noqa: S102
-    return out.getvalue()
-
-
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_abcs_answer_what_cpython_answers(name):
-    code = CASES[name]
-    expected = cpython_output(code)
-    with Sandbox(memory_limit=64 * 2**20, time_limit=60, hard_grace=5) as sb:
-        assert sb.run(PRELUDE + code, eval_trailing=False).stdout == expected
+    assert_prints_what_cpython_prints(PRELUDE + CASES[name])

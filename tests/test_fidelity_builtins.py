@@ -2,20 +2,10 @@
 attributes and items, the !a conversion, ascii(), int's methods on True/False, float.fromhex, dict view
 types."""
 
-import contextlib
-import io
-
 import pytest
+from fidelity import SHOW, assert_prints_what_cpython_prints
 
-from datasette_micropython import Sandbox
-
-PRELUDE = """
-def show(f, *args, **kwargs):
-    try:
-        print(repr(f(*args, **kwargs)))
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-"""
+PRELUDE = SHOW
 
 CASES = {
     "format_fields_and_format_map": r"""
@@ -79,16 +69,6 @@ for view in (d.keys(), d.items(), d.values()):
 }
 
 
-def cpython_output(code: str) -> str:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(PRELUDE + code, {"__name__": "__main__"})  # noqa: S102
-    return out.getvalue()
-
-
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_builtins_print_what_cpython_prints(name):
-    code = CASES[name]
-    expected = cpython_output(code)
-    with Sandbox(memory_limit=64 * 2**20, time_limit=60, hard_grace=5) as sb:
-        assert sb.run(PRELUDE + code, eval_trailing=False).stdout == expected
+    assert_prints_what_cpython_prints(PRELUDE + CASES[name])

@@ -4,21 +4,15 @@ byte for byte: matches, offsets (code points in str subjects with non-ASCII text
 the pattern errors with CPython's messages and positions. Catastrophic patterns stop at the time limit
 with the session intact."""
 
-import contextlib
-import io
-
 import pytest
+from fidelity import SHOW, assert_prints_what_cpython_prints
 
 from datasette_micropython import Sandbox, SandboxTimeout
 
-# `show(f, *args)` prints repr(f(*args)), or the exception's type name and message.
-PRELUDE = """
+PRELUDE = (
+    SHOW
+    + """
 import re
-def show(f, *args, **kwargs):
-    try:
-        print(repr(f(*args, **kwargs)))
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
 def err(pattern, flags=0):
     try:
         re.compile(pattern, flags)
@@ -28,6 +22,7 @@ def err(pattern, flags=0):
     except Exception as e:
         print(repr(pattern), '->', type(e).__name__ + ':', e)
 """
+)
 
 CASES = {
     "module_functions": r"""
@@ -262,19 +257,9 @@ for v in ['1.2.3', 'v10.0', '2.1.0-rc.1', 'x1.2']:
 }
 
 
-def cpython_output(code: str) -> str:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(compile(PRELUDE + code, "<snippet>", "exec"), {"__name__": "__main__"})  # noqa: S102
-    return out.getvalue()
-
-
 @pytest.mark.parametrize("name", list(CASES))
 def test_re_prints_what_cpython_prints(name):
-    code = CASES[name]
-    expected = cpython_output(code)
-    with Sandbox(memory_limit=64 * 2**20, time_limit=60, hard_grace=5) as sb:
-        assert sb.run(PRELUDE + code, eval_trailing=False).stdout == expected
+    assert_prints_what_cpython_prints(PRELUDE + CASES[name])
 
 
 @pytest.mark.parametrize(

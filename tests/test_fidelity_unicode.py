@@ -4,11 +4,10 @@ are generated from the Unicode Character Database at build time (micropython-bui
 gen_unicode_tables.py); the sweeps below compare every code point's properties with CPython's, plane by
 plane, so a wrong rule in the generator shows up as a differing plane."""
 
-import contextlib
-import io
 import unicodedata
 
 import pytest
+from fidelity import SHOW, assert_prints_what_cpython_prints, cpython_output
 
 from datasette_micropython import Sandbox
 
@@ -16,13 +15,7 @@ pytestmark = pytest.mark.skipif(
     unicodedata.unidata_version != "14.0.0", reason="the guest has CPython 3.11's Unicode 14.0.0 tables"
 )
 
-PRELUDE = """
-def show(f, *args, **kwargs):
-    try:
-        print(repr(f(*args, **kwargs)))
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-"""
+PRELUDE = SHOW
 
 # Every code point's properties, one digest per plane (or part of a plane): the str predicates and case
 # mappings, and what unicodedata says about it. Planes 4-13 are unassigned and checked by sampling.
@@ -157,19 +150,9 @@ print(count)
 }
 
 
-def cpython_output(code: str) -> str:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(PRELUDE + code, {"__name__": "__main__"})  # noqa: S102
-    return out.getvalue()
-
-
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_unicode_prints_what_cpython_prints(name):
-    code = CASES[name]
-    expected = cpython_output(code)
-    with Sandbox(memory_limit=64 * 2**20, time_limit=60, hard_grace=5) as sb:
-        assert sb.run(PRELUDE + code, eval_trailing=False).stdout == expected
+    assert_prints_what_cpython_prints(PRELUDE + CASES[name])
 
 
 @pytest.mark.parametrize("start,stop,step", [r + (1,) if len(r) == 2 else r for r in SWEEP_RANGES])
