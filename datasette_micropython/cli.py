@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codeop
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable
@@ -127,6 +128,10 @@ class Session:
     reaches the main thread and interrupts the run."""
 
     def __init__(self, make_sandbox: Callable[[], Sandbox]) -> None:
+        # Ctrl+C must reach the run even when the process started with SIGINT ignored (a disposition a
+        # parent can pass on through exec, and Python then keeps): Python's own handler, which raises
+        # KeyboardInterrupt in the main thread.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         self._make_sandbox = make_sandbox
         self.sandbox = make_sandbox()
 

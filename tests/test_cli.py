@@ -140,9 +140,12 @@ class Terminal:
     """`datasette micropython ARGS` on a pseudo-terminal: its controlling terminal, so Ctrl+C is the
     kernel's SIGINT to it, and readline is active as for a person."""
 
-    def __init__(self, *args, env=None):
+    def __init__(self, *args, env=None, sigint_ignored=False):
         self.pid, self.fd = pty.fork()
         if self.pid == 0:  # the child
+            # A parent that ignores SIGINT passes that on through exec (pytest's process may, once other
+            # tests ran); the command line must still take Ctrl+C.
+            signal.signal(signal.SIGINT, signal.SIG_IGN if sigint_ignored else signal.SIG_DFL)
             os.execve(sys.executable, [sys.executable, "-m", "datasette_micropython", *args], env)
         self.output = ""
         self.returncode = None
@@ -197,8 +200,8 @@ def terminal(tmp_path):
     env = {**os.environ, "DATASETTE_MICROPYTHON_HISTORY": str(tmp_path / "history"), "TERM": "xterm"}
     opened = []
 
-    def open_terminal(*args):
-        opened.append(Terminal(*args, env=env))
+    def open_terminal(*args, sigint_ignored=False):
+        opened.append(Terminal(*args, env=env, sigint_ignored=sigint_ignored))
         return opened[-1]
 
     yield open_terminal
@@ -206,8 +209,9 @@ def terminal(tmp_path):
         t.close()
 
 
-def test_ctrl_c_interrupts_the_run_and_keeps_the_session(terminal):
-    repl = terminal("repl", "--time-limit", "60")
+@pytest.mark.parametrize("sigint_ignored", [False, True], ids=["default", "started-with-sigint-ignored"])
+def test_ctrl_c_interrupts_the_run_and_keeps_the_session(terminal, sigint_ignored):
+    repl = terminal("repl", "--time-limit", "60", sigint_ignored=sigint_ignored)
     repl.read_until(">>> ")
     repl.type("x = 41\n")
     repl.read_until(">>> ")
