@@ -25,6 +25,11 @@ def err(pattern, flags=0):
 )
 
 CASES = {
+    "named_unicode_escapes": r"""
+print(re.findall(r"\N{LATIN SMALL LETTER E WITH ACUTE}+", "café éé e"))
+print(re.sub(r"[\N{EM DASH}\N{EN DASH}]", "-", "1990–1995 — done"))
+show(re.compile, r"\N{NO SUCH CHARACTER NAME}")
+""",
     "module_functions": r"""
 text = 'Order 66 shipped 2023-01-05; order 7 pending; ORDER 1234 lost.'
 show(re.findall, r'\d+', text)
