@@ -4,10 +4,9 @@ snippet run in a fresh sandbox and in this CPython; the printed output must be t
 Until the guest is rebuilt with the module frozen in, the sandbox loads it from source (the `ipaddress`
 fixture below); once the frozen module is there, the tests exercise that one."""
 
-import contextlib
-import io
 from pathlib import Path
 
+import fidelity
 import pytest
 
 from datasette_micropython import GuestError, Sandbox
@@ -317,13 +316,6 @@ for _ in range(60):
 }
 
 
-def cpython_output(code: str) -> str:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(compile(PRELUDE + code, "<snippet>", "exec"), {"__name__": "__main__"})  # noqa: S102
-    return out.getvalue()
-
-
 @pytest.fixture(scope="module")
 def install_ipaddress():
     """Returns a function preparing a sandbox: nothing when the guest has the frozen module, else it
@@ -347,7 +339,7 @@ def install_ipaddress():
 @pytest.mark.parametrize("name", list(CASES))
 def test_ipaddress_prints_what_cpython_prints(name, install_ipaddress):
     code = CASES[name]
-    expected = cpython_output(code)
+    expected = fidelity.cpython_output(PRELUDE + code)
     with Sandbox(memory_limit=128 * 2**20, time_limit=60, hard_grace=5) as sb:
         install_ipaddress(sb)
         assert sb.run(PRELUDE + code, eval_trailing=False).stdout == expected

@@ -8,12 +8,11 @@ language programs of the agent-style corpus (`tests/agent_corpus/lang_*.py`) run
 
 from __future__ import annotations
 
-import contextlib
-import io
 import subprocess
 import sys
 from pathlib import Path
 
+import fidelity
 import pytest
 
 from datasette_micropython import GuestError, Sandbox
@@ -1116,13 +1115,6 @@ print(cached(4))
 }
 
 
-def cpython_output(code: str) -> str:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(compile(PRELUDE + code, "<snippet>", "exec", dont_inherit=True), {"__name__": "__main__"})  # noqa: S102
-    return out.getvalue()
-
-
 # Cases that still differ, each naming what is missing (strict: a fix must remove the entry).
 KNOWN_DIFFERENCES = {
     "typing_namedtuple_class": "class-syntax NamedTuple construction fails: the namedtuple base has no __new__",
@@ -1142,7 +1134,7 @@ def snippet_cases() -> list:
 @pytest.mark.parametrize("name", snippet_cases())
 def test_snippet_prints_what_cpython_prints(name):
     code = CASES[name]
-    expected = cpython_output(code)
+    expected = fidelity.cpython_output(PRELUDE + code)
     # A fresh session per snippet: imports and globals of one snippet never reach the next.
     with Sandbox(memory_limit=64 * 2**20, time_limit=30) as sb:
         assert sb.run(PRELUDE + code, eval_trailing=False).stdout == expected

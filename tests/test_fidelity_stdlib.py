@@ -5,9 +5,7 @@ snippet runs in a fresh sandbox and in this CPython; the printed output must be 
 The snippets generate their inputs with `random` seeded, which is itself one of the modules under test
 (CPython's Mersenne Twister), so both sides see the same inputs."""
 
-import contextlib
-import io
-
+import fidelity
 import pytest
 
 from datasette_micropython import Sandbox
@@ -531,13 +529,6 @@ print(data.getvalue(), data.closed, data.tell())
 }
 
 
-def cpython_output(code: str) -> str:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        exec(compile(PRELUDE + code, "<snippet>", "exec"), {"__name__": "__main__"})  # noqa: S102
-    return out.getvalue()
-
-
 # Known failures, each naming the bug (strict: a fix must remove its entry).
 KNOWN_FAILURES: dict[str, str] = {
     "collections_grid": "deque.remove() of a missing value says `deque.remove(x): x not in deque` (CPython 3.11: "
@@ -558,6 +549,6 @@ KNOWN_FAILURES: dict[str, str] = {
 )
 def test_module_prints_what_cpython_prints(name):
     code = CASES[name]
-    expected = cpython_output(code)
+    expected = fidelity.cpython_output(PRELUDE + code)
     with Sandbox(memory_limit=128 * 2**20, time_limit=60, hard_grace=5) as sb:
         assert sb.run(PRELUDE + code, eval_trailing=False).stdout == expected
