@@ -1,6 +1,6 @@
 """Built-in gaps closed for issue 15, against this CPython: str.format_map and format fields that select
 attributes and items, the !a conversion, ascii(), int's methods on True/False, float.fromhex, dict view
-types."""
+types, list slice assignment and deletion."""
 
 import pytest
 from fidelity import SHOW, assert_prints_what_cpython_prints
@@ -54,6 +54,67 @@ show(float.fromhex, 5)
 class F(float):
     pass
 print(type(F.fromhex("0x1p1")).__name__, F.fromhex("0x1p1"), (2.0).fromhex("0x1p-1"))
+""",
+    "list_slice_assignment": r"""
+scores = list(range(12))
+scores[::3] = ["a", "b", "c", "d"]
+print(scores)
+del scores[1::4]
+print(scores)
+del scores[::-2]
+print(scores, len(scores))
+row = list(range(10))
+row[8:1:-3] = "xyz"
+print(row)
+row[2:4] = range(5)
+print(row)
+row[:0] = (c.upper() for c in "hi")
+print(row)
+row[len(row):] = row
+print(row, len(row))
+row[::4] = [None] * len(row[::4])
+del row[100:200:5], row[::-100]
+print(row)
+letters = list("abcdef")
+letters[1:3] = "XYZ"
+del letters[::1]
+print(letters)
+def assign(target, where, value):
+    target[where] = value
+show(assign, letters, slice(None, None, 2), [1])
+stock = [5, 4, 3]
+show(assign, stock, slice(None, None, 2), [1])
+show(assign, stock, slice(0, 1), 5)
+show(assign, stock, slice(0, 3, 2), 5)
+show(assign, stock, slice(0, 3, "x"), [1])
+class Position:
+    def __index__(self):
+        return 1
+print(stock[Position():], "abc"[:Position()], stock[:10**30], stock[-10**30::2], (1, 2, 3)[::-2**40])
+show(lambda: stock[::0])
+show(lambda: stock[1.5:])
+""",
+    "sequence_step_slices": r"""
+row = ("id", "name", "city", "pop", "area")
+print(row[::2], row[::-1], row[1::3], row[10::2], row[:1:-2])
+buf = bytearray(b"header:payload:trailer")
+print(buf[::2], buf[::-3], buf[100:0:-7])
+del buf[0], buf[-1]
+print(buf)
+del buf[:7]
+del buf[::4]
+print(buf, len(buf))
+del buf[2:5]
+print(buf)
+import array
+samples = array.array("h", range(-5, 6))
+print(samples[::3], samples[::-2])
+del samples[1::2], samples[0]
+print(samples)
+def delete(target, where):
+    del target[where]
+show(delete, buf, 100)
+show(delete, samples, slice(None, None, 0))
 """,
     "dict_view_types": r"""
 d = {"a": 1}

@@ -13,6 +13,7 @@ pub mod files;
 pub mod host;
 pub mod invariants;
 pub mod limits;
+mod pagemap;
 pub mod sandbox;
 pub mod snapshot;
 pub mod sql;

@@ -58,6 +58,7 @@ use crate::engine::{self, GUEST_WASM};
 use crate::error::Error;
 use crate::host::{HostFunctions, HostState, RunControl};
 use crate::limits::Limits;
+use crate::pagemap;
 
 pub const MAGIC: [u8; 8] = *b"MPYSNAP\0";
 /// Bumped whenever the layout above changes; snapshots of another version are refused.
@@ -325,11 +326,31 @@ fn unchanged(memory: &[u8], image: &[u8], range: std::ops::Range<usize>) -> bool
     memory[in_image.clone()] == image[in_image.clone()] && is_zero(&memory[in_image.end.max(range.start)..range.end])
 }
 
-/// The runs of chunks of `memory` that differ from a fresh instance's, as (first chunk, count).
+/// The runs of chunks of `memory` that differ from a fresh instance's, as (first chunk, count). Only the
+/// pages the kernel says the session wrote are compared, where it can tell ([`pagemap`]).
 pub(crate) fn changed_runs(memory: &[u8], image: &[u8]) -> Vec<(u32, u32)> {
-    let mut runs: Vec<(u32, u32)> = Vec::new();
-    for stretch in (0..memory.len()).step_by(STRETCH) {
-        let stretch_end = (stretch + STRETCH).min(memory.len());
+    let mut runs = Vec::new();
+    match pagemap::written_runs(memory, CHUNK) {
+        Some(written) => {
+            for (first, count) in written {
+                compare(memory, image, first as usize * CHUNK..(first + count) as usize * CHUNK, &mut runs);
+            }
+        }
+        None => compare(memory, image, 0..memory.len(), &mut runs),
+    }
+    runs
+}
+
+/// The runs of chunks a copy of `memory` into a fresh instance must carry: the pages the session wrote,
+/// without comparing them, where the kernel can tell; else the changed ones.
+pub(crate) fn runs_to_copy(memory: &[u8], image: &[u8]) -> Vec<(u32, u32)> {
+    pagemap::written_runs(memory, CHUNK).unwrap_or_else(|| changed_runs(memory, image))
+}
+
+/// Appends to `runs` the chunks of `memory[range]` (chunk-aligned) that differ from a fresh instance's.
+pub(crate) fn compare(memory: &[u8], image: &[u8], range: std::ops::Range<usize>, runs: &mut Vec<(u32, u32)>) {
+    for stretch in range.clone().step_by(STRETCH) {
+        let stretch_end = (stretch + STRETCH).min(range.end);
         if unchanged(memory, image, stretch..stretch_end) {
             continue;
         }
@@ -344,7 +365,6 @@ pub(crate) fn changed_runs(memory: &[u8], image: &[u8]) -> Vec<(u32, u32)> {
             }
         }
     }
-    runs
 }
 
 /// Encodes `memory` (a session's whole linear memory) as a snapshot.

@@ -1,0 +1,161 @@
+//! Which pages of a session's memory it wrote, asked of the kernel instead of found by comparing.
+//!
+//! A fresh instance's memory is the module's copy-on-write image (a private mapping of a file) and
+//! zeros beyond it. A page the guest writes becomes an anonymous page; a page it only reads stays the
+//! file's page or the shared zero page. So the anonymous pages of a session's memory are a superset of
+//! the pages that differ from a fresh instance, and Linux's `PAGEMAP_SCAN` ioctl (6.7 and later) lists
+//! them in one system call, where comparing the whole memory with the image reads every byte of both
+//! (most of a fork's time, measured: issue 20). Wasmtime uses the same ioctl to reset pooled memories.
+//!
+//! The list is exact enough to copy from, never too short: a page counts unless the kernel says it is
+//! the file's page or the zero page, and a page swapped out (or being migrated) counts too. A page
+//! written back to its old contents, or reset by the pooling allocator's keep-resident `memcpy`, is
+//! listed though unchanged; callers that want only changed pages compare those.
+//! `tests::written_pages_cover_every_changed_page` checks the superset on live sessions.
+//!
+//! Elsewhere (older kernels, other systems, a failing ioctl) [`written_runs`] returns `None` and callers
+//! compare the memories as before.
+
+/// Runs of `page`-sized pages of `memory` (page-aligned, a whole number of pages) that the process may
+/// have written since the mapping was made: `(first page, count)`, increasing. `None` when the kernel
+/// cannot tell.
+#[cfg(target_os = "linux")]
+pub(crate) fn written_runs(memory: &[u8], page: usize) -> Option<Vec<(u32, u32)>> {
+    use std::os::fd::AsRawFd;
+
+    let start = memory.as_ptr() as u64;
+    let end = start + memory.len() as u64;
+    if start % page as u64 != 0 || memory.len() % page != 0 {
+        return None;
+    }
+    let file = pagemap_file()?;
+    let mut regions = vec![PageRegion::default(); MAX_REGIONS];
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    let mut from = start;
+    while from < end {
+        let mut arg = PmScanArg {
+            size: std::mem::size_of::<PmScanArg>() as u64,
+            flags: 0,
+            start: from,
+            end,
+            walk_end: 0,
+            vec: regions.as_mut_ptr() as u64,
+            vec_len: regions.len() as u64,
+            max_pages: 0,
+            // A page counts unless it is the file's (the image's) or the zero page, and only if it is
+            // there at all: present, or swapped out (including a migration entry).
+            category_inverted: PAGE_IS_FILE | PAGE_IS_PFNZERO,
+            category_mask: PAGE_IS_FILE | PAGE_IS_PFNZERO,
+            category_anyof_mask: PAGE_IS_PRESENT | PAGE_IS_SWAPPED,
+            return_mask: 0,
+        };
+        // SAFETY: the fd is this process's pagemap; `arg` describes `regions`, which the kernel fills
+        // with at most `vec_len` entries; the scanned range is mapped memory we hold a borrow of.
+        let filled = unsafe { libc::ioctl(file.as_raw_fd(), PAGEMAP_SCAN, &mut arg as *mut PmScanArg) };
+        if filled < 0 || arg.walk_end <= from || arg.walk_end > end {
+            return None;
+        }
+        for region in &regions[..filled as usize] {
+            if region.start < from || region.end > arg.walk_end || region.start >= region.end {
+                return None;
+            }
+            let first = ((region.start - start) / page as u64) as u32;
+            let count = ((region.end - region.start) / page as u64) as u32;
+            match runs.last_mut() {
+                Some((f, c)) if *f + *c == first => *c += count,
+                _ => runs.push((first, count)),
+            }
+        }
+        from = arg.walk_end;
+    }
+    Some(runs)
+}
+
+#[cfg(not(target_os = "linux"))]
+pub(crate) fn written_runs(_memory: &[u8], _page: usize) -> Option<Vec<(u32, u32)>> {
+    None
+}
+
+#[cfg(target_os = "linux")]
+const MAX_REGIONS: usize = 256;
+// From <linux/fs.h>.
+#[cfg(target_os = "linux")]
+const PAGE_IS_FILE: u64 = 1 << 2;
+#[cfg(target_os = "linux")]
+const PAGE_IS_PRESENT: u64 = 1 << 3;
+#[cfg(target_os = "linux")]
+const PAGE_IS_SWAPPED: u64 = 1 << 4;
+#[cfg(target_os = "linux")]
+const PAGE_IS_PFNZERO: u64 = 1 << 5;
+/// `_IOWR('f', 16, struct pm_scan_arg)`.
+#[cfg(target_os = "linux")]
+const PAGEMAP_SCAN: libc::Ioctl = ((3 << 30) | ((std::mem::size_of::<PmScanArg>() as u32) << 16) | (0x66 << 8) | 16) as _;
+
+#[cfg(target_os = "linux")]
+#[repr(C)]
+struct PmScanArg {
+    size: u64,
+    flags: u64,
+    start: u64,
+    end: u64,
+    walk_end: u64,
+    vec: u64,
+    vec_len: u64,
+    max_pages: u64,
+    category_inverted: u64,
+    category_mask: u64,
+    category_anyof_mask: u64,
+    return_mask: u64,
+}
+
+#[cfg(target_os = "linux")]
+#[repr(C)]
+#[derive(Clone, Copy, Default)]
+struct PageRegion {
+    start: u64,
+    end: u64,
+    categories: u64,
+}
+
+/// This process's `/proc/self/pagemap`, opened once per process: a child of `fork()` inherits the
+/// parent's descriptor, which would describe the parent's pages, so the file is reopened when the
+/// process id changed. `None` when it cannot be opened or the kernel lacks `PAGEMAP_SCAN`.
+#[cfg(target_os = "linux")]
+fn pagemap_file() -> Option<std::sync::Arc<std::fs::File>> {
+    use std::sync::{Arc, Mutex};
+
+    static FILE: Mutex<Option<(u32, Option<Arc<std::fs::File>>)>> = Mutex::new(None);
+    let pid = std::process::id();
+    let mut cached = FILE.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((owner, file)) = cached.as_ref() {
+        if *owner == pid {
+            return file.clone();
+        }
+    }
+    let file = std::fs::File::open("/proc/self/pagemap").ok().map(Arc::new).filter(|f| supported(f));
+    *cached = Some((pid, file.clone()));
+    file
+}
+
+/// Whether the kernel knows `PAGEMAP_SCAN` (an empty scan succeeds).
+#[cfg(target_os = "linux")]
+fn supported(file: &std::fs::File) -> bool {
+    use std::os::fd::AsRawFd;
+
+    let mut arg = PmScanArg {
+        size: std::mem::size_of::<PmScanArg>() as u64,
+        flags: 0,
+        start: 0,
+        end: 0,
+        walk_end: 0,
+        vec: 0,
+        vec_len: 0,
+        max_pages: 0,
+        category_inverted: 0,
+        category_mask: 0,
+        category_anyof_mask: PAGE_IS_PRESENT,
+        return_mask: 0,
+    };
+    // SAFETY: an empty range with no output vector: the kernel writes only `walk_end` in `arg`.
+    unsafe { libc::ioctl(file.as_raw_fd(), PAGEMAP_SCAN, &mut arg as *mut PmScanArg) >= 0 }
+}
