@@ -44,17 +44,31 @@ _CHAIN_MESSAGES = (
 )
 
 
+def _margin(line):
+    # An exception group's lines carry an indent and a `| ` (or `+ `) margin: split it off.
+    i = 0
+    while line[i : i + 1] == " ":
+        i += 1
+    if line[i : i + 2] in ("| ", "+ "):
+        return line[: i + 2], line[i + 2 :]
+    return "", line
+
+
 def _lines(text):
     # sys.print_exception's text, split as CPython's format_exception splits it: a frame with its source
-    # line in one string, a chain message with the blank lines around it in one.
+    # line in one string, a chain message with the blank lines around it in one (inside an exception
+    # group's margin too).
     out = []
+    last = ("", "")
     for line in text.splitlines(True):
-        if out and line.startswith("    ") and out[-1].startswith("  File "):
-            out[-1] += line
-        elif out and (out[-1] == "\n" and line in _CHAIN_MESSAGES or line == "\n" and out[-1].endswith(_CHAIN_MESSAGES)):
+        margin, body = _margin(line)
+        frame_source = body.startswith("    ") and last[1].startswith("  File ")
+        chain_message = last[1] == "\n" and body in _CHAIN_MESSAGES or body == "\n" and last[1] in _CHAIN_MESSAGES
+        if out and margin == last[0] and (frame_source or chain_message):
             out[-1] += line
         else:
             out.append(line)
+        last = (margin, body)
     return out
 
 
