@@ -1,9 +1,10 @@
 """CPython's `traceback` for the common uses: format_exc, print_exc, format_exception,
-format_exception_only, print_exception (with the __cause__ / __context__ chain and __notes__),
-format_tb, print_tb, extract_tb, walk_tb, StackSummary, FrameSummary, TracebackException. Traceback
-objects come from the interpreter (e.__traceback__, sys.exc_info()[2]); frames are not inspectable, so
-print_stack, format_stack and extract_stack are empty, and a FrameSummary's `line` is '' (CPython's value
-for code it has no source file for, as for code run by exec)."""
+format_exception_only, print_exception (with the __cause__ / __context__ chain, __notes__ and, without
+`limit`, an exception group's boxed tree), format_tb, print_tb, extract_tb, walk_tb, StackSummary,
+FrameSummary, TracebackException. Traceback objects come from the interpreter (e.__traceback__,
+sys.exc_info()[2]); frames are not inspectable, so print_stack, format_stack and extract_stack are empty,
+and a FrameSummary's `line` is '' (CPython's value for code it has no source file for, as for code run by
+exec)."""
 
 import sys
 
