@@ -1,7 +1,8 @@
 """The language as CPython 3.11 runs it (issue 16): each snippet runs in the sandbox and in the CPython
 running the tests, and must print the same, byte for byte. The snippets use the guest's patches 0070-0072
 (class and module annotations, `list[int]` / `int | None`, f-string fields) and the frozen `dataclasses`
-and `typing` modules built on them, 0090-0091 (match statements) and 0092 (argument errors). The
+and `typing` modules built on them, 0090-0091 (match statements), 0092 (argument errors) and 0110-0113
+(exception groups, `except*`, `with_traceback()`, error messages). The
 language programs of the agent-style corpus (`tests/agent_corpus/lang_*.py`) run in
 `tests/test_agent_corpus.py`.
 """
@@ -499,6 +500,281 @@ for src in ['None[0] = 1', 'del None[0]', '(1,)[0] = 2', 'del (1,)[0]', 's = "a"
         statement(src)
     except Exception as e:
         print(src, '->', type(e).__name__ + ':', e)
+""",
+    # ---- exception groups and except* (patches 0110, 0111), messages (0112-0114) ----------------------
+    "exception_groups": """
+for args in [(), ("a",), (1, [ValueError()]), ("a", 5), ("a", []), ("a", [1]), ("a", {ValueError()}),
+             ("a", {1: ValueError()}), ("a", [ValueError()], 3)]:
+    show(ExceptionGroup, *args)
+    show(BaseExceptionGroup, *args)
+show(ExceptionGroup, "a", [KeyboardInterrupt()])
+g = BaseExceptionGroup("m", (ValueError(1), KeyboardInterrupt()))
+print(repr(g), str(g), g.args, g.message, g.exceptions, type(g))
+g = BaseExceptionGroup("m", [ValueError(1), TypeError()])
+print(repr(g), str(g), g.args, g.message, g.exceptions, type(g))
+print(issubclass(ExceptionGroup, Exception), issubclass(ExceptionGroup, BaseExceptionGroup))
+print(issubclass(BaseExceptionGroup, Exception), isinstance(g, Exception), isinstance(g, BaseExceptionGroup))
+print(ExceptionGroup("one", [ValueError(1)]))
+eg = ExceptionGroup("outer", [ValueError(1), TypeError(2), ExceptionGroup("inner", [ValueError(3), KeyError(4)])])
+print(repr(eg.subgroup(ValueError)))
+print(repr(eg.subgroup((TypeError, KeyError))))
+print(eg.subgroup(lambda e: isinstance(e, ExceptionGroup)) is eg, eg.subgroup(OSError))
+print(eg.split(ValueError))
+print(eg.split(lambda e: not isinstance(e, ExceptionGroup) and e.args[0] > 2))
+print(eg.split(BaseException)[0] is eg)
+show(eg.split, 5)
+d = eg.derive([KeyError(9)])
+print(repr(d), type(d).__name__, repr(eg.derive([KeyboardInterrupt()])))
+eg.add_note("checked twice")
+eg.__cause__ = RuntimeError("cause")
+part = eg.subgroup(ValueError)
+print(part.__notes__, repr(part.__cause__), part.__notes__ is eg.__notes__)
+class BatchError(ExceptionGroup):
+    pass
+b = BatchError("batch", [ValueError(1)])
+print(repr(b), b, b.subgroup(lambda e: True) is b, repr(b.split(ValueError)))
+try:
+    raise b
+except ExceptionGroup as e:
+    print("caught", type(e).__name__, e.exceptions)
+""",
+    "except_star": """
+import sys
+def run(f):
+    try:
+        f()
+        print("-> no exception")
+    except BaseException as e:
+        print("->", repr(e))
+def naked_reraised():
+    try:
+        raise ValueError(1)
+    except* ValueError:
+        raise
+run(naked_reraised)
+def raise_matched_group():
+    try:
+        raise ExceptionGroup("g", [ValueError(1), TypeError(2)])
+    except* ValueError as e:
+        raise e
+run(raise_matched_group)
+def reraise_part():
+    try:
+        raise ExceptionGroup("g", [ValueError(1), TypeError(2)])
+    except* ValueError:
+        raise
+run(reraise_part)
+def handler_raises():
+    try:
+        raise ExceptionGroup("g", [ValueError(1), TypeError(2)])
+    except* ValueError as e:
+        print("handling", repr(sys.exc_info()[1]))
+        raise KeyError(3)
+    except* TypeError:
+        pass
+run(handler_raises)
+def two_handlers_raise():
+    try:
+        raise ExceptionGroup("g", [ValueError(1), TypeError(2)])
+    except* ValueError:
+        raise KeyError(5)
+    except* TypeError:
+        raise IndexError(6)
+run(two_handlers_raise)
+def raise_and_rest():
+    try:
+        raise ExceptionGroup("g", [ValueError(1), TypeError(2)])
+    except* ValueError:
+        raise KeyError(5)
+run(raise_and_rest)
+def naked_unmatched():
+    try:
+        raise ValueError(1)
+    except* TypeError:
+        pass
+run(naked_unmatched)
+def clauses():
+    try:
+        raise ExceptionGroup("g", [ValueError(1), TypeError(2), KeyError(3)])
+    except* (ValueError, KeyError) as e:
+        print("caught", repr(e))
+    except* TypeError as e:
+        print("caught", repr(e), e.exceptions)
+    else:
+        print("else")
+    finally:
+        print("finally")
+run(clauses)
+def no_exception():
+    try:
+        print("body")
+    except* ValueError:
+        print("no")
+    else:
+        print("else")
+run(no_exception)
+def group_type():
+    try:
+        raise ValueError(1)
+    except* ExceptionGroup:
+        pass
+run(group_type)
+def not_a_type():
+    try:
+        raise ValueError(1)
+    except* 5:
+        pass
+run(not_a_type)
+def nested_groups():
+    try:
+        raise ExceptionGroup("g", [ValueError(1), ExceptionGroup("h", [TypeError(2), ValueError(3)])])
+    except* ValueError as e:
+        print(repr(e))
+run(nested_groups)
+def base_exceptions():
+    try:
+        raise BaseExceptionGroup("g", [ValueError(1), KeyboardInterrupt()])
+    except* KeyboardInterrupt as e:
+        print("interrupted", repr(e))
+run(base_exceptions)
+def loops_and_names():
+    for x in range(3):
+        try:
+            if x == 1:
+                raise ValueError(x)
+        except* ValueError as e:
+            print("loop", x, repr(e))
+            for y in range(5):
+                if y == 1:
+                    break
+    try:
+        e
+    except NameError:
+        print("e is unbound")
+run(loops_and_names)
+def context_in_handler():
+    try:
+        raise ExceptionGroup("g", [ValueError(1)])
+    except* ValueError:
+        try:
+            raise TypeError("inner")
+        except TypeError as t:
+            print("context", repr(t.__context__))
+run(context_in_handler)
+def nested_try():
+    try:
+        try:
+            raise ExceptionGroup("g", [ValueError(1), TypeError(2)])
+        except* ValueError:
+            print("inner handled ValueError")
+    except* TypeError as e:
+        print("outer", repr(e))
+run(nested_try)
+for src in ["try: pass\\nexcept* ValueError:\\n  break\\n",
+            "for i in x:\\n try: pass\\n except* ValueError:\\n  continue\\n",
+            "def f():\\n try: pass\\n except* ValueError:\\n  return 1\\n",
+            "try: pass\\nexcept* ValueError:\\n  for i in x: break\\n",
+            "try: pass\\nexcept* ValueError:\\n  def f(): return 1\\n",
+            "try: pass\\nexcept ValueError: pass\\nexcept* TypeError: pass\\n",
+            "try: pass\\nexcept* TypeError: pass\\nexcept ValueError: pass\\n"]:
+    try:
+        compile(src, "<s>", "exec")
+        print("ok")
+    except SyntaxError as e:
+        print("SyntaxError:", e.args[0])
+""",
+    "exception_group_printing": """
+import traceback
+def lines(e):
+    # the traceback module's text without source lines (CPython has no source for <snippet>)
+    text = ''.join(traceback.format_exception(e)).replace('"<snippet>"', '"<sandbox>"')
+    out = []
+    for line in text.splitlines():
+        body = line.lstrip(' ')
+        if body[:2] in ('| ', '+ '):
+            body = body[2:]
+        elif not body.startswith('+-'):
+            body = line
+        if not body.startswith('    '):
+            out.append(line)
+    return out
+def fail():
+    raise ValueError("bad")
+def collect():
+    errors = []
+    for f in (fail, lambda: 1 / 0):
+        try:
+            f()
+        except Exception as e:
+            errors.append(e)
+    errors.append(KeyError("k"))
+    errors.append(ExceptionGroup("nested", [TypeError("t"), OSError(2, "nf")]))
+    raise ExceptionGroup("many", errors)
+try:
+    collect()
+except ExceptionGroup as e:
+    e.add_note("a note")
+    print("\\n".join(lines(e)))
+    print(len(traceback.format_exception(e)))
+try:
+    raise ExceptionGroup("wide", [ValueError(i) for i in range(17)])
+except ExceptionGroup as e:
+    print("\\n".join(lines(e)))
+try:
+    try:
+        raise KeyError("first")
+    except KeyError:
+        raise ExceptionGroup("ctx", [ValueError(1)])
+except ExceptionGroup as e:
+    print("\\n".join(lines(e)))
+try:
+    try:
+        raise ExceptionGroup("g", [ValueError(1), TypeError(2)])
+    except* ValueError:
+        raise RuntimeError("in handler")
+except ExceptionGroup as e:
+    print("\\n".join(lines(e)))
+print(traceback.format_exception_only(ExceptionGroup("x", [ValueError()])))
+""",
+    "exception_messages_part_2": """
+def aug_add():
+    x = 1
+    x += "a"
+def aug_pow():
+    x = 2
+    x **= "a"
+def aug_list():
+    x = [1]
+    x *= 2.5
+def aug_str():
+    x = "s"
+    x -= 1
+for f in (aug_add, aug_pow, aug_list, aug_str):
+    show(f)
+class NoIter:
+    pass
+class GetItem:
+    def __getitem__(self, i):
+        if i > 2:
+            raise IndexError(i)
+        return i
+show(lambda: 1 in 5)
+show(lambda: "a" in 5.0)
+show(lambda: 1 not in None)
+show(lambda: 1 in NoIter())
+show(lambda: 2 in GetItem())
+show(lambda: "x" in object())
+try:
+    raise ValueError("x")
+except ValueError as e:
+    tb = e.__traceback__
+e2 = KeyError("k").with_traceback(tb)
+print(e2.__traceback__.tb_lineno == tb.tb_lineno, repr(e2))
+class AppError(Exception):
+    pass
+e3 = AppError("z")
+print(e3.with_traceback(None) is e3, e3.with_traceback(tb).__traceback__ is not None)
+show(e3.with_traceback, 5)
 """,
     "exception_classes_and_protocol_errors": """
 def f():
@@ -1174,6 +1450,34 @@ def start(cfg):
 
 
 start({"host": "x"})
+""",
+    "exception_group_uncaught": """\
+def check(record):
+    errors = []
+    if not record.get("name"):
+        errors.append(ValueError("name is required"))
+    if not isinstance(record.get("age"), int):
+        errors.append(TypeError("age must be an int"))
+    if errors:
+        raise ExceptionGroup(f"record {record['id']} is invalid", errors)
+
+
+def check_all(records):
+    problems = []
+    for record in records:
+        try:
+            check(record)
+        except ExceptionGroup as e:
+            e.add_note(f"while checking record {record['id']}")
+            problems.append(e)
+    if problems:
+        raise ExceptionGroup("validation failed", problems)
+
+
+try:
+    check_all([{"id": 1, "name": "a", "age": 3}, {"id": 2, "name": "", "age": "x"}, {"id": 3, "age": 4}])
+except* TypeError:
+    raise KeyError("lookup") from None
 """,
     "suppressed_context_and_finally": """\
 def parse(value):

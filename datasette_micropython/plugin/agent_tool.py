@@ -141,7 +141,6 @@ DIFFERENCES = (
     "functions take no attributes (f.calls = 0 is an AttributeError; functools.wraps cannot copy __name__)",
     "no __init_subclass__, __set_name__ or __mro__; __slots__ does not restrict attributes",
     "a class-based typing.NamedTuple cannot be instantiated: use collections.namedtuple",
-    "ExceptionGroup and except* are missing",
     "str.split() and str.strip() without arguments split and strip ASCII whitespace only",
 )
 

@@ -1,9 +1,10 @@
 """CPython's `traceback` for the common uses: format_exc, print_exc, format_exception,
-format_exception_only, print_exception (with the __cause__ / __context__ chain and __notes__),
-format_tb, print_tb, extract_tb, walk_tb, StackSummary, FrameSummary, TracebackException. Traceback
-objects come from the interpreter (e.__traceback__, sys.exc_info()[2]); frames are not inspectable, so
-print_stack, format_stack and extract_stack are empty, and a FrameSummary's `line` is '' (CPython's value
-for code it has no source file for, as for code run by exec)."""
+format_exception_only, print_exception (with the __cause__ / __context__ chain, __notes__ and, without
+`limit`, an exception group's boxed tree), format_tb, print_tb, extract_tb, walk_tb, StackSummary,
+FrameSummary, TracebackException. Traceback objects come from the interpreter (e.__traceback__,
+sys.exc_info()[2]); frames are not inspectable, so print_stack, format_stack and extract_stack are empty,
+and a FrameSummary's `line` is '' (CPython's value for code it has no source file for, as for code run by
+exec)."""
 
 import sys
 
@@ -44,17 +45,31 @@ _CHAIN_MESSAGES = (
 )
 
 
+def _margin(line):
+    # An exception group's lines carry an indent and a `| ` (or `+ `) margin: split it off.
+    i = 0
+    while line[i : i + 1] == " ":
+        i += 1
+    if line[i : i + 2] in ("| ", "+ "):
+        return line[: i + 2], line[i + 2 :]
+    return "", line
+
+
 def _lines(text):
     # sys.print_exception's text, split as CPython's format_exception splits it: a frame with its source
-    # line in one string, a chain message with the blank lines around it in one.
+    # line in one string, a chain message with the blank lines around it in one (inside an exception
+    # group's margin too).
     out = []
+    last = ("", "")
     for line in text.splitlines(True):
-        if out and line.startswith("    ") and out[-1].startswith("  File "):
-            out[-1] += line
-        elif out and (out[-1] == "\n" and line in _CHAIN_MESSAGES or line == "\n" and out[-1].endswith(_CHAIN_MESSAGES)):
+        margin, body = _margin(line)
+        frame_source = body.startswith("    ") and last[1].startswith("  File ")
+        chain_message = last[1] == "\n" and body in _CHAIN_MESSAGES or body == "\n" and last[1] in _CHAIN_MESSAGES
+        if out and margin == last[0] and (frame_source or chain_message):
             out[-1] += line
         else:
             out.append(line)
+        last = (margin, body)
     return out
 
 

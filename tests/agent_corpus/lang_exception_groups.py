@@ -1,4 +1,3 @@
-# xfail: ExceptionGroup and except* are not supported
 def validate(record):
     errors = []
     if not record.get("name"):
