@@ -596,6 +596,9 @@ show(setattr, m, 'j', 1)
 from collections import namedtuple
 Pt = namedtuple('Pt', 'x y')
 show(setattr, Pt(1, 2), 'z', 3)
+import copy
+c, dc = copy.copy(m), copy.deepcopy(Mixed(1, [2]))
+print(type(c).__name__, c.x, c.y, c.k, dc.y, copy.deepcopy(Pt(1, [2])), hasattr(copy.copy(Vector(1, 2)), '__dict__'))
 """,
     # ---- typing: NamedTuple, TypedDict, get_type_hints ----------------------------------------------------
     "typing_namedtuple_class": """
