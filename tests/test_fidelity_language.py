@@ -511,6 +511,29 @@ class One(Counted): pass
 class Two(Counted): pass
 print(One.ident, Two.ident, Counted.count)
 """,
+    "dataclass_nested_repr_and_mro": """
+from dataclasses import dataclass, field
+class Outer:
+    @dataclass
+    class Inner:
+        x: int = 0
+class Mixin:
+    def tag(self):
+        return 'mixin'
+@dataclass
+class A:
+    a: int = 1
+@dataclass
+class B(A):
+    b: int = 2
+@dataclass
+class C(A):
+    c: list = field(default_factory=list)
+@dataclass
+class D(B, C, Mixin):
+    d: int = 4
+print(Outer.Inner(3), D(), D().tag(), [k.__name__ for k in D.__mro__])
+""",
     # ---- abc (abc.py) ----------------------------------------------------------------------------------------
     "abc_abstractmethods": """
 from abc import ABC, ABCMeta, abstractmethod
