@@ -1,7 +1,8 @@
 """The language as CPython 3.11 runs it (issue 16): each snippet runs in the sandbox and in the CPython
 running the tests, and must print the same, byte for byte. The snippets use the guest's patches 0070-0072
 (class and module annotations, `list[int]` / `int | None`, f-string fields) and the frozen `dataclasses`
-and `typing` modules built on them, 0090-0091 (match statements), 0092 (argument errors) and 0110-0113
+and `typing` modules built on them, 0090-0091 (match statements), 0092 (argument errors), 0093-0096
+(function attributes, C3 method resolution order and super(), class creation hooks, __slots__) and 0110-0113
 (exception groups, `except*`, `with_traceback()`, error messages). The
 language programs of the agent-style corpus (`tests/agent_corpus/lang_*.py`) run in
 `tests/test_agent_corpus.py`.
@@ -252,6 +253,376 @@ try:
     hash(inv)
 except TypeError:
     print('unhashable')
+""",
+    # ---- function attributes (patch 0093) -------------------------------------------------------------
+    "function_attributes_dict_and_names": """
+def handler(limit=10, *, offset=0, tag='x'):
+    "Serve items."
+    return limit + offset
+handler.route = '/items'
+handler.calls = 0
+handler.calls += 1
+print(handler.route, handler.calls, sorted(handler.__dict__), handler.__doc__)
+print(handler.__name__, handler.__qualname__, handler.__module__, handler.__defaults__, handler.__kwdefaults__)
+handler.__dict__['extra'] = 1
+print(handler.extra, getattr(handler, 'missing', 'default'), hasattr(handler, 'route'))
+del handler.route
+show(lambda: handler.route)
+show(lambda: delattr(handler, 'route'))
+handler.__name__ = 'renamed'
+handler.__qualname__ = 'Outer.renamed'
+handler.__doc__ = None
+handler.__module__ = 'api'
+print(handler.__name__, handler.__qualname__, handler.__doc__, handler.__module__, handler(1))
+show(setattr, handler, '__name__', 5)
+show(setattr, handler, '__dict__', [])
+def plain(a, b):
+    pass
+print(plain.__defaults__, plain.__kwdefaults__, plain.__doc__, plain.__dict__)
+lam = lambda x=1: x
+print(lam.__name__, lam.__qualname__, lam.__defaults__)
+def gen():
+    '''A generator.'''
+    yield 1
+gen.kind = 'gen'
+print(gen.kind, gen.__doc__, gen.__name__, list(gen()))
+""",
+    "function_qualname": """
+class Shop:
+    class Item:
+        def price(self):
+            def inner():
+                pass
+            return inner
+    def order(self, n):
+        return [lambda: n for _ in range(1)][0]
+    @staticmethod
+    def util():
+        pass
+    @classmethod
+    def make(cls):
+        pass
+def outer():
+    def middle():
+        class Local:
+            def m(self):
+                pass
+        return Local
+    return middle
+print(Shop.Item.price.__qualname__, Shop.Item().price().__qualname__, Shop.order.__qualname__)
+print(Shop().order(1).__qualname__, Shop.util.__qualname__, Shop.make.__qualname__, Shop.Item.__qualname__)
+print(outer.__qualname__, outer().__qualname__, outer()().__qualname__, outer()().m.__qualname__)
+print(Shop.Item.price.__name__, Shop().order.__name__, Shop().order.__qualname__)
+print(repr(Shop.order).split(' at ')[0], repr(outer()).split(' at ')[0])
+show(Shop().order, 1, 2)
+show(Shop.Item().price, 1)
+show(outer(), 1)
+""",
+    "function_attributes_functools_wraps": """
+import functools
+def counted(fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        wrapper.calls += 1
+        return fn(*args, **kwargs)
+    wrapper.calls = 0
+    return wrapper
+def tagged(**attrs):
+    def deco(fn):
+        for k, v in attrs.items():
+            setattr(fn, k, v)
+        return fn
+    return deco
+@counted
+@tagged(route='/fib')
+def fib(n):
+    '''Return the n-th Fibonacci number.'''
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+print(fib(12), fib.calls, fib.__name__, fib.__qualname__, fib.__doc__, fib.__module__)
+print(fib.route, fib.__wrapped__.__name__, fib.__wrapped__.route, sorted(fib.__dict__))
+class Api:
+    @counted
+    def get(self, k):
+        "Get one."
+        return k * 2
+a = Api()
+print(a.get(2), a.get(3), Api.get.calls, a.get.calls, a.get.__name__, a.get.__qualname__, a.get.__doc__)
+show(setattr, a.get, 'x', 1)
+def plain():
+    pass
+w = functools.update_wrapper(lambda: 1, plain)
+print(w.__name__, w.__qualname__, w.__wrapped__ is plain)
+""",
+    # ---- __mro__, mro(), super() (patch 0094) ----------------------------------------------------------
+    "class_mro_and_super": """
+class A:
+    def who(self):
+        return ['A']
+class B(A):
+    def who(self):
+        return ['B'] + super().who()
+class C(A):
+    def who(self):
+        return ['C'] + super().who()
+class D(B, C):
+    def who(self):
+        return ['D'] + super().who()
+class E(D):
+    pass
+print(D().who(), E().who())
+print([k.__name__ for k in D.__mro__], [k.__name__ for k in E.mro()], len(A.__mro__), object.__mro__)
+print(type(D.mro()).__name__, int.__mro__, bool.__mro__, ValueError.__mro__)
+class X: pass
+class Y: pass
+class M1(X, Y): pass
+class M2(Y, X): pass
+try:
+    class Bad(M1, M2): pass
+except TypeError as e:
+    print('TypeError:', e)
+try:
+    class Dup(X, X): pass
+except TypeError as e:
+    print('TypeError:', e)
+try:
+    class Order(A, B): pass
+except TypeError as e:
+    print('TypeError:', e)
+class O: pass
+class F(O): pass
+class G(O):
+    def hello(self):
+        return 'G'
+class H(F, G): pass
+print(H().hello(), [k.__name__ for k in H.__mro__])
+class K1: 
+    def f(self): return 'K1'
+class K2(K1): pass
+class K3:
+    def f(self): return 'K3'
+class K4(K2, K3): pass
+print(K4().f(), [k.__name__ for k in K4.__mro__])
+""",
+    "super_forms": """
+class Base:
+    def __init__(self, name):
+        self.name = name
+    @classmethod
+    def create(cls, name):
+        return cls(name)
+    def greet(self):
+        return 'hi ' + self.name
+class Mid(Base):
+    def __init__(self, name, n=1):
+        super().__init__(name.upper())
+        self.n = n
+    @classmethod
+    def create(cls, name):
+        obj = super().create(name)
+        obj.made = cls.__name__
+        return obj
+    def greet(self):
+        return super(Mid, self).greet() + '!' * self.n
+class Leaf(Mid):
+    def greet(self):
+        return '<' + super().greet() + '>'
+l = Leaf.create('ann')
+print(l.greet(), l.made, l.n, type(l).__name__)
+class Log:
+    def __init__(self, **kw):
+        self.log = ['Log']
+        super().__init__(**kw)
+class Store:
+    def __init__(self, **kw):
+        self.store = kw
+        super().__init__()
+class Service(Log, Store):
+    def __init__(self, **kw):
+        super().__init__(**kw)
+        self.log.append('Service')
+s = Service(a=1)
+print(s.log, s.store, [c.__name__ for c in Service.__mro__])
+class Left:
+    def ping(self): return ['Left'] + super().ping()
+class Right:
+    def ping(self): return ['Right']
+class Both(Left, Right): pass
+print(Both().ping())
+show(lambda: Left().ping())
+class P:
+    def m(self): return 'P'
+class Q(P):
+    def m(self): return 'Q' + super(Q, self).m() + super(P, self).__class__.__name__
+print(Q().m())
+""",
+    # ---- __init_subclass__, __set_name__, __class_getitem__ (patch 0095) -----------------------------
+    "class_init_subclass_and_set_name": """
+class Plugin:
+    registry = {}
+    def __init_subclass__(cls, name=None, **kwargs):
+        super().__init_subclass__(**kwargs)
+        Plugin.registry[name or cls.__name__.lower()] = cls
+class Csv(Plugin, name='csv'):
+    pass
+class Json(Plugin):
+    pass
+class Sub(Csv, name='sub'):
+    pass
+print(sorted(Plugin.registry), Plugin.registry['csv'].__name__, Plugin.registry['sub'].__mro__[1].__name__)
+try:
+    class Bad(Plugin, name='x', color='red'):
+        pass
+except TypeError as e:
+    print('TypeError:', e)
+try:
+    class Plain(color='red'):
+        pass
+except TypeError as e:
+    print('TypeError:', e)
+T = type('T', (Plugin,), {}, name='t')
+print(sorted(Plugin.registry))
+class Field:
+    def __set_name__(self, owner, name):
+        self.owner = owner.__name__
+        self.name = name
+    def __get__(self, obj, objtype=None):
+        return self if obj is None else obj.__dict__.get(self.name, 0)
+class Row:
+    qty = Field()
+    price = Field()
+print(Row.qty.name, Row.price.name, Row.qty.owner, Row().qty)
+class Boom:
+    def __set_name__(self, owner, name):
+        raise ValueError('no ' + name)
+try:
+    class Holder:
+        b = Boom()
+except RuntimeError as e:
+    print('RuntimeError:', e, repr(e.__cause__))
+class Box:
+    def __class_getitem__(cls, item):
+        return (cls.__name__, item)
+print(Box[int], Box['x'])
+class Counted:
+    count = 0
+    def __init_subclass__(cls):
+        Counted.count += 1
+        cls.ident = Counted.count
+class One(Counted): pass
+class Two(Counted): pass
+print(One.ident, Two.ident, Counted.count)
+""",
+    "dataclass_nested_repr_and_mro": """
+from dataclasses import dataclass, field
+class Outer:
+    @dataclass
+    class Inner:
+        x: int = 0
+class Mixin:
+    def tag(self):
+        return 'mixin'
+@dataclass
+class A:
+    a: int = 1
+@dataclass
+class B(A):
+    b: int = 2
+@dataclass
+class C(A):
+    c: list = field(default_factory=list)
+@dataclass
+class D(B, C, Mixin):
+    d: int = 4
+print(Outer.Inner(3), D(), D().tag(), [k.__name__ for k in D.__mro__])
+""",
+    # ---- abc (abc.py) ----------------------------------------------------------------------------------------
+    "abc_abstractmethods": """
+from abc import ABC, ABCMeta, abstractmethod
+class Shape(ABC):
+    @abstractmethod
+    def area(self): ...
+    @abstractmethod
+    def perimeter(self): ...
+    def describe(self):
+        return type(self).__name__ + ' ' + str(self.area())
+class Half(Shape):
+    def area(self):
+        return 1
+class Square(Half):
+    def perimeter(self):
+        return 4
+print(sorted(Shape.__abstractmethods__), sorted(Half.__abstractmethods__), Square.__abstractmethods__)
+print(type(Shape.__abstractmethods__).__name__, ABC.__abstractmethods__, Square().describe())
+show(Shape)
+show(Half)
+print(getattr(Shape.area, '__isabstractmethod__', False), getattr(Square.area, '__isabstractmethod__', False))
+class Base(metaclass=ABCMeta):
+    @abstractmethod
+    def run(self): ...
+class Impl(Base):
+    def run(self):
+        return 'ran'
+show(Base)
+print(Impl().run(), isinstance(Impl(), Base), sorted(Base.__abstractmethods__))
+""",
+    # ---- __slots__ (patch 0096) ----------------------------------------------------------------------------
+    "class_slots": """
+class Vector:
+    __slots__ = ('x', 'y')
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+v = Vector(1, 2)
+v.x = 5
+print(v.x, v.y, Vector.__slots__, hasattr(v, '__dict__'))
+show(setattr, v, 'z', 1)
+class V3(Vector):
+    __slots__ = 'z'
+w = V3(1, 2)
+w.z = 3
+print(w.z, hasattr(w, '__dict__'))
+show(setattr, w, 'q', 1)
+class Loose(Vector):
+    pass
+u = Loose(1, 2)
+u.extra = 1
+print(u.extra, hasattr(u, '__dict__'))
+class WithDict:
+    __slots__ = ('a', '__dict__')
+d = WithDict()
+d.a = 1
+d.b = 2
+print(d.a, d.b)
+class Prop:
+    __slots__ = ('_c',)
+    def __init__(self):
+        self._c = 0.0
+    @property
+    def c(self):
+        return self._c
+    @c.setter
+    def c(self, v):
+        self._c = v
+p = Prop()
+p.c = 21.5
+print(p.c)
+show(setattr, p, 'other', 1)
+show(lambda: Vector(1, 2).__dict__)
+class Empty:
+    __slots__ = ()
+show(setattr, Empty(), 'a', 1)
+class Mixed(Vector, Empty):
+    __slots__ = ['k']
+m = Mixed(1, 2)
+m.k = 9
+print(m.k, m.x)
+show(setattr, m, 'j', 1)
+from collections import namedtuple
+Pt = namedtuple('Pt', 'x y')
+show(setattr, Pt(1, 2), 'z', 3)
+import copy
+c, dc = copy.copy(m), copy.deepcopy(Mixed(1, [2]))
+print(type(c).__name__, c.x, c.y, c.k, dc.y, copy.deepcopy(Pt(1, [2])), hasattr(copy.copy(Vector(1, 2)), '__dict__'))
 """,
     # ---- typing: NamedTuple, TypedDict, get_type_hints ----------------------------------------------------
     "typing_namedtuple_class": """
@@ -1393,7 +1764,6 @@ print(cached(4))
 
 # Cases that still differ, each naming what is missing (strict: a fix must remove the entry).
 KNOWN_DIFFERENCES = {
-    "typing_namedtuple_class": "class-syntax NamedTuple construction fails: the namedtuple base has no __new__",
     "fstring_syntax_errors": "f'{x!z}', f'{}' and an unclosed nested spec compile (they fail at run time)",
 }
 

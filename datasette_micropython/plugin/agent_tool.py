@@ -138,9 +138,6 @@ ABSENT_MODULES = (
 #: The differences from CPython a model's code meets most, each from docs/cpython-differences.md (the
 #: test checks that each names something the document lists).
 DIFFERENCES = (
-    "functions take no attributes (f.calls = 0 is an AttributeError; functools.wraps cannot copy __name__)",
-    "no __init_subclass__, __set_name__ or __mro__; __slots__ does not restrict attributes",
-    "a class-based typing.NamedTuple cannot be instantiated: use collections.namedtuple",
     "str.split() and str.strip() without arguments split and strip ASCII whitespace only",
 )
 

@@ -1,11 +1,11 @@
 """Class-statement hooks for the frozen standard library (enum, abc).
 
-MicroPython's class statement takes no keywords (`metaclass=` raises TypeError) and has no
-metaclass `__new__` or `__init_subclass__` to act on a new class. This module replaces
+MicroPython has no metaclass `__new__` to act on a new class (the built-in `__build_class__` runs
+`__set_name__` and `__init_subclass__`, patch 0095). This module replaces
 `builtins.__build_class__` (MicroPython lets builtins be overridden) with a wrapper that
 - replaces bases that are not classes by what their __mro_entries__ names (PEP 560),
-- turns class keywords into changes of the bases through registered handlers
-  (`metaclass=ABCMeta` adds `ABC`), and
+- turns the class keywords it has handlers for into changes of the bases (`metaclass=ABCMeta` adds
+  `ABC`); the others go on to the base's `__init_subclass__`, and
 - passes each new class to the registered finishers, which may replace it (enum wraps Enum
   subclasses that have members).
 It is installed the first time enum or abc is imported, so classes cost nothing extra before.
@@ -21,12 +21,14 @@ finishers = []  # function(cls) returning the class to bind (usually cls itself)
 def _build_class(func, name, *bases, **kwargs):
     if not all(isinstance(base, type) for base in bases):
         bases = _resolve_bases(name, bases)
+    rest = {}
     for key, value in kwargs.items():
         handler = keyword_handlers.get(key)
         if handler is None:
-            raise TypeError(name + "() takes no keyword argument '" + key + "' in this sandbox")
-        bases = handler(bases, value)
-    cls = _build(func, name, *bases)
+            rest[key] = value  # for __init_subclass__ (the built-in __build_class__ passes it on)
+        else:
+            bases = handler(bases, value)
+    cls = _build(func, name, *bases, **rest)
     for finish in finishers:
         cls = finish(cls)
     return cls

@@ -12,61 +12,42 @@ classes that also derive from a built-in type (list, dict ...) are not checked.
 
 import _classhooks
 
-_abstract = set()  # functions marked with @abstractmethod (MicroPython functions take no attributes)
-_cache = {}  # class -> sorted names of its abstract methods
+_abstract = set()  # what @abstractmethod marked that takes no attributes (property, classmethod ...)
 
 
 def abstractmethod(funcobj):
-    _abstract.add(funcobj)
+    try:
+        funcobj.__isabstractmethod__ = True
+    except AttributeError:
+        _abstract.add(funcobj)
     return funcobj
 
 
 def _is_abstract(value):
+    if getattr(value, "__isabstractmethod__", False):
+        return True
     try:
         return value in _abstract
     except TypeError:  # an unhashable class attribute
         return False
 
 
-def _classes(cls):
-    # Depth-first, left to right: the order MicroPython resolves attributes in.
-    order = []
-    todo = [cls]
-    while todo:
-        c = todo.pop(0)
-        if c not in order:
-            order.append(c)
-            todo[0:0] = list(getattr(c, "__bases__", ()))
-    return order
-
-
 def _abstract_names(cls):
-    names = _cache.get(cls)
-    if names is None:
-        classes = _classes(cls)
-        candidates = set()
-        for c in classes:
-            for name, value in getattr(c, "__dict__", {}).items():
-                if _is_abstract(value):
-                    candidates.add(name)
-        names = []
-        for name in candidates:
-            for c in classes:
-                d = getattr(c, "__dict__", {})
-                if name in d:
-                    if _is_abstract(d[name]):
-                        names.append(name)
-                    break
-        names.sort()
-        _cache[cls] = names
-    return names
+    # CPython's ABCMeta.__new__: the class's own abstract attributes, and those of its bases that the
+    # class still resolves to an abstract value.
+    names = {name for name, value in cls.__dict__.items() if _is_abstract(value)}
+    for base in cls.__bases__:
+        for name in getattr(base, "__abstractmethods__", ()):
+            if _is_abstract(getattr(cls, name, None)):
+                names.add(name)
+    return frozenset(names)
 
 
 class ABC:
     """Helper base class: subclasses with unimplemented abstract methods cannot be instantiated."""
 
     def __new__(cls, *args, **kwargs):
-        names = _abstract_names(cls)
+        names = sorted(cls.__abstractmethods__)
         if names:
             raise TypeError(
                 "Can't instantiate abstract class %s with abstract method%s %s"
@@ -93,8 +74,20 @@ def _metaclass_keyword(bases, meta):
 _classhooks.keyword_handlers["metaclass"] = _metaclass_keyword
 
 
+def _finish(cls):
+    # every subclass of ABC gets its __abstractmethods__ when the class statement ends
+    if issubclass(cls, ABC):
+        cls.__abstractmethods__ = _abstract_names(cls)
+    return cls
+
+
+ABC.__abstractmethods__ = frozenset()
+_classhooks.finishers.append(_finish)
+
+
 def update_abstractmethods(cls):
-    _cache.clear()
+    if hasattr(cls, "__abstractmethods__"):
+        cls.__abstractmethods__ = _abstract_names(cls)
     return cls
 
 

@@ -2,8 +2,8 @@
 
 Handled: the built-in containers, dict subclasses with a copy() method (Counter, defaultdict,
 OrderedDict), objects with __copy__/__deepcopy__, and plain class instances (their attributes are
-copied; the class's __init__ is not called). Not supported: __reduce__/__reduce_ex__, copyreg,
-__getstate__/__setstate__, __slots__ without __dict__, copy.replace.
+copied, those in __slots__ too; the class's __init__ is not called), namedtuples. Not supported:
+__reduce__/__reduce_ex__, copyreg, __getstate__/__setstate__, copy.replace.
 """
 
 
@@ -22,6 +22,21 @@ def _new_like(x):
     return y
 
 
+def _attributes(x):
+    # An instance's attributes: its __dict__ (if it has one), then the __slots__ names it has set.
+    found = dict(x.__dict__) if hasattr(x, "__dict__") else {}
+    for c in type(x).__mro__:
+        slots = getattr(c, "__dict__", {}).get("__slots__", ())
+        for name in (slots,) if isinstance(slots, str) else slots:
+            if name not in found and name not in ("__dict__", "__weakref__") and hasattr(x, name):
+                found[name] = getattr(x, name)
+    return found.items()
+
+
+def _is_namedtuple(x):
+    return isinstance(x, tuple) and hasattr(type(x), "_make")
+
+
 def copy(x):
     """Shallow copy."""
     cls = type(x)
@@ -36,11 +51,14 @@ def copy(x):
     copier = getattr(x, "__copy__", None)
     if copier is not None:
         return copier()
+    if _is_namedtuple(x):
+        return type(x)._make(x)
     if isinstance(x, (dict, list, set)) and hasattr(x, "copy"):
         return x.copy()
-    if hasattr(x, "__dict__"):
+    attributes = _attributes(x)
+    if attributes or hasattr(x, "__dict__") or hasattr(cls, "__slots__"):
         y = _new_like(x)
-        for name, value in x.__dict__.items():
+        for name, value in attributes:
             setattr(y, name, value)
         return y
     raise Error("un(shallow)copyable object of type " + str(cls))
@@ -83,16 +101,19 @@ def deepcopy(x, memo=None):
     elif hasattr(x, "__deepcopy__"):
         y = x.__deepcopy__(memo)
         memo[key] = y
+    elif _is_namedtuple(x):
+        y = cls._make([deepcopy(item, memo) for item in x])
+        memo[key] = y
     elif isinstance(x, dict) and hasattr(x, "copy"):
         y = x.copy()
         memo[key] = y
         y.clear()
         for k, v in x.items():
             y[deepcopy(k, memo)] = deepcopy(v, memo)
-    elif hasattr(x, "__dict__"):
+    elif hasattr(x, "__dict__") or hasattr(cls, "__slots__"):
         y = _new_like(x)
         memo[key] = y
-        for name, value in x.__dict__.items():
+        for name, value in _attributes(x):
             setattr(y, name, deepcopy(value, memo))
     else:
         raise Error("un(deep)copyable object of type " + str(cls))

@@ -7,8 +7,8 @@ after those of dataclass bases. Supported: `@dataclass` with and without argumen
 `ClassVar`, `KW_ONLY`, `fields`, `asdict`, `astuple`, `replace`, `is_dataclass`, `make_dataclass`,
 `FrozenInstanceError`, `MISSING`, with CPython's reprs and error messages.
 Differences: the generated `__init__` takes `*args, **kwargs` and checks them itself (same messages);
-`slots=True` adds `__slots__` but instances keep a `__dict__`; names in messages and reprs are
-`__name__`, not `__qualname__` (they differ for nested classes).
+`slots=True` adds `__slots__` but instances keep a `__dict__`; names in messages are `__name__`, not
+`__qualname__` (they differ for nested classes).
 """
 
 import copy as _copy
@@ -153,26 +153,6 @@ class _Params:
 
 _FIELDS = "__dataclass_fields__"
 _PARAMS = "__dataclass_params__"
-
-
-def _mro(cls):
-    """The C3 linearization of cls (MicroPython classes have no __mro__)."""
-    seqs = [_mro(b) for b in cls.__bases__] + [list(cls.__bases__)]
-    result = [cls]
-    while True:
-        seqs = [s for s in seqs if s]
-        if not seqs:
-            return result
-        for seq in seqs:
-            head = seq[0]
-            if not any(head in s[1:] for s in seqs):
-                break
-        else:
-            raise TypeError("Cannot create a consistent method resolution order (MRO)")
-        result.append(head)
-        for s in seqs:
-            if s[0] is head:
-                del s[0]
 
 
 def _own(cls):
@@ -349,7 +329,8 @@ def _make_repr(repr_fields):
             parts = [f.name + "=" + repr(getattr(self, f.name)) for f in repr_fields]
         finally:
             _repr_running.discard(key)
-        return type(self).__name__ + "(" + ", ".join(parts) + ")"
+        cls = type(self)
+        return getattr(cls, "__qualname__", cls.__name__) + "(" + ", ".join(parts) + ")"
 
     return __repr__
 
@@ -393,7 +374,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
     own = _own(cls)
     any_frozen_base = False
     has_dataclass_bases = False
-    for base in reversed(_mro(cls)[1:]):
+    for base in reversed(cls.__mro__[1:]):
         base_fields = _own(base).get(_FIELDS)
         if base_fields is not None:
             has_dataclass_bases = True
@@ -427,7 +408,7 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
     if has_dataclass_bases:
         if any_frozen_base and not frozen:
             raise TypeError("cannot inherit non-frozen dataclass from a frozen one")
-        if not any_frozen_base and frozen and any(_own(b).get(_FIELDS) for b in _mro(cls)[1:]):
+        if not any_frozen_base and frozen and any(_own(b).get(_FIELDS) for b in cls.__mro__[1:]):
             raise TypeError("cannot inherit frozen dataclass from a non-frozen one")
 
     setattr(cls, _FIELDS, all_fields)

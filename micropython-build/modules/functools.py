@@ -1,9 +1,7 @@
 """CPython's `functools`: reduce, partial, partialmethod, wraps, update_wrapper, lru_cache, cache,
 cached_property, cmp_to_key, total_ordering, singledispatch (registration by explicit class only).
 
-Differences: MicroPython functions take no attributes, so `wraps`/`update_wrapper` cannot copy
-`__name__`, `__doc__` or set `__wrapped__` on a plain function (they do on objects that accept
-attributes); `lru_cache`/`cache` return a callable object (with `cache_info()`, `cache_clear()`,
+Differences: `lru_cache`/`cache` return a callable object (with `cache_info()`, `cache_clear()`,
 `__wrapped__`, and method binding), and each cached call costs two Python frames of the recursion
 limit instead of one; `singledispatch` cannot register from annotations (MicroPython drops them).
 """
@@ -80,10 +78,15 @@ def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPP
             setattr(wrapper, name, getattr(wrapped, name))
         except (AttributeError, TypeError):
             pass
-    try:
-        wrapper.__wrapped__ = wrapped
-    except (AttributeError, TypeError):
-        pass
+    for name in updated:
+        source = getattr(wrapped, name, {})
+        if name == "__dict__":
+            # an instance's __dict__ is a read-only copy in MicroPython: set the attributes one by one
+            for key, value in source.items():
+                setattr(wrapper, key, value)
+        else:
+            getattr(wrapper, name).update(source)
+    wrapper.__wrapped__ = wrapped
     return wrapper
 
 

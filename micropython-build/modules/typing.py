@@ -301,52 +301,16 @@ def _build_namedtuple(cls):
                 "Non-default namedtuple field %s cannot follow default field%s %s"
                 % (name, "s" if len(defaults) > 1 else "", ", ".join(defaults))
             )
-    base = collections.namedtuple(cls.__name__, names)
-    n_required = len(names) - len(defaults)
-    where = cls.__name__
-
-    def __new__(klass, *args, **kwargs):
-        if len(args) > len(names):
-            raise TypeError(
-                "%s.__new__() takes %s positional arguments but %d were given"
-                % (
-                    where,
-                    str(len(names) + 1) if not defaults else "from %d to %d" % (n_required + 1, len(names) + 1),
-                    len(args) + 1,
-                )
-            )
-        values = list(args)
-        for name in names[len(args) :]:
-            if name in kwargs:
-                values.append(kwargs.pop(name))
-            elif name in defaults:
-                values.append(defaults[name])
-            else:
-                missing = [n for n in names[len(values) :] if n not in kwargs and n not in defaults]
-                raise TypeError(
-                    "%s.__new__() missing %d required positional argument%s: %s"
-                    % (where, len(missing), "" if len(missing) == 1 else "s", _join_quoted(missing))
-                )
-        for name in kwargs:
-            if name in names:
-                raise TypeError("%s.__new__() got multiple values for argument '%s'" % (where, name))
-            raise TypeError("%s.__new__() got an unexpected keyword argument '%s'" % (where, name))
-        return base.__new__(klass, *values)
-
-    members = {"__new__": __new__, "__annotations__": annotations, "_field_defaults": defaults}
+    # the built-in namedtuple under collections.namedtuple takes the arguments (defaults, keywords) and
+    # raises CPython's errors for them, naming the class
+    base = collections.namedtuple(cls.__name__, names, defaults=list(defaults.values()) or None)
+    members = {"__annotations__": annotations, "__qualname__": own.get("__qualname__", cls.__name__), "__slots__": ()}
     for key, value in own.items():
-        if key not in names and key not in ("__annotations__", "__qualname__", "__dict__"):
+        if key not in names and key not in ("__annotations__", "__qualname__", "__dict__", "__slots__"):
             if key in ("_fields", "_make", "_replace", "_asdict", "_field_defaults"):
                 raise AttributeError("Cannot overwrite NamedTuple attribute " + key)
             members[key] = value
     return type(cls.__name__, (base,), members)
-
-
-def _join_quoted(names):
-    quoted = ["'" + n + "'" for n in names]
-    if len(quoted) < 3:
-        return " and ".join(quoted)
-    return ", ".join(quoted[:-1]) + ", and " + quoted[-1]
 
 
 class TypedDict:

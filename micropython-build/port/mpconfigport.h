@@ -60,7 +60,7 @@
 #define MICROPY_EMIT_RV32 (0)
 #define MICROPY_EMIT_INLINE_RV32 (0)
 #define MICROPY_EMIT_NATIVE_DEBUG (0)
-#define MICROPY_ENABLE_DOC_STRING (0)                    // docstrings are parsed and dropped
+#define MICROPY_ENABLE_DOC_STRING (1)                    // module and class docstrings in __doc__ (user code; frozen code is compiled without)
 #define MICROPY_ERROR_REPORTING (MICROPY_ERROR_REPORTING_DETAILED) // full error messages
 #define MICROPY_ENABLE_SOURCE_LINE (1)                   // line numbers in tracebacks
 #define MICROPY_COMP_CONST_FOLDING (1)                   // fold constant expressions
@@ -115,6 +115,9 @@
 #define MICROPY_PY_GENERATOR_PEND_THROW (0)              // no MicroPython-only pend_throw
 #define MICROPY_PY_FUNCTION_ATTRS (1)                    // __name__, __globals__ ...
 #define MICROPY_PY_FUNCTION_ATTRS_CODE (0)               // no __code__
+#define MICROPY_PY_FUNCTION_ATTRS_CPYTHON (1)            // f.x = 1, __dict__, __qualname__, __doc__, __defaults__ ... (patch 0093)
+#define MICROPY_PY_CLASS_HOOKS (1)                       // __init_subclass__ (class keywords), __set_name__ (patch 0095)
+#define MICROPY_PY_CLASS_SLOTS (1)                       // __slots__ restricts instance attributes (patch 0096)
 #define MICROPY_PY_METACLASS_INIT (1)                    // metaclass __init__
 #define MICROPY_PY_METACLASS_OPS (0)                     // no metaclass operators
 #define MICROPY_PY_METACLASS_PROPERTIES (0)              // no metaclass properties

@@ -1,4 +1,3 @@
-# xfail: __init_subclass__ with class keywords, __set_name__ and __mro__/mro() are not supported
 class Plugin:
     registry = {}
 

@@ -1,4 +1,3 @@
-# xfail: functions take no attributes (f.calls, __wrapped__, __defaults__, __qualname__)
 import functools
 import time
 

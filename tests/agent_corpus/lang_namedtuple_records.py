@@ -1,4 +1,3 @@
-# xfail: class-syntax NamedTuple construction fails: the namedtuple base has no __new__ to call
 from typing import NamedTuple, Optional
 import statistics
 

@@ -1,4 +1,3 @@
-# xfail: __slots__ does not restrict instance attributes
 class Vector:
     __slots__ = ("x", "y")
 

@@ -1,4 +1,3 @@
-# xfail: classes have no __mro__
 class Base:
     def __init__(self, name):
         self.name = name

@@ -14,7 +14,7 @@ that carries the mixin methods instead (through __mro_entries__, see _classhooks
 """
 
 import sys
-from abc import ABC, _classes, abstractmethod
+from abc import ABC, abstractmethod
 
 __all__ = [
     "Awaitable",
@@ -47,7 +47,7 @@ __all__ = [
 
 def _defines(cls, *names):
     """Whether every name is defined, and not None, somewhere on cls's classes (CPython's _check_methods)."""
-    classes = _classes(cls)
+    classes = getattr(cls, "__mro__", (cls,))
     for name in names:
         for c in classes:
             value = getattr(c, "__dict__", {}).get(name, _absent)
@@ -127,7 +127,7 @@ def _abc(parents=(), methods=None, hook=None):
 def _hashable(cls):
     # CPython: list, dict, set, bytearray and the key and item views have __hash__ = None, and so does a
     # class that defines __eq__ without __hash__.
-    for c in _classes(cls):
+    for c in getattr(cls, "__mro__", (cls,)):
         if c in _UNHASHABLE:
             return False
         if c is object or c in _HASHABLE:
