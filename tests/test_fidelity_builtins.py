@@ -99,6 +99,8 @@ show("a".encode, "ascii", None)
 show(str, b"a", 1)
 show(bytes, "a", 1)
 show(bytes, "a", "ascii", 1)
+show(b"a".decode, "foo", 2)
+show("a".encode, "ascii", b"strict")
 show(str, "a", "utf-8")
 show(str, 1, "utf-8")
 show(bytes, 1, "utf-8")
@@ -170,7 +172,7 @@ for s in ["", "a", "ab", "abc", "café", "日本", "naïve text"]:
         print(repr(s.center(w)), repr(s.ljust(w)), repr(s.rjust(w)), repr(s.center(w, "é")), repr(s.ljust(w, "*")), repr(s.rjust(w, "·")))
 for b in [b"", b"ab", b"abc"]:
     for w in range(0, 6):
-        print(b.center(w), b.ljust(w, b"-"), b.rjust(w, bytearray(b"+")))
+        print(b.center(w), b.ljust(w, b"-"), b.rjust(w, bytearray(b"+")), bytearray(b).center(w, b"."))
 show("ab".center, 5, "xy")
 show("ab".ljust, 5, "")
 show("ab".rjust, 5, 1)
@@ -296,9 +298,10 @@ show(lambda: [i for i in range(2**40 + 3, 2**40, -1)])
 for i in range(2**62, 2**62 + 2):
     print(i, i % 7)
 for r in (range(10), range(2**40, 2**41, 3), range(10, -10, -4)):
-    show(lambda: (r.count(r[1]), r.count(-1), r.count(True), r.index(r[-1]), r.count(float(r[0]))))
+    show(lambda: (r.count(r[1]), r.count(-1), r.count(True), r.index(r[-1])))
     show(r.index, 7)
 show(range(5).index, 2.0)
+show(range(5).count, 2.0)
 show(range(5).index, "x")
 """,
     "dict_subclass_missing": r"""

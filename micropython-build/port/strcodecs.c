@@ -148,6 +148,18 @@ static void resolve_codec(codec_call_t *call) {
     mp_raise_msg_varg(&mp_type_LookupError, MP_ERROR_TEXT("unknown encoding: %.*s"), (int)len, name);
 }
 
+// The types of encoding and errors are checked at once, the names when they are used (CPython finds an
+// unknown error handler only when an error happens).
+static void check_arg_types(const codec_call_t *call) {
+    size_t len;
+    if (call->encoding != MP_OBJ_NULL) {
+        arg_str(call, call->encoding, "encoding", &len);
+    }
+    if (call->errors != MP_OBJ_NULL) {
+        arg_str(call, call->errors, "errors", &len);
+    }
+}
+
 // The error handler, looked up when an error happens (CPython accepts any name until then).
 static int error_handler(const codec_call_t *call) {
     if (call->errors == MP_OBJ_NULL) {
@@ -408,6 +420,7 @@ static void decode_utf32(decoder_t *d, int big_endian) {
 // Decode data (source: the object it came from, shared when it is immutable bytes that decode to
 // themselves) with call's codec and errors.
 static mp_obj_t decode(codec_call_t *call, mp_obj_t source, const byte *data, size_t len) {
+    check_arg_types(call);
     resolve_codec(call);
     uint8_t codec = call->codec;
     if (codec == CODEC_UTF8_SIG && len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
@@ -491,6 +504,7 @@ static void add_unit(vstr_t *out, uint32_t u, int size, bool big_endian) {
 }
 
 static mp_obj_t encode(codec_call_t *call, mp_obj_t str, const mp_obj_type_t *type) {
+    check_arg_types(call);
     resolve_codec(call);
     uint8_t codec = call->codec;
     GET_STR_DATA_LEN(str, data, len);

@@ -32,7 +32,7 @@ line = "service=web;env=prod;zone=eu"
 sep, eq = Tag(";"), Tag("=")
 pairs = dict(p.split(eq, 1) for p in line.split(sep))
 print(pairs, line.startswith(Tag("service")), line.count(Tag("e")), line.replace(Tag("prod"), Tag("staging")))
-print(line.partition(sep), line.find(Tag("env")), line.strip(Tag("svice=")), "prod" in tags, Tag("eu") in line)
+print(line.partition(";"), line.find(Tag("env")), line.strip(Tag("svice=")), "prod" in tags, Tag("eu") in line)
 
 rows = [("cpu", Percent(0.8734), Count(12)), ("memory", Percent(0.5), Count(3)), ("disk", Percent(0.0625), Count(255))]
 for name, pct, n in rows:
