@@ -1,6 +1,8 @@
 """Built-in gaps closed for issue 15, against this CPython: str.format_map and format fields that select
 attributes and items, the !a conversion, ascii(), int's methods on True/False, float.fromhex, dict view
-types, list slice assignment and deletion."""
+types; text encodings and their error handlers, Unicode whitespace in split/strip/splitlines, ljust/rjust/
+center, str and bytes methods given subclass instances, __missing__ of dict subclasses and range() beyond
+small ints; list slice assignment and deletion, stepped slices of tuples, bytearrays and arrays."""
 
 import pytest
 from fidelity import SHOW, assert_prints_what_cpython_prints
@@ -126,6 +128,273 @@ for view in (d.keys(), d.items(), d.values()):
         print(type(view).__name__, "hashable")
     except TypeError:
         print(type(view).__name__, "unhashable")
+""",
+    "codecs_encode_decode": r"""
+texts = ["plain", "café", "naïve €5", "日本", "\U0001F600 ok", "", "\x80\x9f\xa0\xff", "Ŝ\u0100"]
+encodings = ["utf-8", "UTF8", "utf_8", "U8", "ascii", "US-ASCII", "646", "latin-1", "Latin1", "iso-8859-1",
+             "ISO8859_1", "l1", "cp1252", "windows-1252", "utf-16", "UTF-16-LE", "utf_16be", "utf-32",
+             "utf-32-le", "UTF-32BE", "utf-8-sig", " utf--8 ", "latin_1_"]
+errors = ["strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace", "namereplace", "bogus"]
+for t in texts:
+    for enc in encodings:
+        for err in errors:
+            show(t.encode, enc, err)
+        data = t.encode(enc, "ignore")
+        show(data.decode, enc)
+        show(str, data, enc)
+        show(bytes, t, enc)
+        show(bytearray, t, encoding=enc, errors="replace")
+samples = [b"a\xe9b", b"\xff\xfe", b"\xed\xa0\x80", b"\xc0\x80", b"\xf4\x90\x80\x80", b"\xe2\x82", b"\xe2\x82x",
+           b"\xf0\x9f\x98\x80", b"\x81\x8d\x8f\x90\x9d", b"\x00\xd8", b"\x00\xd8a\x00", b"\x00\xdc", b"a\x00b",
+           b"\xfe\xff\x00a", b"\xff\xfe\x00\x00a\x00\x00\x00", b"\x00\x00\x11\x00", b"\xef\xbb\xbfx\xff",
+           b"\x00\xd8\x00\xd8\x00\xdc", bytes(range(256))]
+for data in samples:
+    for enc in ["utf-8", "ascii", "latin-1", "cp1252", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-be", "utf-8-sig"]:
+        for err in ["strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace", "nope"]:
+            show(data.decode, enc, err)
+        show(bytearray(data).decode, encoding=enc, errors="replace")
+show(b"a".decode, "foo")
+show(b"a".decode, 1)
+show("a".encode, None)
+show("a".encode, "ascii", None)
+show(str, b"a", 1)
+show(bytes, "a", 1)
+show(bytes, "a", "ascii", 1)
+show(b"a".decode, "foo", 2)
+show("a".encode, "ascii", b"strict")
+show(str, "a", "utf-8")
+show(str, 1, "utf-8")
+show(bytes, 1, "utf-8")
+show(bytes, "a")
+show(bytes, "a", errors="strict")
+show(bytes, b"x", errors="strict")
+show(bytearray, b"x", "ascii")
+show(bytearray, "x", errors="strict")
+show(str, b"a", errors="strict")
+show(str, encoding="utf-8")
+show(str, object=b"\xe9", encoding="latin-1")
+show(bytes, source="x", encoding="ascii")
+show(bytes, encoding="ascii")
+show(str, b"x", "ascii", "strict", 1)
+show(str, b"x", "utf-8", object=1)
+show("x".encode, "utf-8", "strict", 3)
+show("x".encode, foo=1)
+show(b"x".decode, foo=1)
+show("x".encode, "ascii", encoding="ascii")
+show("x".encode, "rot13")
+show(b"x".decode, "base64")
+show("x".encode, "")
+show("x".encode, "utf8\x00")
+show("\xe9".encode, errors="bogus")
+show(str, memoryview(b"\xe9"), "latin-1")
+print("é".encode() is not None, b"abc".decode() == "abc", str(b"caf\xc3\xa9", "utf-8"))
+try:
+    "é".encode("ascii")
+except UnicodeError as e:
+    print(type(e).__name__, isinstance(e, ValueError), e)
+try:
+    b"\xff".decode()
+except UnicodeDecodeError as e:
+    print(type(e).__name__, e)
+""",
+    "unicode_whitespace_split_strip": r"""
+spaces = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000"
+print([hex(ord(c)) for c in spaces if not c.isspace()], [hex(c) for c in range(0x3001) if chr(c).isspace() and chr(c) not in spaces])
+texts = ["a\xa0b", " x\u3000y\u2003z ", "\u200bno\u200bbreak", "\x1c\x1dsep\x1e\x1f", "é\u2028ü\u2029ß", "", "   ",
+         "naïve  café\n", "\x85lead", "tail\u202f", "日本 語\u3000テキスト"]
+for t in texts:
+    show(t.split)
+    show(t.split, None, 1)
+    show(t.rsplit)
+    show(t.rsplit, None, 1)
+    show(t.rsplit, None, 0)
+    show(t.strip)
+    show(t.lstrip)
+    show(t.rstrip)
+    show(t.strip, None)
+    show(t.splitlines)
+    show(t.splitlines, True)
+show("a\r\nb\rc\nd\x0be\x0cf\x1cg\x1dh\x1ei\x85j\u2028k\u2029l".splitlines, True)
+show(b"a\x1cb\xa0c d\x0be".split)
+show(b"a\x0bb\x0cc\x1cd\re\r\nf".splitlines)
+show(b" \x1c x \x0b".strip)
+show("èé".strip, "é")
+show("éaé".strip, "é")
+show("¡¿hola?!".strip, "¡¿?!")
+show("xxyxx".strip, "x")
+show(b"xaby".strip, b"xy")
+show(b"xaby".strip, bytearray(b"xy"))
+show("  a b  ".lstrip, None)
+print("é\u3000".isspace(), "\u3000\xa0".isspace(), "".isspace(), "\u200b".isspace())
+""",
+    "str_pad_methods": r"""
+for s in ["", "a", "ab", "abc", "café", "日本", "naïve text"]:
+    for w in range(-1, 9):
+        print(repr(s.center(w)), repr(s.ljust(w)), repr(s.rjust(w)), repr(s.center(w, "é")), repr(s.ljust(w, "*")), repr(s.rjust(w, "·")))
+for b in [b"", b"ab", b"abc"]:
+    for w in range(0, 6):
+        print(b.center(w), b.ljust(w, b"-"), b.rjust(w, bytearray(b"+")), bytearray(b).center(w, b"."))
+show("ab".center, 5, "xy")
+show("ab".ljust, 5, "")
+show("ab".rjust, 5, 1)
+show("ab".center, 5, b"x")
+show(b"ab".center, 5, "x")
+show(b"ab".ljust, 5, b"xy")
+show("ab".ljust, "5")
+rows = [("Zoë", 3.5), ("Ana", 12.25), ("Jürgen", 100.0)]
+for name, v in rows:
+    print(name.ljust(8) + "|" + f"{v:.2f}".rjust(8) + "|" + name.center(10, "."))
+""",
+    "str_subclass_arguments": r"""
+class S(str):
+    pass
+class B(bytes):
+    pass
+class I(int):
+    pass
+class F(float):
+    pass
+show('abc'.startswith, S('a'))
+show('abc'.startswith, (S('x'), S('a')))
+show('abc'.endswith, S('c'))
+show('-'.join, [S('a'), 'b', S('c')])
+show(S('-').join, ['a', 'b'])
+show('a,b'.split, S(','))
+show('a,b'.rsplit, S(','), 1)
+show('abca'.find, S('c'))
+show('abca'.rfind, S('a'))
+show('abca'.index, S('b'))
+show('abca'.rindex, S('a'))
+show('abca'.count, S('a'))
+show('abca'.replace, S('a'), S('x'))
+show('abca'.partition, S('b'))
+show('abca'.rpartition, S('a'))
+show('xxabxx'.strip, S('x'))
+show('xxabxx'.lstrip, S('x'))
+show('xxabxx'.rstrip, S('x'))
+show('abc'.removeprefix, S('a'))
+show('abc'.removesuffix, S('c'))
+show('ab'.center, 6, S('*'))
+show('ab'.ljust, 6, S('*'))
+show('ab'.rjust, 6, S('*'))
+show(lambda: S('b') in 'abc')
+show(lambda: 'a' + S('b'))
+show(lambda: S('a') + 'b')
+show(b'abc'.startswith, B(b'a'))
+show(b'a,b'.split, B(b','))
+show(b'-'.join, [B(b'a'), b'b'])
+show(b'abc'.find, B(b'c'))
+show(b'abc'.replace, B(b'a'), B(b'x'))
+show('abc'.startswith, b'a')
+show(b'abc'.startswith, 'a')
+show('abc'.startswith, 1)
+show(format, I(255), 'x')
+show(format, I(255), '08b')
+show(format, F(2.5), '.2f')
+show(lambda: f'{F(2.5):.2f} {I(42):>5} {I(7):,}')
+show(lambda: '{:x}'.format(I(255)))
+show(lambda: '%x %.1f' % (I(255), F(0.25)))
+show(bytes, I(2))
+show(bytearray, I(3))
+show(bytes, [I(65), I(66)])
+show(lambda: b'ab' * I(2))
+show(lambda: 'ab'[I(1)])
+show(lambda: [1, 2, 3][I(1)])
+show(int, S('12'))
+show(float, S('1.5'))
+show(lambda: S('x').encode('utf-8'))
+show('x'.encode, S('ascii'))
+show(str, b'x', S('ascii'))
+show(lambda: {S('k'): 1}['k'])
+show(lambda: 'a b'.split(maxsplit=I(1)))
+show(lambda: ('a b c'.split(maxsplit=1), 'a,b,c'.rsplit(sep=',', maxsplit=1), 'a,b'.split(sep=S(','))))
+show(lambda: ('a  b c '.rsplit(maxsplit=1), 'a b'.split(None, maxsplit=0), b'x y z'.rsplit(maxsplit=1)))
+show(lambda: 'a b'.split(sep=' ', bad=1))
+show(lambda: 'a b'.split(' ', 1, 2))
+show(lambda: 'abc'.find('c', I(1)))
+""",
+    "range_beyond_small_ints": r"""
+big = [range(2**40), range(-2**40, 2**40, 3), range(2**64, 2**64 + 10), range(10**20, -10**20, -7 * 10**18),
+       range(2**31 - 2, 2**31 + 2), range(-2**30, 2**30), range(0, 2**62, 2**61), range(5, 2**35, 2**34),
+       range(2**100, 0), range(-(2**30) + 1, 2**30 - 1, 2**30 - 1), range(2**70, 2**70 + 1)]
+small = [range(10), range(3, 20, 4), range(10, 0, -3), range(0), range(-5, 5), range(1, 2)]
+for r in big + small:
+    print(r, r.start, r.stop, r.step, bool(r))
+    show(len, r)
+    show(lambda: (r[0], r[-1]))
+    show(lambda: r[len(r) // 2] if len(r) < 2**63 else r[2**63])
+    show(lambda: r[2**100])
+    show(lambda: r[-2**100])
+    show(lambda: (r[1:4], r[::-1], r[::2**33], r[-3:], r[2**50:], r[:-2**50:-1], r[5:2:-1]))
+    show(lambda: [x in r for x in (0, 1, 5, 2**40 - 1, 2**40, -2**40, 10**20, 2**64 + 9, True)])
+    show(lambda: list(r[:3]) + list(r[-2:]))
+    show(lambda: hash(r) == hash(range(r.start, r.stop, r.step)))
+    show(lambda: r == range(r.start, r.stop, r.step), )
+    it = iter(r)
+    show(lambda: [next(it, None) for _ in range(3)])
+print(3.0 in range(5), "x" in range(3), 2.5 in range(5))
+print(range(0) == range(5, 5), range(1, 2) == range(1, 7, 10), range(0, 4, 2) == range(0, 3, 2), range(2**40) == range(2**40))
+print(hash(range(0)) == hash(range(3, 3)), hash(range(5, 6)) == hash(range(5, 100, 200)))
+print({range(3): "a"}[range(0, 3)], sum(range(2**40, 2**40 + 5)), max(range(10**18, 10**18 + 3)))
+show(range, 1.5)
+show(range, "3")
+show(range, 0, 5, 0)
+show(range, 2**70, 2**71, 0)
+show(lambda: range(3)[1.0])
+show(lambda: range(3)["a"])
+show(lambda: range(3)[3])
+show(lambda: range(3)[::0])
+show(lambda: range(3)[1.5:])
+class Idx:
+    def __index__(self):
+        return 2**40
+show(range, Idx())
+show(lambda: range(2**41)[Idx()])
+show(lambda: range(10)[Idx():])
+class I(int):
+    pass
+show(range, I(3), I(9), I(2))
+show(lambda: [i for i in range(2**40, 2**40 + 3)])
+show(lambda: [i for i in range(2**40 + 3, 2**40, -1)])
+for i in range(2**62, 2**62 + 2):
+    print(i, i % 7)
+for r in (range(10), range(2**40, 2**41, 3), range(10, -10, -4)):
+    show(lambda: (r.count(r[1]), r.count(-1), r.count(True), r.index(r[-1])))
+    show(r.index, 7)
+show(range(5).index, 2.0)
+show(range(5).count, 2.0)
+show(range(5).index, "x")
+""",
+    "dict_subclass_missing": r"""
+class Default(dict):
+    def __missing__(self, key):
+        self[key] = value = len(self)
+        return value
+class Plain(dict):
+    pass
+class Counting(dict):
+    def __missing__(self, key):
+        return key.upper()
+    def get(self, key, default=None):
+        return "get:" + str(default)
+d = Default(a=10)
+print(d["a"], d["b"], d["c"], d["b"], d, d.get("zz"), "zz" in d, len(d))
+c = Counting()
+print(c["x"], c.get("x"), c.get("x", 1), "x" in c, c)
+show(lambda: Plain(a=1)["b"])
+show(lambda: Plain(a=1)["a"])
+class Nested(Default):
+    pass
+n = Nested()
+print(n[("t", 1)], n[5], n)
+class Raising(dict):
+    def __missing__(self, key):
+        raise LookupError("no " + key)
+show(lambda: Raising()["k"])
+import collections
+dd = collections.defaultdict(list)
+dd["a"].append(1)
+print(dict(dd), collections.Counter("abca")["z"])
 """,
 }
 

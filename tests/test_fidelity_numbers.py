@@ -182,15 +182,51 @@ def test_round_matches_cpython():
     lines = [TRY_FORMAT]
     for i, v in enumerate(values):
         for n in ("", "None", "0", "1", "2", "3", "5", "-1", "-2", "-3", "400", "-400", "-300", "15", "16"):
-            if n in ("", "None") and v.startswith("float("):
-                continue  # round(inf), round(nan): right types, other messages (docs/cpython-differences.md)
             call = f"round({v}, {n})" if n else f"round({v})"
             lines.append(f"attempt({str(i) + ' ' + n!r}, lambda: repr({call}))")
-    for v in ("1234", "1250", "1350", "-1250", "-1251", "15", "25", "10**30 + 5 * 10**10", "7"):
+    ints = ("1234", "1250", "1350", "-1250", "-1251", "15", "25", "10**30 + 5 * 10**10", "7", "True", "False")
+    for v in ints:
         for n in ("", "None", "0", "2", "-1", "-2", "-3", "-40"):
             call = f"round({v}, {n})" if n else f"round({v})"
             lines.append(f"attempt({str(v) + ' ' + n!r}, lambda: repr({call}))")
     assert_same_lines("\n".join(lines))
+
+
+def test_complex_format_specs_and_float_conversion_errors():
+    """complex takes CPython's format specs (each part formatted as a float, the whole padded); int() and
+    math.floor() of infinities and NaN say what CPython says."""
+    code = (
+        TRY_FORMAT
+        + """
+def show(f, *args, **kwargs):
+    try:
+        print(repr(f(*args, **kwargs)))
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+"""
+        + r"""
+values = [1j, 1 + 2j, -1.5 - 0.25j, 3 + 0j, 1e20 + 1e-7j,
+          complex(float("inf"), float("nan")), complex(1234567.891, -9876.54321), 0.1 + 0.2j, complex(-1e-300, 5e300)]
+specs = ["", ">8", "<20", "^30", "*^30", "+", "-", " ", ".2f", ".3", ".0e", "E", "g", "G", "n", ".10g", "F",
+         ",.2f", "_.1f", "+.1e", "#.0f", "#g", "z.1f", "30.2f", "x>24.3g", "10", ".2", "#"]
+for z in values:
+    for spec in specs:
+        show(format, z, spec)
+for spec in ["=10", "010", "0>10", "%", "d", "x", "s", ".2%", ",d", "c"]:
+    show(format, 1 + 2j, spec)
+z = 2.5 - 1j
+print(f"{z:>16}|{z:.2f}|{1j:>8}|{z!r:>12}|{z:^20.1e}|", "{0:.3f} {0.real:.1f} {0.imag}".format(z))
+class C(complex):
+    pass
+show(format, C(1, 2), ".1f")
+import math
+for x in (float("inf"), float("-inf"), float("nan")):
+    for f in (int, math.floor, math.ceil, math.trunc, round):
+        show(f, x)
+show(round, 1.5e308, -308)
+"""
+    )
+    assert_same_lines(code)
 
 
 def test_format_dunder_and_object_format():
@@ -394,4 +430,37 @@ def test_decimal_matches_cpython():
     lines.append("with localcontext() as ctx:\n    ctx.prec = 5\n    print(D(1) / D(3), D(2).sqrt())")
     lines.append("with localcontext(prec=40, rounding=ROUND_UP):\n    print(D(2) / D(3))")
     lines.append("print(D(1) / D(3))")
+    assert_same_lines("\n".join(lines))
+
+
+def test_decimal_exp_ln_log10_and_real_powers():
+    """exp, ln, log10 and non-integral powers are correctly rounded (exp/ln/log10 half to even whatever the
+    context's rounding, as CPython's C decimal), with CPython's flags and special values."""
+    rng = random.Random(4117)
+    values = ["1", "2", "0.5", "10", "100.5", "0.001", "1.000", "123.456", "-7.5", "1.5e-30", "0.1", "1E+5", "-0",
+              "12345678901234567890", "0.9999999", "1.0000001", "-1", "0", "Infinity", "-Infinity", "NaN", "230"]  # fmt: skip
+    values += [repr(round(rng.uniform(-40, 40), rng.randrange(1, 12))) for _ in range(20)]
+    values += [f"{rng.randrange(1, 10**6)}E{rng.randrange(-25, 25)}" for _ in range(12)]
+    ops = ["D(v).exp()", "D(v).ln()", "D(v).log10()", "D(v) ** D('0.5')", "D('2.5') ** D(v)", "abs(D(v)) ** D('-1.25')",
+           "ctx.power(abs(D(v)), D('1.5'))", "ctx.exp(D(v))"]  # fmt: skip
+    lines = [
+        TRY_FORMAT,
+        "from decimal import *",
+        "D = Decimal",
+        "ctx = getcontext()",
+        "ctx.traps[Overflow] = False",
+    ]
+    for prec, rounding in ((28, "ROUND_HALF_EVEN"), (9, "ROUND_DOWN"), (16, "ROUND_UP")):
+        lines.append(f"ctx.prec = {prec}")
+        lines.append(f"ctx.rounding = {rounding}")
+        for v in values:
+            for op in ops:
+                call = op.replace("v", repr(v))
+                lines.append(
+                    f"ctx.clear_flags()\nattempt({call!r}, lambda: ({call}, sorted(k.__name__ for k, f in ctx.flags.items() if f)))"
+                )
+    lines.append("ctx.rounding = ROUND_HALF_EVEN")
+    for call in ("D('1E+10').exp()", "D('-1E+10').exp()", "D(2) ** D('1E+5')", "D('1.0001') ** 100000", "D(-8) ** D('0.5')",
+                 "D(0) ** D('-0.5')", "D(100).log10()", "D(2) ** D('Infinity')", "D('0.5') ** D('-Infinity')", "D(1) ** D('Infinity')"):  # fmt: skip
+        lines.append(f"attempt({call!r}, lambda: ({call}))")
     assert_same_lines("\n".join(lines))

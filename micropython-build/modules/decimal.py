@@ -4,9 +4,12 @@ Decimal Arithmetic specification it implements.
 - `Decimal(value)` from str ('1.25', '-1E+3', '1_000.5', 'NaN', 'Infinity'), int, float (exact:
   Decimal(0.1) shows every digit of the double), tuple `(sign, digits, exponent)` or Decimal; always exact.
 - Arithmetic `+ - * /` (correctly rounded to the context's precision and rounding), `//` and `%`
-  (truncating, as Decimal does), `divmod`, `**` with an integral exponent, unary `- + abs()`; mixed with
+  (truncating, as Decimal does), `divmod`, `**`, unary `- + abs()`; mixed with
   ints; with floats a `TypeError` as in CPython.
 - Comparisons with Decimal, int and float (exact), `hash()` consistent with int and float.
+- `exp`, `ln`, `log10` (correctly rounded, half to even, as CPython's C decimal) and `**` with a
+  non-integral or infinite exponent (correctly rounded by the context's rounding; an exact result under a
+  directed rounding may differ from CPython's in the last digit).
 - `quantize(exp, rounding=None)`, `to_integral_value`/`to_integral`/`to_integral_exact`, `sqrt`,
   `normalize`, `as_tuple`, `as_integer_ratio`, `adjusted`, `copy_abs`, `copy_negate`, `copy_sign`,
   `is_nan`, `is_infinite`, `is_finite`, `is_zero`, `is_signed`, `compare`, `max`, `min`, `round()`,
@@ -21,8 +24,8 @@ Decimal Arithmetic specification it implements.
   `DivisionUndefined`), `DivisionByZero`, `Inexact`, `Rounded`, `Overflow`, `Underflow`, `Clamped`,
   `Subnormal`, `FloatOperation`; `InvalidOperation`, `DivisionByZero` and `Overflow` trap by default;
   untrapped signals set `context.flags`.
-Not supported (NotImplementedError): non-integral powers, `exp`, `ln`, `log10`, `fma`, `logb`, `scaleb`,
-the logical and `next_*` operations; `Emin`/`Emax` are kept but subnormal results are not produced.
+Not supported (NotImplementedError): `fma`, `logb`, `scaleb`, the logical and `next_*` operations;
+`Emin`/`Emax` are kept but subnormal results are not produced.
 """
 
 from collections import namedtuple as _namedtuple
@@ -207,6 +210,15 @@ class Context:
 
     def quantize(self, a, b):
         return _dec(a).quantize(b, context=self)
+
+    def exp(self, a):
+        return _dec(a).exp(self)
+
+    def ln(self, a):
+        return _dec(a).ln(self)
+
+    def log10(self, a):
+        return _dec(a).log10(self)
 
     def power(self, a, b):
         return _dec(a)._pow(b, self)
@@ -472,9 +484,8 @@ class Decimal:
         if inexact:
             context._raise(Inexact)
         if result.adjusted() > context.Emax:
-            signal = context._raise(Overflow)
-            if signal:
-                return _new(self._sign, 0, 0, "F")
+            context._raise(Overflow)
+            return _overflowed(self._sign, context, context.rounding)
         return result
 
     def _nan_check(self, other, context):
@@ -588,7 +599,7 @@ class Decimal:
         if nan is not None:
             return nan
         if other._special or (other._exp < 0 and other._int % 10 ** -other._exp):
-            raise NotImplementedError("Decimal powers with a non-integral exponent are not supported in the sandbox")
+            return self._pow_real(other, context)
         n = other._int * 10**other._exp if other._exp >= 0 else other._int // 10**-other._exp
         if other._sign:
             n = -n
@@ -606,10 +617,53 @@ class Decimal:
                 return _new(sign, 0, 0, "F")
             return _new(sign, 0, 0)
         sign = self._sign if n % 2 else 0
+        if sign == 0 and abs(n) * len(str(self._int)) > 2000 and str(self._int).rstrip("0") != "1":
+            # the exact power would have thousands of digits (past int-to-str limits): through exp(n ln x),
+            # correctly rounded too
+            return _new(0, self._int, self._exp)._pow_real(other, context)
         if n >= 0:
             return _new(sign, self._int**n, self._exp * n)._fix(context)
         exact = _new(sign, self._int**-n, self._exp * -n)
         return _new(sign, 1, 0)._div(exact, context) if sign == 0 else _new(0, 1, 0)._div(exact, context)
+
+    def _pow_real(self, other, context):
+        # self ** other for an infinite or non-integral other: exp(other * ln(self)), rounded by the
+        # context's rounding; always Inexact and Rounded, as in C decimal
+        if self._sign and not (self._int == 0 and not self._special):
+            context._raise(InvalidOperation)
+            return _new(0, 0, 0, "n")
+        if other._special == "F":
+            if self._special != "F" and self._int == 1 * 10 ** (len(str(self._int)) - 1) and self.adjusted() == 0:
+                return _settle(1, 0, 0, context, context.rounding)  # 1 ** inf: 1.000... (inexact)
+            big = self._special == "F" or self > 1
+            return _new(0, 0, 0, "F") if big != bool(other._sign) else _new(0, 0, 0)
+        if self._special == "F":
+            return _new(0, 0, 0) if other._sign else _new(0, 0, 0, "F")
+        if self._int == 0:
+            return _new(0, 0, 0, "F") if other._sign else _new(0, 0, 0)
+        c, e = self._int, self._exp
+        # the integer digits of other * ln(self), from a rough logarithm
+        rough = abs(_ln_fixed(c, e, 20)) * other._int
+        rough = rough * 10**other._exp if other._exp >= 0 else rough // 10**-other._exp
+        size = len(str(rough)) - 20
+
+        def compute(w, final):
+            ww = w + max(0, other.adjusted())
+            ln = _ln_fixed(c, e, ww)
+            t = ln * other._int
+            t = t * 10**other._exp if other._exp >= 0 else t // 10**-other._exp
+            if other._sign:
+                t = -t
+            # ln's error (see _log), times other, over the 10**(ww - w) dropped below
+            err = (20 + len(str(abs(self.adjusted()))) * 10) * 10 + 2
+            t //= 10 ** (ww - w)
+            return _exp_of_fixed(t, w, None if final else err, context, context.rounding)
+
+        if size > 10:
+            # far beyond any exponent: overflow, or underflow to zero
+            positive = (self > 1) != bool(other._sign)
+            return _settle(1, -(10**9) if positive else 10**9, 0, context, context.rounding)
+        return _ziv(compute, context.prec + 10 + max(0, size))
 
     def __add__(self, other):
         other = _dec(other, False)
@@ -767,6 +821,64 @@ class Decimal:
             return _new(0, r, exp)._fix(context)
         finally:
             context.rounding = saved
+
+    def exp(self, context=None):
+        context = context or getcontext()
+        nan = self._nan_check(None, context)
+        if nan is not None:
+            return nan
+        if self._special == "F":
+            return _new(0, 0, 0) if self._sign else self
+        if self._int == 0:
+            return _new(0, 1, 0)
+        if self.adjusted() > 8:
+            # beyond any exponent: overflow, or underflow to zero
+            return _settle(1, 10**9 if self._sign else -(10**9), 0, context, ROUND_HALF_EVEN)
+        x = self
+
+        def compute(w, final):
+            value = x._int * 10 ** (w + x._exp) if w + x._exp >= 0 else x._int // 10 ** -(w + x._exp)
+            return _exp_of_fixed(-value if x._sign else value, w, None if final else 1, context, ROUND_HALF_EVEN)
+
+        return _ziv(compute, context.prec + 10 + max(0, self.adjusted()))
+
+    def _log(self, context, ten):
+        context = context or getcontext()
+        nan = self._nan_check(None, context)
+        if nan is not None:
+            return nan
+        if self._int == 0 and not self._special:
+            return _new(1, 0, 0, "F")
+        if self._sign:
+            context._raise(InvalidOperation)
+            return _new(0, 0, 0, "n")
+        if self._special == "F":
+            return self
+        c, e = self._int, self._exp
+        power_of_ten = str(c).rstrip("0") == "1"
+        if power_of_ten and (ten or self.adjusted() == 0):
+            # exact: log10 of a power of ten, ln(1)
+            return Decimal(self.adjusted() if ten else 0)
+        # digits lost near 1 (ln(1 + d) is about d) and the integer digits of the logarithm
+        near_one = c - 10**-e if e < 0 else 1
+        lost = max(0, -e - len(str(abs(near_one)))) if near_one else 0
+        w0 = context.prec + 10 + lost + len(str(abs(self.adjusted())))
+
+        def compute(w, final):
+            value = _ln_fixed(c, e, w)
+            err = 20 + len(str(abs(self.adjusted()))) * 10
+            if ten:
+                value = value * 10**w // _constant("ln10", w)
+                err *= 2
+            return _settle(value, w, None if final else err, context, ROUND_HALF_EVEN)
+
+        return _ziv(compute, w0)
+
+    def ln(self, context=None):
+        return self._log(context, False)
+
+    def log10(self, context=None):
+        return self._log(context, True)
 
     def normalize(self, context=None):
         context = context or getcontext()
@@ -980,6 +1092,148 @@ class Decimal:
 
     def __format__(self, spec, _localeconv=None):
         return _format(self, spec)
+
+
+# ---- exp, ln, log10 and non-integral powers ------------------------------------------------------------
+# Each is computed in fixed point (an int A standing for A * 10**-w) with an error bound, and rounded to the
+# context's precision only when every value within the bound rounds the same; otherwise again with more
+# digits (Ziv's strategy): the result is the correctly rounded one, as the C decimal's. exp, ln and log10
+# round half to even whatever the context's rounding, as CPython's C decimal does; powers use the context's.
+
+_CONSTANTS = {}  # name -> (digits w, value * 10**w)
+
+
+def _atanh_inv(n, w):
+    # atanh(1/n) * 10**w for an int n >= 2, within a few units: 1/n + 1/(3 n**3) + 1/(5 n**5) + ...
+    term = 10 ** (w + 10) // n
+    total = 0
+    k = 1
+    nn = n * n
+    while term:
+        total += term // k
+        term //= nn
+        k += 2
+    return total // 10**10
+
+
+def _constant(name, w):
+    # ln 2 (2 atanh(1/3)) and ln 10 (3 ln 2 + ln 1.25, ln 1.25 = 2 atanh(1/9)) to w digits, cached
+    known = _CONSTANTS.get(name)
+    if known is None or known[0] < w:
+        ww = w + 20
+        ln2 = 2 * _atanh_inv(3, ww)
+        value = ln2 if name == "ln2" else 3 * ln2 + 2 * _atanh_inv(9, ww)
+        known = _CONSTANTS[name] = (ww, value)
+    return known[1] // 10 ** (known[0] - w)
+
+
+def _exp_fixed(x, w):
+    # exp(x * 10**-w) * 10**w for |x * 10**-w| < 3, within a few units: the argument halved 12 times,
+    # Taylor's series, then squared back
+    g = 8
+    one = 10 ** (w + g)
+    r = x * 10**g >> 12
+    total = term = one
+    k = 1
+    while term:
+        term = term * r // (k * one)
+        total += term
+        k += 1
+    for _ in range(12):
+        total = total * total // one
+    return total // 10**g
+
+
+def _ln_fixed(c, e, w):
+    # ln(c * 10**e) * 10**w for c > 0, within about (10 + number of digits of the exponent) units
+    digits = len(str(c))
+    n = e + digits - 1  # c * 10**e = m * 10**n with 1 <= m < 10
+    g = 6
+    one = 10 ** (w + g)
+    m = c * one // 10 ** (digits - 1)
+    j = 0
+    while m >= 2 * one:
+        m //= 2
+        j += 1
+    t = (m - one) * one // (m + one)  # ln m = j ln 2 + 2 atanh(t), 0 <= t < 1/3
+    tt = t * t // one
+    total = 0
+    k = 1
+    term = t
+    while term:
+        total += term // k
+        term = term * tt // one
+        k += 2
+    ln_m = 2 * total + j * _constant("ln2", w + g)
+    return (ln_m + n * _constant("ln10", w + g)) // 10**g
+
+
+def _rounded(sign, a, exp, prec, rounding):
+    # a * 10**exp (a > 0) rounded to prec digits: (coefficient, exponent)
+    drop = len(str(a)) - prec
+    coeff, _ = _round_coefficient(sign, a, drop, rounding)
+    if len(str(coeff)) > prec:
+        coeff //= 10
+        drop += 1
+    return coeff, exp + drop
+
+
+def _settle(value, w, err, context, rounding):
+    # the Decimal for value * 10**-w (true value within err units; err None: take value as it is) rounded to
+    # the context's precision, or None when the bound straddles a rounding boundary
+    final = err is None
+    err = err or 0
+    sign = 1 if value < 0 else 0
+    a = -value if sign else value
+    if a == 0 and final:
+        return _new(sign, 0, -w)
+    if a - err <= 0:
+        return None
+    low = _rounded(sign, a - err, -w, context.prec, rounding)
+    if low != _rounded(sign, a + err, -w, context.prec, rounding):
+        return None
+    context._raise(Inexact)
+    context._raise(Rounded)
+    result = _new(sign, low[0], low[1])
+    if result.adjusted() > context.Emax:
+        context._raise(Overflow)
+        return _overflowed(sign, context, rounding)
+    if result.adjusted() < context.Emin:
+        # no subnormal results (module docstring): the Etiny zero C decimal gives deep below Emin
+        for signal in (Underflow, Subnormal, Clamped):
+            context._raise(signal)
+        return _new(sign, 0, context.Emin - context.prec + 1)
+    return result
+
+
+def _overflowed(sign, context, rounding):
+    # an overflow's result (the specification's): infinity, or the largest finite number when the rounding
+    # goes toward zero
+    if rounding in (ROUND_DOWN, ROUND_05UP) or rounding == (ROUND_FLOOR if sign == 0 else ROUND_CEILING):
+        return _new(sign, 10**context.prec - 1, context.Emax - context.prec + 1)
+    return _new(sign, 0, 0, "F")
+
+
+def _exp_of_fixed(x, w, extra_err, context, rounding):
+    # exp(x * 10**-w), x's error within extra_err units (None: final, take the approximation); None when
+    # not yet decided
+    ln10 = _constant("ln10", w)
+    q = x // ln10
+    r = x - q * ln10  # 0 <= r < ln 10
+    e = _exp_fixed(r, w)
+    # r is off by up to |q| + extra_err + 1 units, which exp (< 10 here) scales by 10
+    return _settle(e, w - q, None if extra_err is None else 10 * (abs(q) + extra_err + 2) + 20, context, rounding)
+
+
+def _ziv(compute, w):
+    # compute(w, final) with more digits until it decides; an exact result under a directed rounding never
+    # decides: after a few rounds the rounding of the last approximation is taken (final=True)
+    for _ in range(5):
+        result = compute(w, False)
+        if result is not None:
+            return result
+        w *= 2
+    return compute(w, True)
 
 
 def _new(sign, coeff, exp, special=""):

@@ -21,6 +21,7 @@
 #define MICROPY_PY_BUILTINS_ROUND_INT (1)                // round(int, ndigits)
 #define MICROPY_PY_FORMAT_CPYTHON (1)                    // format specs, % and round(x, n) as CPython (port/numformat.c)
 #define MICROPY_PY_STR_UNICODE_CPYTHON (1)               // str case methods and predicates for all of Unicode (port/unicode_db.c)
+#define MICROPY_PY_STR_CODECS_CPYTHON (1)                // encode/decode with CPython's codecs and error handlers (port/strcodecs.c)
 #define MICROPY_PY_INT_FLOAT_CPYTHON (1)                 // int/float methods, exact int-float compare, pow(b, -e, m) (port/numbers.c)
 #define MICROPY_PY_MATH_EXTENSIBLE (1)                   // modules/math.py extends math (gcd, fsum, hypot, ...)
 #define MICROPY_PY_REFLECTED_COMPARISONS (1)             // 1 < Fraction(3, 2) tries Fraction.__gt__, as CPython
@@ -170,6 +171,7 @@
 #define MICROPY_PY_BUILTINS_MEMORYVIEW (1)               // memoryview
 #define MICROPY_PY_BUILTINS_MEMORYVIEW_ITEMSIZE (1)      // memoryview.itemsize
 #define MICROPY_PY_BUILTINS_DICT_FROMKEYS (1)            // dict.fromkeys
+#define MICROPY_PY_DICT_SUBCLASS_MISSING (1)             // d[key] on a dict subclass calls its __missing__ (patch 0150)
 #define MICROPY_PY_BUILTINS_SET (1)                      // set
 #define MICROPY_PY_BUILTINS_FROZENSET (1)                // frozenset
 #define MICROPY_PY_BUILTINS_SLICE (1)                    // slice objects
@@ -178,6 +180,7 @@
 #define MICROPY_PY_BUILTINS_PROPERTY (1)                 // property
 #define MICROPY_PY_BUILTINS_RANGE_ATTRS (1)              // range.start/stop/step
 #define MICROPY_PY_BUILTINS_RANGE_BINOP (1)              // range == range
+#define MICROPY_PY_BUILTINS_RANGE_BIG (1)                // range() beyond small ints, CPython's slices, in, hash (patch 0153)
 #define MICROPY_PY_BUILTINS_NEXT2 (1)                    // next(it, default)
 #define MICROPY_PY_BUILTINS_COMPILE (1)                  // compile()
 #define MICROPY_PY_BUILTINS_EVAL_EXEC (1)                // eval / exec

@@ -261,6 +261,7 @@ typedef struct {
     char grouping; // ',' '_' or 0
     int precision; // -1: none
     char type; // 0: none
+    bool repr_part; // a part of a complex without a type: repr-style digits, no '.0' added
 } spec_t;
 
 static bool is_align(char c) {
@@ -314,6 +315,7 @@ static void parse_spec(const char *s, size_t len, mp_obj_t arg, char default_ali
     f->alt = false;
     f->grouping = 0;
     f->type = 0;
+    f->repr_part = false;
     bool fill_given = false;
     bool align_given = false;
     if (p < end) {
@@ -638,7 +640,7 @@ static void format_float(const mp_print_t *print, mp_float_t x, spec_t *f) {
     bool percent = false;
     switch (type) {
         case 0:
-            add_dot_0 = true;
+            add_dot_0 = !f->repr_part;
             type = precision < 0 ? 'r' : 'g';
             break;
         case 'n':
@@ -737,6 +739,63 @@ static void format_float(const mp_print_t *print, mp_float_t x, spec_t *f) {
     vstr_clear(&rest);
 }
 
+// ---- complex --------------------------------------------------------------------------------------------
+
+// As CPython's format_complex_internal: each part formatted as a float with the spec's type, precision,
+// flags and grouping, the imaginary part always signed (unless the real part is left out), then the whole
+// padded; no type is like str() (parentheses, a zero real part left out), with a precision like 'g'.
+static void format_complex(const mp_print_t *print, mp_obj_t value, mp_obj_t arg, spec_t *f) {
+    if (f->fill_len == 1 && f->fill[0] == '0') {
+        mp_raise_ValueError(MP_ERROR_TEXT("Zero padding is not allowed in complex format specifier"));
+    }
+    if (f->align == '=') {
+        mp_raise_ValueError(MP_ERROR_TEXT("'=' alignment flag is not allowed in complex format specifier"));
+    }
+    switch (f->type) {
+        case 0:
+        case 'e':
+        case 'E':
+        case 'f':
+        case 'F':
+        case 'g':
+        case 'G':
+        case 'n':
+            break;
+        default:
+            raise_unknown_code(f->type, arg);
+    }
+    mp_float_t re, im;
+    mp_obj_complex_get(value, &re, &im);
+    bool skip_re = false, parens = false;
+    if (f->type == 0) {
+        skip_re = re == 0 && !signbit(re);
+        parens = !skip_re;
+    }
+    spec_t part = *f;
+    part.fill = " ";
+    part.fill_len = 1;
+    part.align = '<';
+    part.width = -1;
+    part.repr_part = true;
+    vstr_t body;
+    mp_print_t body_print;
+    vstr_init_print(&body, 32, &body_print);
+    if (parens) {
+        vstr_add_byte(&body, '(');
+    }
+    if (!skip_re) {
+        format_float(&body_print, re, &part);
+        part.sign = '+';
+    }
+    format_float(&body_print, im, &part);
+    vstr_add_byte(&body, 'j');
+    if (parens) {
+        vstr_add_byte(&body, ')');
+    }
+    print_padded(print, f, body.buf, body.len, 0);
+    vstr_clear(&body);
+}
+
 // ---- str and dispatch -----------------------------------------------------------------------------------
 
 static void format_str(const mp_print_t *print, mp_obj_t value, mp_obj_t arg, spec_t *f) {
@@ -791,6 +850,9 @@ void mp_format_with_spec(const mp_print_t *print, mp_obj_t arg, const char *spec
         mp_obj_t base;
         if ((base = mp_obj_cast_to_native_base(arg, MP_OBJ_FROM_PTR(&mp_type_int))) != MP_OBJ_NULL
             || (base = mp_obj_cast_to_native_base(arg, MP_OBJ_FROM_PTR(&mp_type_float))) != MP_OBJ_NULL
+            #if MICROPY_PY_BUILTINS_COMPLEX
+            || (base = mp_obj_cast_to_native_base(arg, MP_OBJ_FROM_PTR(&mp_type_complex))) != MP_OBJ_NULL
+            #endif
             || (base = mp_obj_cast_to_native_base(arg, MP_OBJ_FROM_PTR(&mp_type_str))) != MP_OBJ_NULL) {
             value = base;
         }
@@ -810,6 +872,11 @@ void mp_format_with_spec(const mp_print_t *print, mp_obj_t arg, const char *spec
     } else if (mp_obj_is_float(value)) {
         parse_spec(spec, spec_len, arg, '>', 0, &f);
         format_float(print, mp_obj_float_get(value), &f);
+    #if MICROPY_PY_BUILTINS_COMPLEX
+    } else if (mp_obj_is_type(value, &mp_type_complex)) {
+        parse_spec(spec, spec_len, arg, '>', 0, &f);
+        format_complex(print, value, arg, &f);
+    #endif
     } else if (mp_obj_is_str(value)) {
         parse_spec(spec, spec_len, arg, '<', 's', &f);
         format_str(print, value, arg, &f);
@@ -1034,7 +1101,7 @@ mp_obj_t mp_float_round_ndigits(mp_float_t x, mp_int_t ndigits) {
     }
     vstr_clear(&d.storage);
     if (isinf(result)) {
-        mp_raise_msg(&mp_type_OverflowError, MP_ERROR_TEXT("rounding result too large"));
+        mp_raise_msg(&mp_type_OverflowError, MP_ERROR_TEXT("rounded value too large to represent"));
     }
     return mp_obj_new_float(copysign(result, x));
 }
