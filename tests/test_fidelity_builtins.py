@@ -92,7 +92,7 @@ show(assign, stock, slice(0, 3, "x"), [1])
 class Position:
     def __index__(self):
         return 1
-print(stock[Position():], "abc"[:Position()], stock[:10**30], stock[-10**30::2], (1, 2, 3)[::-2**40])
+print(stock[Position():], stock[:10**30], stock[-10**30::2], (1, 2, 3)[::-2**40])
 show(lambda: stock[::0])
 show(lambda: stock[1.5:])
 """,
