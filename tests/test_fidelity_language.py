@@ -29,6 +29,43 @@ def show(f, *args, **kwargs):
 """
 
 CASES = {
+    # ---- the interpreter's fast paths (patches 0163-0166): the same results and errors as the general ones
+    "fast_path_floats_keys_calls": """
+vals = [0.0, -0.0, 1.5, -2.25, 3, 0, 1e308, float('inf'), float('nan'), 2**40, True, 10**20]
+ops = [lambda x, y: x + y, lambda x, y: x - y, lambda x, y: x * y, lambda x, y: x / y,
+       lambda x, y: x < y, lambda x, y: x >= y, lambda x, y: x == y, lambda x, y: x != y]
+for a in vals:
+    for b in vals:
+        for op in ops:
+            show(op, a, b)
+acc = 1.0
+acc += 2; acc -= 0.5; acc *= 3; acc /= 2
+print(acc)
+show(lambda: acc / 0)
+d = {}
+for i in range(2000):
+    key = 'k' + str(i % 300)
+    d[key] = d.get(key, 0) + i
+    d[i % 40] = i
+d[1.0] = 'one'; d[True] = 'true'; d['a' + 'b'] = 1; d['ab'] = 2
+print(len(d), d[1], d['ab'], d['k299'], d.get('zz'), 'k5' in d, 5.0 in d, {b'k': 1, 'k': 2})
+def f(a, b, c=3, *args, d=4, **kw):
+    return a, b, c, args, d, kw
+def g(a, b):
+    return a - b
+def cl(x):
+    return lambda y: x + y
+class C:
+    def m(self, a):
+        return a * 2
+print(f(1, 2), f(1, 2, 5), f(1, 2, 5, 6, d=7, z=8), g(5, 3), g(b=1, a=2), cl(3)(4), C().m(4))
+show(g, 1)
+show(g, 1, 2, 3)
+show(g, 1, a=2)
+while acc:
+    acc = 0 if acc > 1 else acc
+print([i for i in range(20) if i % 3 == 0 and i > 2], acc)
+""",
     # ---- annotations (patch 0070) -----------------------------------------------------------------------
     "annotations_class_and_module": """
 count: int = 3
