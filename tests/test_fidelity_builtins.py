@@ -70,7 +70,7 @@ for view in (d.keys(), d.items(), d.values()):
     "keyword_arguments": r"""
 import io
 print("a,b,c".split(",", maxsplit=1), "a,b,c".split(sep=","), "a b  c".split(maxsplit=1), "a,b,c".rsplit(",", maxsplit=1))
-print("a b c".rsplit(maxsplit=1), "a,b".split(sep=",", maxsplit=0), b"a,b,c".split(sep=b",", maxsplit=1), str.split("a b", maxsplit=0))
+print("a b c".rsplit(" ", maxsplit=1), "a,b".split(sep=",", maxsplit=0), b"a,b,c".split(sep=b",", maxsplit=1), str.split("a b", maxsplit=0))
 print(bytearray(b"a,b").rsplit(sep=b","), "a\nb".splitlines(keepends=True), b"a\nb".splitlines(keepends=True))
 print("é".encode(encoding="utf-8", errors="strict"), "x".encode(errors="strict"), b"x".decode(encoding="ascii"))
 print(bytearray(b"x").decode(encoding="ascii"), b"x".decode(errors="strict"), "é".encode("utf-8", errors="strict"))
@@ -94,7 +94,11 @@ class Sink:
 sink = Sink()
 print("a", "b", file=sink, flush=True)
 print("c", file=sink, flush=0)
+print([1, "a"], 2.5, None, file=sink, sep=None, end=None)
 print(sink.parts)
+print("x", None, file=None, sep=None, end=None, flush=True)
+show(print, "x", x=1)
+show(print, "x", file=1)
 print(list(zip("ab", "cd", strict=True)), list(zip(strict=True)), list(zip("ab", strict=False)), dict(zip("ab", [1, 2], strict=True)))
 for args in [("ab", "c"), ("a", "cd"), ("ab", "cd", "e"), ("ab", "cd", "efg"), ("a", "b", "c", "")]:
     show(list, zip(*args, strict=True))
@@ -110,7 +114,6 @@ show("a,b".split, ",", sep=",")
 show("a,b".split, x=1)
 show("a,b".split, maxsplit=1, sep=None, x=1)
 show("a,b".split, ",", 1, maxsplit=2)
-show("a".expandtabs, 1, 2)
 show("a".expandtabs, tabsize=1, x=2)
 show("ab".encode, "utf-8", encoding="utf-8")
 show(b"ab".hex, x=1)
