@@ -29,7 +29,14 @@ for lineno, line in problems:
     print(f"  line {lineno}: cannot parse {line!r}")
 tags = [t.strip() for t in settings["tags"].split(sep=",")]
 host, _, query = settings["url"].partition("?")
-print("tags:", tags, "| host:", host.rsplit("/", maxsplit=1)[0], "| query:", dict(kv.split("=", 1) for kv in query.split("&")))
+print(
+    "tags:",
+    tags,
+    "| host:",
+    host.rsplit("/", maxsplit=1)[0],
+    "| query:",
+    dict(kv.split("=", 1) for kv in query.split("&")),
+)
 
 columns = {
     "region": ["north", "south", "east", "west"],
@@ -37,12 +44,25 @@ columns = {
     "price": [2.499, 3.125, 1.875, 4.05],
 }
 rows = []
-for i, (region, units, price) in enumerate(zip(columns["region"], columns["units"], columns["price"], strict=True)):
+for i, (region, units, price) in enumerate(
+    zip(columns["region"], columns["units"], columns["price"], strict=True)
+):
     revenue = units * price
     rows.append((region, units, round(revenue, ndigits=2)))
-    print(f"[{i + 1}/{len(columns['region'])}] {region:<6} {units:>4} x {price:<6} = {revenue:>9.3f}", end="\n", flush=True)
+    print(
+        f"[{i + 1}/{len(columns['region'])}] {region:<6} {units:>4} x {price:<6} = {revenue:>9.3f}",
+        end="\n",
+        flush=True,
+    )
 total = sum((r[2] for r in rows), start=0.0)
-print("total revenue:", round(number=total, ndigits=1), "| growth x", pow(base=1.05, exp=3), "| mod check", pow(7, 2, mod=5))
+print(
+    "total revenue:",
+    round(number=total, ndigits=1),
+    "| growth x",
+    pow(base=1.05, exp=3),
+    "| mod check",
+    pow(7, 2, mod=5),
+)
 
 columns["units"].append(99)
 try:
@@ -54,6 +74,7 @@ payload = "région=Zürich".encode(encoding="utf-8", errors="strict")
 print(payload.hex(sep=" "), payload.decode(encoding="utf-8").split("=", maxsplit=1))
 print("a\tb\tc".expandtabs(tabsize=4).replace(" ", "."))
 try:
-    "a=b".split("=", maxsplit=1, limit=2)
+    line = "a=b"
+    line.split("=", maxsplit=1, limit=2)
 except TypeError as e:
     print("TypeError:", e)
