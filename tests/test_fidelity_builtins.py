@@ -1,7 +1,7 @@
 """Built-in gaps closed for issue 15, against this CPython: str.format_map and format fields that select
 attributes and items, the !a conversion, ascii(), int's methods on True/False, float.fromhex, dict view
 types, keyword arguments of positional built-ins (split(maxsplit=1), round(ndigits=2), print(flush=True),
-zip(strict=True)) with CPython's errors."""
+zip(strict=True), date.strftime(format=)) with CPython's errors."""
 
 import pytest
 from fidelity import SHOW, assert_prints_what_cpython_prints
@@ -129,6 +129,9 @@ show(pow, exp=2)
 show(pow, 1, 2, 3, mod=4)
 show(pow, 2, 3, x=1)
 show("a b".split, **{"max" + "split": 1})
+import datetime
+print(datetime.date(2020, 1, 2).strftime(format="%Y-%m"), datetime.datetime(2020, 1, 2, 3, 4).strftime(format="%H:%M"),
+      datetime.time(5, 6).strftime(format="%H"))
 """,
 }
 
