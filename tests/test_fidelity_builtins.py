@@ -2,7 +2,9 @@
 attributes and items, the !a conversion, ascii(), int's methods on True/False, float.fromhex, dict view
 types; text encodings and their error handlers, Unicode whitespace in split/strip/splitlines, ljust/rjust/
 center, str and bytes methods given subclass instances, __missing__ of dict subclasses and range() beyond
-small ints; list slice assignment and deletion, stepped slices of tuples, bytearrays and arrays."""
+small ints; list slice assignment and deletion, stepped slices of tuples, bytearrays and arrays; keyword
+arguments of positional built-ins (round(ndigits=2), print(flush=True), zip(strict=True),
+date.strftime(format=)) with CPython's errors."""
 
 import pytest
 from fidelity import SHOW, assert_prints_what_cpython_prints
@@ -395,6 +397,72 @@ import collections
 dd = collections.defaultdict(list)
 dd["a"].append(1)
 print(dict(dd), collections.Counter("abca")["z"])
+""",
+    "keyword_arguments": r"""
+import io
+print("a,b,c".split(",", maxsplit=1), "a,b,c".split(sep=","), "a b  c".split(maxsplit=1), "a,b,c".rsplit(",", maxsplit=1))
+print("a b c".rsplit(" ", maxsplit=1), "a,b".split(sep=",", maxsplit=0), b"a,b,c".split(sep=b",", maxsplit=1), str.split("a b", maxsplit=0))
+print(bytearray(b"a,b").rsplit(sep=b","), "a\nb".splitlines(keepends=True), b"a\nb".splitlines(keepends=True))
+print("é".encode(encoding="utf-8", errors="strict"), "x".encode(errors="strict"), b"x".decode(encoding="ascii"))
+print(bytearray(b"x").decode(encoding="ascii"), b"x".decode(errors="strict"), "é".encode("utf-8", errors="strict"))
+print("a\tb".expandtabs(tabsize=2), b"a\tb".expandtabs(tabsize=3), b"ab".hex(sep=":"), bytearray(b"ab").hex(sep="-"))
+print(sum([1, 2], start=10), sum([[1]], start=[]), sum((x for x in [1.5]), start=0.5))
+print(round(number=2.567, ndigits=1), round(2.567, ndigits=2), round(1234, ndigits=-2), round(number=2.5))
+print(pow(base=2, exp=5), pow(2, exp=5), pow(3, 2, mod=5), pow(base=3, exp=2, mod=5))
+print(*[1, 2], sep=", ", flush=True)
+print("done", end="!\n", flush=False)
+buf = io.StringIO()
+print("to buffer", file=buf, flush=True)
+print(repr(buf.getvalue()))
+class Sink:
+    def __init__(self):
+        self.parts = []
+    def write(self, s):
+        self.parts.append(s)
+        return len(s)
+    def flush(self):
+        self.parts.append("<flush>")
+sink = Sink()
+print("a", "b", file=sink, flush=True)
+print("c", file=sink, flush=0)
+print([1, "a"], 2.5, None, file=sink, sep=None, end=None)
+print(sink.parts)
+print("x", None, file=None, sep=None, end=None, flush=True)
+show(print, "x", x=1)
+show(print, "x", file=1)
+print(list(zip("ab", "cd", strict=True)), list(zip(strict=True)), list(zip("ab", strict=False)), dict(zip("ab", [1, 2], strict=True)))
+for args in [("ab", "c"), ("a", "cd"), ("ab", "cd", "e"), ("ab", "cd", "efg"), ("a", "b", "c", "")]:
+    show(list, zip(*args, strict=True))
+show(zip, "a", x=1)
+show(zip, "a", strict=True, x=1)
+class NoFlush:
+    def write(self, s):
+        return len(s)
+show(print, "x", file=NoFlush(), flush=True)
+show(print, "x", file=NoFlush(), flush=False)
+show("a,b".split, ",", maxsplit=1, x=2)
+show("a,b".split, ",", sep=",")
+show("a,b".split, x=1)
+show("a,b".split, maxsplit=1, sep=None, x=1)
+show("a,b".split, ",", 1, maxsplit=2)
+show("a".expandtabs, tabsize=1, x=2)
+show("ab".encode, "utf-8", encoding="utf-8")
+show(b"ab".hex, x=1)
+show(sum, [1], start=1, x=2)
+show(sum, iterable=[1])
+show(sum, start=1)
+show(sum, [1], iterable=2)
+show(round, 2.5, number=2)
+show(round, ndigits=1)
+show(round, 1, 2, x=3)
+show(pow, 2, base=2)
+show(pow, exp=2)
+show(pow, 1, 2, 3, mod=4)
+show(pow, 2, 3, x=1)
+show("a b".split, **{"max" + "split": 1})
+import datetime
+print(datetime.date(2020, 1, 2).strftime(format="%Y-%m"), datetime.datetime(2020, 1, 2, 3, 4).strftime(format="%H:%M"),
+      datetime.time(5, 6).strftime(format="%H"))
 """,
 }
 

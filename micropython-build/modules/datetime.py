@@ -855,9 +855,9 @@ class date(_Ordered):
             raise TypeError("must be str, not %s" % type(fmt).__name__)
         return self.strftime(fmt) if fmt else str(self)
 
-    def strftime(self, fmt):
+    def strftime(self, format):  # CPython's parameter name: strftime(format='%Y')
         return _strftime(
-            fmt,
+            format,
             self._year,
             self._month,
             self._day,
@@ -1025,9 +1025,9 @@ class time(_Ordered):
             raise TypeError("must be str, not %s" % type(fmt).__name__)
         return self.strftime(fmt) if fmt else str(self)
 
-    def strftime(self, fmt):
+    def strftime(self, format):  # CPython's parameter name: strftime(format='%Y')
         return _strftime(
-            fmt,
+            format,
             1900,
             1,
             1,
@@ -1293,9 +1293,9 @@ class datetime(date):
     def ctime(self):
         return self.strftime("%c")
 
-    def strftime(self, fmt):
+    def strftime(self, format):  # CPython's parameter name: strftime(format='%Y')
         return _strftime(
-            fmt,
+            format,
             self._year,
             self._month,
             self._day,

@@ -26,6 +26,7 @@
 #define MICROPY_PY_MATH_EXTENSIBLE (1)                   // modules/math.py extends math (gcd, fsum, hypot, ...)
 #define MICROPY_PY_REFLECTED_COMPARISONS (1)             // 1 < Fraction(3, 2) tries Fraction.__gt__, as CPython
 #define MICROPY_PY_BUILTINS_POW3 (1)                     // pow(a, b, mod)
+#define MICROPY_PY_BUILTINS_KWARGS_TABLE (1)             // split(maxsplit=1), round(ndigits=2) ...: port/builtin_kwargs.c (patch 0192)
 #define MICROPY_OBJ_IMMEDIATE_OBJS (0)                   // None/True/False are ROM objects (REPR_A)
 
 // ---- memory ---------------------------------------------------------------------------------------
