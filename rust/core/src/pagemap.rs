@@ -89,7 +89,8 @@ const PAGE_IS_SWAPPED: u64 = 1 << 4;
 const PAGE_IS_PFNZERO: u64 = 1 << 5;
 /// `_IOWR('f', 16, struct pm_scan_arg)`.
 #[cfg(target_os = "linux")]
-const PAGEMAP_SCAN: libc::Ioctl = ((3 << 30) | ((std::mem::size_of::<PmScanArg>() as u32) << 16) | (0x66 << 8) | 16) as _;
+const PAGEMAP_SCAN: libc::Ioctl =
+    ((3 << 30) | ((std::mem::size_of::<PmScanArg>() as u32) << 16) | (0x66 << 8) | 16) as _;
 
 #[cfg(target_os = "linux")]
 #[repr(C)]
