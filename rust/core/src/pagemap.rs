@@ -25,7 +25,7 @@ pub(crate) fn written_runs(memory: &[u8], page: usize) -> Option<Vec<(u32, u32)>
 
     let start = memory.as_ptr() as u64;
     let end = start + memory.len() as u64;
-    if start % page as u64 != 0 || memory.len() % page != 0 {
+    if !start.is_multiple_of(page as u64) || !memory.len().is_multiple_of(page) {
         return None;
     }
     let file = pagemap_file()?;
