@@ -19,14 +19,8 @@ import pytest
 
 from datasette_micropython import GuestError, Sandbox
 
-# `show(f, *args)` prints repr(f(*args)), or the exception's type name and message.
-PRELUDE = """
-def show(f, *args, **kwargs):
-    try:
-        print(repr(f(*args, **kwargs)))
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
-"""
+# `show(f, *args)` (tests/fidelity.py) prints repr(f(*args)), or the exception's type name and message.
+PRELUDE = fidelity.SHOW
 
 CASES = {
     # ---- the interpreter's fast paths (patches 0163-0166): the same results and errors as the general ones
