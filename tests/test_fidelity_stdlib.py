@@ -13,12 +13,9 @@ from datasette_micropython import Sandbox
 # `show(f, *args)` prints repr(f(*args)), or the exception's type name and message; `kind` only the
 # exception's type name (for errors whose message comes from the interpreter, not the module under test);
 # `approx(x)` the first 13 characters of a float's repr (see random_seeds_all_functions).
-PRELUDE = """
-def show(f, *args, **kwargs):
-    try:
-        print(repr(f(*args, **kwargs)))
-    except Exception as e:
-        print(type(e).__name__ + ':', e)
+PRELUDE = (
+    fidelity.SHOW
+    + """
 def kind(f, *args, **kwargs):
     try:
         print(repr(f(*args, **kwargs)))
@@ -27,6 +24,7 @@ def kind(f, *args, **kwargs):
 def approx(x):
     return repr(x)[:13]
 """
+)
 
 CASES = {
     "json_dumps_grid": r"""
@@ -412,7 +410,7 @@ ns = types.SimpleNamespace(a=1, b='x')
 ns.c = [1]
 print(ns, ns == types.SimpleNamespace(a=1, b='x', c=[1]), ns.__dict__)
 mp = types.MappingProxyType({'k': 1})
-print(mp['k'], len(mp), list(mp), 'k' in mp)
+print(mp['k'], len(mp), list(mp), 'k' in mp, mp, repr(mp), str(mp))
 def assign():
     mp['k'] = 2
 show(assign)

@@ -8,6 +8,7 @@
 # scanning functions (findall, finditer, sub, split) move through the subject by both, so each match
 # costs time linear in the distance it moved.
 import _pcre2
+from types import MappingProxyType as _MappingProxyType
 
 __all__ = [
     "match",
@@ -777,7 +778,7 @@ class Pattern:
 
     @property
     def groupindex(self):
-        return _MappingProxy(self._groupindex)
+        return _MappingProxyType(self._groupindex)
 
     def __repr__(self):
         flags = self.flags
@@ -963,48 +964,6 @@ class Pattern:
 
     def sub(self, repl, string, count=0):
         return self.subn(repl, string, count)[0]
-
-
-class _MappingProxy:
-    # Pattern.groupindex: a read-only view, printed as CPython prints it.
-    def __init__(self, mapping):
-        self._mapping = mapping
-
-    def __getitem__(self, key):
-        return self._mapping[key]
-
-    def __len__(self):
-        return len(self._mapping)
-
-    def __iter__(self):
-        return iter(self._mapping)
-
-    def __contains__(self, key):
-        return key in self._mapping
-
-    def get(self, key, default=None):
-        return self._mapping.get(key, default)
-
-    def keys(self):
-        return self._mapping.keys()
-
-    def values(self):
-        return self._mapping.values()
-
-    def items(self):
-        return self._mapping.items()
-
-    def copy(self):
-        return dict(self._mapping)
-
-    def __eq__(self, other):
-        return self._mapping == other
-
-    def __repr__(self):
-        return "mappingproxy(%r)" % (self._mapping,)
-
-    def __str__(self):
-        return str(self._mapping)
 
 
 def _parse_template(repl, pattern):

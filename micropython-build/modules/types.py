@@ -109,6 +109,9 @@ class MappingProxyType:
     def __repr__(self):
         return "mappingproxy(%r)" % (self._mapping,)
 
+    def __str__(self):
+        return str(self._mapping)
+
     def get(self, key, default=None):
         return self._mapping.get(key, default)
 
