@@ -21,8 +21,6 @@
 /// cannot tell.
 #[cfg(target_os = "linux")]
 pub(crate) fn written_runs(memory: &[u8], page: usize) -> Option<Vec<(u32, u32)>> {
-    use std::os::fd::AsRawFd;
-
     let start = memory.as_ptr() as u64;
     let end = start + memory.len() as u64;
     if !start.is_multiple_of(page as u64) || !memory.len().is_multiple_of(page) {
@@ -33,30 +31,12 @@ pub(crate) fn written_runs(memory: &[u8], page: usize) -> Option<Vec<(u32, u32)>
     let mut runs: Vec<(u32, u32)> = Vec::new();
     let mut from = start;
     while from < end {
-        let mut arg = PmScanArg {
-            size: std::mem::size_of::<PmScanArg>() as u64,
-            flags: 0,
-            start: from,
-            end,
-            walk_end: 0,
-            vec: regions.as_mut_ptr() as u64,
-            vec_len: regions.len() as u64,
-            max_pages: 0,
-            // A page counts unless it is the file's (the image's) or the zero page, and only if it is
-            // there at all: present, or swapped out (including a migration entry).
-            category_inverted: PAGE_IS_FILE | PAGE_IS_PFNZERO,
-            category_mask: PAGE_IS_FILE | PAGE_IS_PFNZERO,
-            category_anyof_mask: PAGE_IS_PRESENT | PAGE_IS_SWAPPED,
-            return_mask: 0,
-        };
-        // SAFETY: the fd is this process's pagemap; `arg` describes `regions`, which the kernel fills
-        // with at most `vec_len` entries; the scanned range is mapped memory we hold a borrow of.
-        let filled = unsafe { libc::ioctl(file.as_raw_fd(), PAGEMAP_SCAN, &mut arg as *mut PmScanArg) };
-        if filled < 0 || arg.walk_end <= from || arg.walk_end > end {
+        let (filled, walk_end) = scan(&file, from, end, &mut regions)?;
+        if walk_end <= from || walk_end > end {
             return None;
         }
-        for region in &regions[..filled as usize] {
-            if region.start < from || region.end > arg.walk_end || region.start >= region.end {
+        for region in &regions[..filled] {
+            if region.start < from || region.end > walk_end || region.start >= region.end {
                 return None;
             }
             let first = ((region.start - start) / page as u64) as u32;
@@ -66,7 +46,7 @@ pub(crate) fn written_runs(memory: &[u8], page: usize) -> Option<Vec<(u32, u32)>
                 _ => runs.push((first, count)),
             }
         }
-        from = arg.walk_end;
+        from = walk_end;
     }
     Some(runs)
 }
@@ -141,22 +121,34 @@ fn pagemap_file() -> Option<std::sync::Arc<std::fs::File>> {
 /// Whether the kernel knows `PAGEMAP_SCAN` (an empty scan succeeds).
 #[cfg(target_os = "linux")]
 fn supported(file: &std::fs::File) -> bool {
+    scan(file, 0, 0, &mut []).is_some()
+}
+
+/// One `PAGEMAP_SCAN` of the addresses `from..end` for written pages, into `regions`: how many regions it
+/// filled and where the walk stopped (before `end` when `regions` ran out). `None` when the ioctl fails.
+#[cfg(target_os = "linux")]
+fn scan(file: &std::fs::File, from: u64, end: u64, regions: &mut [PageRegion]) -> Option<(usize, u64)> {
     use std::os::fd::AsRawFd;
 
     let mut arg = PmScanArg {
         size: std::mem::size_of::<PmScanArg>() as u64,
         flags: 0,
-        start: 0,
-        end: 0,
+        start: from,
+        end,
         walk_end: 0,
-        vec: 0,
-        vec_len: 0,
+        vec: regions.as_mut_ptr() as u64,
+        vec_len: regions.len() as u64,
         max_pages: 0,
-        category_inverted: 0,
-        category_mask: 0,
-        category_anyof_mask: PAGE_IS_PRESENT,
+        // A page counts unless it is the file's (the image's) or the zero page, and only if it is there
+        // at all: present, or swapped out (including a migration entry).
+        category_inverted: PAGE_IS_FILE | PAGE_IS_PFNZERO,
+        category_mask: PAGE_IS_FILE | PAGE_IS_PFNZERO,
+        category_anyof_mask: PAGE_IS_PRESENT | PAGE_IS_SWAPPED,
         return_mask: 0,
     };
-    // SAFETY: an empty range with no output vector: the kernel writes only `walk_end` in `arg`.
-    unsafe { libc::ioctl(file.as_raw_fd(), PAGEMAP_SCAN, &mut arg as *mut PmScanArg) >= 0 }
+    // SAFETY: the fd is this process's pagemap; `arg` describes `regions`, which the kernel fills with at
+    // most `vec_len` entries; the caller holds a borrow of the scanned memory (or the range is empty).
+    let filled = unsafe { libc::ioctl(file.as_raw_fd(), PAGEMAP_SCAN, &mut arg as *mut PmScanArg) };
+    let filled = usize::try_from(filled).ok()?;
+    (filled <= regions.len()).then_some((filled, arg.walk_end))
 }
