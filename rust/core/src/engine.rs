@@ -78,13 +78,36 @@ impl Runtime {
 
 static PLAIN: OnceLock<Result<Runtime, String>> = OnceLock::new();
 static FUELED: OnceLock<Result<Runtime, String>> = OnceLock::new();
+#[cfg(target_os = "linux")]
+static FORK_PLAIN: OnceLock<Result<Runtime, String>> = OnceLock::new();
+#[cfg(target_os = "linux")]
+static FORK_FUELED: OnceLock<Result<Runtime, String>> = OnceLock::new();
 
 /// The shared runtime, built on first use. `fuel` selects the fuel-metered engine.
 pub fn runtime(fuel: bool) -> Result<&'static Runtime, Error> {
     let cell = if fuel { &FUELED } else { &PLAIN };
-    cell.get_or_init(|| Runtime::new(fuel, cache_dir().as_deref()).map_err(|e| e.to_string()))
+    cell.get_or_init(|| Runtime::new(config(fuel), GUEST_WASM, cache_dir().as_deref()).map_err(|e| e.to_string()))
         .as_ref()
         .map_err(|e| Error::Engine(e.clone()))
+}
+
+/// The runtime of copy-on-write forks (`fork.rs`), built on a process's first fork: the same engine
+/// settings, but memories from `fork::ForkMemoryCreator` instead of the pool, and the module without its
+/// data segments (compiled once per machine too, into the same cache).
+#[cfg(target_os = "linux")]
+pub(crate) fn fork_runtime(fuel: bool) -> Result<&'static Runtime, Error> {
+    let cell = if fuel { &FORK_FUELED } else { &FORK_PLAIN };
+    cell.get_or_init(|| {
+        let wasm = crate::fork::without_data(GUEST_WASM).ok_or("the guest module cannot be read")?;
+        let mut config = config(fuel);
+        config
+            .allocation_strategy(InstanceAllocationStrategy::OnDemand)
+            .memory_init_cow(false)
+            .with_host_memory(Arc::new(crate::fork::ForkMemoryCreator));
+        Runtime::new(config, &wasm, cache_dir().as_deref()).map_err(|e| e.to_string())
+    })
+    .as_ref()
+    .map_err(|e| Error::Engine(e.clone()))
 }
 
 /// The module cache directory: `$DATASETTE_MICROPYTHON_CACHE_DIR`, else the user's cache directory.
@@ -137,9 +160,9 @@ pub fn max_sandboxes() -> u32 {
 }
 
 impl Runtime {
-    fn new(fuel: bool, cache: Option<&Path>) -> wasmtime::Result<Runtime> {
-        let engine = Engine::new(&config(fuel))?;
-        let (module, origin) = load_module(&engine, cache)?;
+    fn new(config: Config, wasm: &[u8], cache: Option<&Path>) -> wasmtime::Result<Runtime> {
+        let engine = Engine::new(&config)?;
+        let (module, origin) = load_module(&engine, wasm, cache)?;
         let mut linker = Linker::new(&engine);
         host::add_to_linker(&mut linker)?;
         let pre = linker.instantiate_pre(&module)?;
@@ -148,12 +171,12 @@ impl Runtime {
     }
 }
 
-fn load_module(engine: &Engine, cache: Option<&Path>) -> wasmtime::Result<(Module, ModuleOrigin)> {
+fn load_module(engine: &Engine, wasm: &[u8], cache: Option<&Path>) -> wasmtime::Result<(Module, ModuleOrigin)> {
     let Some(dir) = cache else {
-        return Ok((Module::new(engine, GUEST_WASM)?, ModuleOrigin::Compiled("no cache directory".into())));
+        return Ok((Module::new(engine, wasm)?, ModuleOrigin::Compiled("no cache directory".into())));
     };
     let mut hasher = DefaultHasher::new();
-    GUEST_WASM.hash(&mut hasher);
+    wasm.hash(&mut hasher);
     engine.precompile_compatibility_hash().hash(&mut hasher);
     let path = dir.join(format!("micropython-{:016x}.cwasm", hasher.finish()));
     // A compiled module is native code that runs unchecked: one planted by another user would run as
@@ -162,7 +185,7 @@ fn load_module(engine: &Engine, cache: Option<&Path>) -> wasmtime::Result<(Modul
         true => private_to_this_user(&path),
         false => Ok(()),
     }) {
-        let module = Module::new(engine, GUEST_WASM)?;
+        let module = Module::new(engine, wasm)?;
         return Ok((module, ModuleOrigin::Compiled(format!("the module cache was not used: {why}"))));
     }
     if path.is_file() {
@@ -173,7 +196,7 @@ fn load_module(engine: &Engine, cache: Option<&Path>) -> wasmtime::Result<(Modul
             return Ok((module, ModuleOrigin::Cache(path)));
         }
     }
-    let module = Module::new(engine, GUEST_WASM)?;
+    let module = Module::new(engine, wasm)?;
     let origin = match write_atomically(dir, &path, &module.serialize()?) {
         Ok(()) => ModuleOrigin::CompiledAndCached(path),
         Err(e) => ModuleOrigin::Compiled(format!("cannot write {}: {e}", path.display())),
@@ -287,9 +310,9 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("mp-cache-test-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let engine = Engine::new(&config(false)).unwrap();
-        let (_, first) = load_module(&engine, Some(&dir)).unwrap();
+        let (_, first) = load_module(&engine, GUEST_WASM, Some(&dir)).unwrap();
         assert!(matches!(first, ModuleOrigin::CompiledAndCached(_)), "{first:?}");
-        let (_, second) = load_module(&engine, Some(&dir)).unwrap();
+        let (_, second) = load_module(&engine, GUEST_WASM, Some(&dir)).unwrap();
         assert!(matches!(second, ModuleOrigin::Cache(_)), "{second:?}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
@@ -300,11 +323,11 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("mp-cache-shared-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let engine = Engine::new(&config(false)).unwrap();
-        let (_, first) = load_module(&engine, Some(&dir)).unwrap();
+        let (_, first) = load_module(&engine, GUEST_WASM, Some(&dir)).unwrap();
         let ModuleOrigin::CompiledAndCached(file) = first else { panic!("{first:?}") };
         // A group- or world-writable file: anyone could have replaced the native code.
         std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o666)).unwrap();
-        let (_, origin) = load_module(&engine, Some(&dir)).unwrap();
+        let (_, origin) = load_module(&engine, GUEST_WASM, Some(&dir)).unwrap();
         assert!(
             matches!(&origin, ModuleOrigin::Compiled(why) if why.contains("writable by other users")),
             "{origin:?}"
@@ -312,17 +335,17 @@ mod tests {
         std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
         // The same for the directory (someone could swap the file in).
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).unwrap();
-        let (_, origin) = load_module(&engine, Some(&dir)).unwrap();
+        let (_, origin) = load_module(&engine, GUEST_WASM, Some(&dir)).unwrap();
         assert!(
             matches!(&origin, ModuleOrigin::Compiled(why) if why.contains("writable by other users")),
             "{origin:?}"
         );
         std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
-        let (_, origin) = load_module(&engine, Some(&dir)).unwrap();
+        let (_, origin) = load_module(&engine, GUEST_WASM, Some(&dir)).unwrap();
         assert!(matches!(origin, ModuleOrigin::Cache(_)), "{origin:?}");
         // Owned by someone else: the root directory is owned by root; run as root, /tmp's sticky
         // world-writable mode refuses it instead.
-        let (_, origin) = load_module(&engine, Some(Path::new("/tmp"))).unwrap();
+        let (_, origin) = load_module(&engine, GUEST_WASM, Some(Path::new("/tmp"))).unwrap();
         assert!(matches!(&origin, ModuleOrigin::Compiled(why) if why.contains("not used")), "{origin:?}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
@@ -330,7 +353,7 @@ mod tests {
     #[test]
     fn unwritable_cache_falls_back_to_compiling() {
         let engine = Engine::new(&config(false)).unwrap();
-        let (_, origin) = load_module(&engine, Some(Path::new("/proc/no-such-dir"))).unwrap();
+        let (_, origin) = load_module(&engine, GUEST_WASM, Some(Path::new("/proc/no-such-dir"))).unwrap();
         assert!(matches!(origin, ModuleOrigin::Compiled(_)), "{origin:?}");
     }
 
@@ -339,7 +362,7 @@ mod tests {
         // The build evaluated the start-up exports and removed them (micropython-build/Makefile); a
         // session needs only its memory limit.
         let engine = Engine::new(&config(false)).unwrap();
-        let (module, _) = load_module(&engine, None).unwrap();
+        let (module, _) = load_module(&engine, GUEST_WASM, None).unwrap();
         let mut exports: Vec<&str> = module.exports().map(|e| e.name()).collect();
         exports.sort_unstable();
         assert_eq!(exports, ["memory", "mp_buffer", "mp_call", "mp_exec", "mp_gc_collect", "mp_session_init"]);

@@ -109,6 +109,12 @@
 //!     it. An instance keeps no state outside its memory that a snapshot could miss (one mutable global,
 //!     the empty shadow stack between runs; a fixed, never-written table; no passive data).
 //!     (`restored_sessions_run_under_the_new_limits`; `snapshot::tests::the_instance_holds_no_state_outside_memory`)
+//! 23. **Forks share only sealed pages.** A copy-on-write fork (`fork.rs`, Linux) maps its parent's
+//!     frozen pages privately from a memfd sealed against writes, growth and shrinking before any child
+//!     maps it: a write on any side, in the parent, a child or a child's own fork, is never seen by
+//!     another; a fork runs under its sandbox's time and memory limits (its engine's epoch ticks while it
+//!     runs); its memory is its own reservation, inaccessible past its size and unmapped when it closes.
+//!     (`forks_share_only_sealed_pages`)
 
 #[cfg(test)]
 mod tests {
@@ -290,7 +296,7 @@ mod tests {
         for i in 0..64 {
             memory[i * 7 * crate::snapshot::CHUNK..(i * 7 + 1) * crate::snapshot::CHUNK].fill(0xff);
         }
-        let forged = crate::snapshot::encode(&memory, &baseline.image, 0);
+        let forged = crate::snapshot::encode(&memory, &baseline.image, &[], 0);
         if target.restore(&forged).is_ok() {
             let _ = target.run("1 + 1", RunOptions::default());
         }
@@ -322,6 +328,88 @@ mod tests {
         assert_eq!(child.limits().memory_limit, limit);
         let free: usize = value(&mut child, "import gc; gc.mem_free()").parse().unwrap();
         assert!(free < limit, "{free}");
+    }
+
+    #[test]
+    fn forks_share_only_sealed_pages() {
+        let limits = Limits {
+            memory_limit: 32 << 20,
+            time_limit: Duration::from_millis(1000),
+            hard_grace: Duration::from_millis(100),
+            ..Limits::default()
+        };
+        let mut parent = sandbox(limits.clone());
+        parent
+            .run(
+                "rows = [str(i) * 20 for i in range(20000)]
+x = 1
+blob = bytearray(500_000)",
+                RunOptions::default(),
+            )
+            .unwrap();
+        let mut first = parent.fork().unwrap();
+        parent
+            .run(
+                "x = 2
+blob[1000] = 7
+rows[5] = 'parent'",
+                RunOptions::default(),
+            )
+            .unwrap();
+        let mut second = parent.fork().unwrap();
+        let mut third = parent.fork().unwrap();
+        assert_eq!(value(&mut first, "x, blob[1000], rows[5]"), "(1, 0, '55555555555555555555')");
+        assert_eq!(value(&mut second, "x, blob[1000], rows[5]"), "(2, 7, 'parent')");
+        first
+            .run(
+                "x = 10
+blob[1000] = 10
+rows[5] = 'first'",
+                RunOptions::default(),
+            )
+            .unwrap();
+        second
+            .run(
+                "x = 20
+blob[1000] = 20
+rows.append('second')",
+                RunOptions::default(),
+            )
+            .unwrap();
+        let mut grandchild = first.fork().unwrap();
+        grandchild
+            .run(
+                "x = 30
+blob[1000] = 30",
+                RunOptions::default(),
+            )
+            .unwrap();
+        assert_eq!(value(&mut parent, "x, blob[1000], rows[5], len(rows)"), "(2, 7, 'parent', 20000)");
+        assert_eq!(value(&mut first, "x, blob[1000], rows[5]"), "(10, 10, 'first')");
+        assert_eq!(value(&mut second, "x, blob[1000], len(rows)"), "(20, 20, 20001)");
+        assert_eq!(value(&mut third, "x, blob[1000], len(rows)"), "(2, 7, 20000)");
+        assert_eq!(value(&mut grandchild, "x, blob[1000], rows[5]"), "(30, 30, 'first')");
+        // A fork's snapshot holds its whole state, the pages it maps from its parent included.
+        let mut restored = sandbox(limits.clone());
+        restored.restore(&grandchild.snapshot().unwrap()).unwrap();
+        assert_eq!(
+            value(&mut restored, "x, blob[1000], rows[5], rows[19999] == '19999' * 20"),
+            "(30, 30, 'first', True)"
+        );
+        // Closing the parent leaves its forks' pages in place.
+        parent.close();
+        assert_eq!(value(&mut third, "sum(len(r) for r in rows)"), "1777786");
+        // The limits hold in a fork: its engine's epoch ticks, its memory stops at memory_limit.
+        let started = Instant::now();
+        assert!(matches!(third.run("while True: pass", RunOptions::default()), Err(Error::Timeout { .. })));
+        assert!(started.elapsed() < limits.time_limit + limits.hard_grace + engine::EPOCH_TICK * 5);
+        assert!(matches!(
+            third.run("more = bytearray(40_000_000)", RunOptions::default()),
+            Err(Error::OutOfMemory { session_reset: false, .. })
+        ));
+        assert!(third.memory_size().unwrap() <= limits.memory_limit);
+        third.reset().unwrap();
+        assert_eq!(value(&mut third, "'x' in globals()"), "False");
     }
 
     #[test]

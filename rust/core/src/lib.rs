@@ -10,6 +10,8 @@ pub mod codec;
 pub mod engine;
 pub mod error;
 pub mod files;
+#[cfg(target_os = "linux")]
+mod fork;
 pub mod host;
 pub mod invariants;
 pub mod limits;

@@ -61,6 +61,22 @@ struct Exports {
 struct Session {
     store: Store<HostState>,
     exports: Exports,
+    /// The runtime whose engine made the store: its epoch must tick while the session runs.
+    runtime: &'static Runtime,
+    /// Chunks of memory mapped from a frozen parent (`fork.rs`): the session's state though the kernel
+    /// does not list them as written.
+    mapped: Option<Arc<[(u32, u32)]>>,
+}
+
+impl Session {
+    fn memory(&self) -> &[u8] {
+        self.store.data().memory.expect("set at start").data(&self.store)
+    }
+
+    /// The runs of chunks that may differ from a fresh instance (see `snapshot::runs_to_copy`).
+    fn runs_to_copy(&self, image: &[u8]) -> Vec<(u32, u32)> {
+        snapshot::runs_to_copy(self.memory(), image, self.mapped.as_deref().unwrap_or(&[]))
+    }
 }
 
 /// Why a trap happened, when it was our doing.
@@ -88,6 +104,9 @@ pub struct Sandbox {
     /// The attached databases: their open iterations end with the session that opened them.
     databases: Option<Arc<Databases>>,
     session: Option<Session>,
+    /// The session's memory as of its last fork, kept for the next fork until the session changes.
+    #[cfg(target_os = "linux")]
+    frozen: Option<Arc<crate::fork::Frozen>>,
     control: Arc<RunControl>,
 }
 
@@ -105,6 +124,8 @@ impl Sandbox {
             files: None,
             databases: None,
             session: None,
+            #[cfg(target_os = "linux")]
+            frozen: None,
             control: Arc::new(RunControl::new(limits.hard_grace)),
         };
         sandbox.session = Some(sandbox.start_session()?);
@@ -303,9 +324,9 @@ impl Sandbox {
     pub fn snapshot(&mut self) -> Result<Vec<u8>, Error> {
         let flags = if self.files.is_some() { snapshot::FLAG_FILES } else { 0 };
         let baseline = snapshot::baseline()?;
-        let session = self.session_mut()?;
-        let memory = session.store.data().memory.expect("set at start");
-        Ok(snapshot::encode(memory.data(&session.store), &baseline.image, flags))
+        let session = self.live_session()?;
+        let mapped = session.mapped.as_deref().unwrap_or(&[]);
+        Ok(snapshot::encode(session.memory(), &baseline.image, mapped, flags))
     }
 
     /// Replaces the session with the one `data` holds (from `snapshot`), under this sandbox's limits,
@@ -331,7 +352,7 @@ impl Sandbox {
                 baseline.image.len()
             )));
         }
-        let mut session = self.instantiate()?;
+        let mut session = self.instantiate(self.runtime, false)?;
         let memory = session.store.data().memory.expect("set at start");
         let grow = (decoded.header.memory_size as usize - memory.data_size(&session.store)) / WASM_PAGE;
         memory.grow(&mut session.store, grow as u64).map_err(|e| {
@@ -368,9 +389,10 @@ impl Sandbox {
 
     /// An independent sandbox in the same state, with the same limits and host functions, and its own
     /// copies of the written files and of the databases' handles: the two share nothing afterwards
-    /// (host functions are the embedder's callables, shared as capabilities). The memory is copied
-    /// straight from this session where it wrote (or, where the kernel cannot tell, where it differs from
-    /// the copy-on-write image), without compression.
+    /// (host functions are the embedder's callables, shared as capabilities). On Linux the child maps
+    /// this session's memory copy-on-write (`fork.rs`); elsewhere, or when that fails, the memory is
+    /// copied straight from this session where it wrote (or, where the kernel cannot tell, where it
+    /// differs from the copy-on-write image), without compression.
     pub fn fork(&mut self) -> Result<Sandbox, Error> {
         let baseline = snapshot::baseline()?;
         let files = self.files.as_ref().map(|f| Arc::new(f.fork()));
@@ -391,12 +413,61 @@ impl Sandbox {
             files,
             databases,
             session: None,
+            #[cfg(target_os = "linux")]
+            frozen: None,
             control: Arc::new(RunControl::new(self.limits.hard_grace)),
         };
-        let mut session = child.instantiate()?;
-        let parent = self.session_mut()?;
-        let source = parent.store.data().memory.expect("set at start");
-        let source = source.data(&parent.store);
+        let session = match self.mapped_fork(&child, baseline)? {
+            Some(session) => session,
+            None => self.copied_fork(&child, baseline)?,
+        };
+        child.session = Some(session);
+        Ok(child)
+    }
+
+    /// The child's session mapping this session's frozen memory, frozen now unless it still is from the
+    /// last fork; `None` where the kernel cannot do it (then the memory is copied).
+    #[cfg(target_os = "linux")]
+    fn mapped_fork(&mut self, child: &Sandbox, baseline: &snapshot::Baseline) -> Result<Option<Session>, Error> {
+        use crate::fork::{self, Frozen, Layout};
+
+        let Ok(image) = fork::image_file(&baseline.image) else { return Ok(None) };
+        let frozen = match &self.frozen {
+            Some(frozen) => frozen.clone(),
+            None => {
+                let session = self.live_session()?;
+                let Ok(frozen) = Frozen::new(session.memory(), session.runs_to_copy(&baseline.image)) else {
+                    return Ok(None);
+                };
+                let frozen = Arc::new(frozen);
+                if frozen.may_be_kept() {
+                    self.frozen = Some(frozen.clone());
+                }
+                frozen
+            }
+        };
+        let runtime = engine::fork_runtime(self.limits.fuel.is_some())?;
+        let layout = Layout { image, image_len: baseline.image.len(), frozen: frozen.clone() };
+        let mut session = fork::with_layout(layout, || child.instantiate(runtime, true))?;
+        let memory = session.store.data().memory.expect("set at start");
+        let grow = (frozen.len - memory.data_size(&session.store)) / WASM_PAGE;
+        memory
+            .grow(&mut session.store, grow as u64)
+            .map_err(|e| Error::Engine(format!("cannot give the fork {} bytes of memory: {e}", frozen.len)))?;
+        session.mapped = Some(frozen.runs.clone());
+        Ok(Some(session))
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    fn mapped_fork(&mut self, _child: &Sandbox, _baseline: &snapshot::Baseline) -> Result<Option<Session>, Error> {
+        Ok(None)
+    }
+
+    /// The child's session as a fresh instance with this session's written memory copied into it.
+    fn copied_fork(&mut self, child: &Sandbox, baseline: &snapshot::Baseline) -> Result<Session, Error> {
+        let mut session = child.instantiate(child.runtime, false)?;
+        let parent = self.live_session()?;
+        let source = parent.memory();
         let memory = session.store.data().memory.expect("set at start");
         let grow = (source.len() - memory.data_size(&session.store)) / WASM_PAGE;
         memory
@@ -404,23 +475,30 @@ impl Sandbox {
             .map_err(|e| Error::Engine(format!("cannot give the fork {} bytes of memory: {e}", source.len())))?;
         let target = memory.data_mut(&mut session.store);
         // Same limits, so the limit word is the same on both sides.
-        for (first, count) in snapshot::runs_to_copy(source, &baseline.image) {
+        for (first, count) in parent.runs_to_copy(&baseline.image) {
             let range = first as usize * snapshot::CHUNK..(first + count) as usize * snapshot::CHUNK;
             snapshot::prefault(&mut target[range.clone()]);
             target[range.clone()].copy_from_slice(&source[range]);
         }
-        child.session = Some(session);
-        Ok(child)
+        Ok(session)
     }
 
     /// Bytes of linear memory the session currently has.
     pub fn memory_size(&mut self) -> Result<usize, Error> {
-        let session = self.session_mut()?;
-        let memory = session.store.data().memory.expect("set at start");
-        Ok(memory.data_size(&session.store))
+        Ok(self.live_session()?.memory().len())
     }
 
+    /// The session, about to change: its frozen memory (of a fork) no longer describes it.
     fn session_mut(&mut self) -> Result<&mut Session, Error> {
+        #[cfg(target_os = "linux")]
+        {
+            self.frozen = None;
+        }
+        self.live_session()
+    }
+
+    /// The session, to read.
+    fn live_session(&mut self) -> Result<&mut Session, Error> {
         if self.control.is_closed() {
             self.session = None;
         }
@@ -431,7 +509,7 @@ impl Sandbox {
         if let Some(databases) = &self.databases {
             databases.close_cursors();
         }
-        let mut session = self.instantiate()?;
+        let mut session = self.instantiate(self.runtime, false)?;
         let names: Vec<&str> = self.functions.keys().map(String::as_str).collect();
         bind_builtins(&mut session, &names)?;
         for code in &self.setup {
@@ -440,12 +518,14 @@ impl Sandbox {
         Ok(session)
     }
 
-    /// A fresh instance of the pre-initialised module with the session's memory limit given, and
-    /// nothing else done.
-    fn instantiate(&self) -> Result<Session, Error> {
+    /// A fresh instance of the pre-initialised module in `runtime` with the session's memory limit
+    /// given, and nothing else done. `started`: the instance's memory already holds a started session
+    /// (a fork's, mapped from its parent, whose limits and so whose limit word are the same), which is
+    /// given no limit again.
+    fn instantiate(&self, runtime: &'static Runtime, started: bool) -> Result<Session, Error> {
         let engine_error = |e: wasmtime::Error| Error::Engine(format!("{e:#}"));
         let state = HostState::new(self.limits.clone(), self.all_functions(), self.control.clone());
-        let mut store = Store::new(&self.runtime.engine, state);
+        let mut store = Store::new(&runtime.engine, state);
         store.limiter(|state| &mut state.limiter);
         store.epoch_deadline_callback(|ctx| {
             if ctx.data().control.hard_stop_due() {
@@ -458,7 +538,7 @@ impl Sandbox {
         if let Some(fuel) = self.limits.fuel {
             store.set_fuel(fuel).map_err(engine_error)?;
         }
-        let instance = self.runtime.pre.instantiate(&mut store).map_err(|e| {
+        let instance = runtime.pre.instantiate(&mut store).map_err(|e| {
             if format!("{e:#}").contains("maximum concurrent") {
                 Error::Engine(format!(
                     "too many live sandboxes: the limit is {} per process; close unused ones or raise \
@@ -484,10 +564,10 @@ impl Sandbox {
         // which the store's limiter enforces anyway.
         let init = instance.get_typed_func::<i32, i32>(&mut store, "mp_session_init").map_err(engine_error)?;
         let guest_limit = u32::try_from(self.limits.memory_limit).unwrap_or(0) as i32;
-        if init.call(&mut store, guest_limit).map_err(engine_error)? != 0 {
+        if !started && init.call(&mut store, guest_limit).map_err(engine_error)? != 0 {
             return Err(Error::Engine("the guest refused its memory limit".into()));
         }
-        Ok(Session { store, exports })
+        Ok(Session { store, exports, runtime, mapped: None })
     }
 
     /// Runs one guest entry point with the run's deadlines armed; a trap resets the session.
@@ -495,9 +575,10 @@ impl Sandbox {
         &mut self,
         f: impl FnOnce(&mut Session) -> wasmtime::Result<i32>,
     ) -> Result<(wasmtime::Result<i32>, Duration), Error> {
-        let _ticking = self.runtime.run_guard();
         let fuel = self.limits.fuel;
         let session = self.session_mut()?;
+        // A fork's session may live in the fork engine: its epoch is the one that must tick.
+        let _ticking = session.runtime.run_guard();
         if let Some(fuel) = fuel {
             session.store.set_fuel(fuel).map_err(|e| Error::Engine(e.to_string()))?;
         }
@@ -697,8 +778,9 @@ mod tests {
         }
     }
 
-    /// pagemap.rs: the pages the kernel lists as written cover every chunk that differs from a fresh
-    /// instance, in a session that ran, one restored from its snapshot and a fork (memory the host wrote).
+    /// pagemap.rs: the pages the kernel lists as written (with those a fork maps from its parent) cover
+    /// every chunk that differs from a fresh instance, in a session that ran, one restored from its
+    /// snapshot and a fork.
     #[test]
     fn written_pages_cover_every_changed_page() {
         let baseline = snapshot::baseline().unwrap();
@@ -710,9 +792,9 @@ mod tests {
         let mut child = sb.fork().unwrap();
         child.run("del rows[:5000]\nmore = [str(i) for i in range(5000)]", RunOptions::default()).unwrap();
         for sandbox in [&mut sb, &mut restored, &mut child] {
-            let session = sandbox.session_mut().unwrap();
-            let memory = session.store.data().memory.unwrap().data(&session.store);
-            let Some(written) = crate::pagemap::written_runs(memory, snapshot::CHUNK) else {
+            let session = sandbox.live_session().unwrap();
+            let memory = session.memory();
+            let Some(written) = snapshot::written_runs(memory, session.mapped.as_deref().unwrap_or(&[])) else {
                 eprintln!("this kernel has no PAGEMAP_SCAN: snapshots and forks compare memories");
                 return;
             };

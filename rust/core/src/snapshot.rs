@@ -328,9 +328,9 @@ fn unchanged(memory: &[u8], image: &[u8], range: std::ops::Range<usize>) -> bool
 
 /// The runs of chunks of `memory` that differ from a fresh instance's, as (first chunk, count). Only the
 /// pages the kernel says the session wrote are compared, where it can tell ([`pagemap`]).
-pub(crate) fn changed_runs(memory: &[u8], image: &[u8]) -> Vec<(u32, u32)> {
+pub(crate) fn changed_runs(memory: &[u8], image: &[u8], mapped: &[(u32, u32)]) -> Vec<(u32, u32)> {
     let mut runs = Vec::new();
-    match pagemap::written_runs(memory, CHUNK) {
+    match written_runs(memory, mapped) {
         Some(written) => {
             for (first, count) in written {
                 compare(memory, image, first as usize * CHUNK..(first + count) as usize * CHUNK, &mut runs);
@@ -342,9 +342,29 @@ pub(crate) fn changed_runs(memory: &[u8], image: &[u8]) -> Vec<(u32, u32)> {
 }
 
 /// The runs of chunks a copy of `memory` into a fresh instance must carry: the pages the session wrote,
-/// without comparing them, where the kernel can tell; else the changed ones.
-pub(crate) fn runs_to_copy(memory: &[u8], image: &[u8]) -> Vec<(u32, u32)> {
-    pagemap::written_runs(memory, CHUNK).unwrap_or_else(|| changed_runs(memory, image))
+/// without comparing them, where the kernel can tell; else the changed ones. `mapped`: chunks mapped
+/// from a frozen parent (`fork.rs`), state the kernel does not list as written.
+pub(crate) fn runs_to_copy(memory: &[u8], image: &[u8], mapped: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    written_runs(memory, mapped).unwrap_or_else(|| changed_runs(memory, image, mapped))
+}
+
+/// The kernel's written pages of `memory` and the `mapped` runs, merged; `None` when the kernel cannot
+/// tell.
+pub(crate) fn written_runs(memory: &[u8], mapped: &[(u32, u32)]) -> Option<Vec<(u32, u32)>> {
+    let written = pagemap::written_runs(memory, CHUNK)?;
+    if mapped.is_empty() {
+        return Some(written);
+    }
+    let mut all: Vec<(u32, u32)> = written.into_iter().chain(mapped.iter().copied()).collect();
+    all.sort_unstable();
+    let mut merged: Vec<(u32, u32)> = Vec::with_capacity(all.len());
+    for (first, count) in all {
+        match merged.last_mut() {
+            Some((f, c)) if first <= *f + *c => *c = (*c).max(first + count - *f),
+            _ => merged.push((first, count)),
+        }
+    }
+    Some(merged)
 }
 
 /// Appends to `runs` the chunks of `memory[range]` (chunk-aligned) that differ from a fresh instance's.
@@ -368,8 +388,8 @@ pub(crate) fn compare(memory: &[u8], image: &[u8], range: std::ops::Range<usize>
 }
 
 /// Encodes `memory` (a session's whole linear memory) as a snapshot.
-pub(crate) fn encode(memory: &[u8], image: &[u8], flags: u32) -> Vec<u8> {
-    let runs = changed_runs(memory, image);
+pub(crate) fn encode(memory: &[u8], image: &[u8], mapped: &[(u32, u32)], flags: u32) -> Vec<u8> {
+    let runs = changed_runs(memory, image, mapped);
     let chunks: u64 = runs.iter().map(|&(_, count)| u64::from(count)).sum();
     let table_len = runs.len() * RUN_RECORD;
     let bound: usize =
@@ -539,7 +559,7 @@ mod tests {
         memory[8 * CHUNK] = 9;
         memory[20 * CHUNK + 4095] = 9;
         memory[63 * CHUNK] = 1;
-        let data = encode(&memory, &image, 0);
+        let data = encode(&memory, &image, &[], 0);
         let decoded = decode(&data, 64 << 20).unwrap();
         let runs: Vec<_> = decoded.runs.iter().map(|r| (r.range.start / CHUNK, r.range.len() / CHUNK)).collect();
         assert_eq!(runs, [(3, 1), (7, 2), (20, 1), (63, 1)]);
