@@ -1874,6 +1874,61 @@ class K:
         value = 1
 show(K().m)
 """,
+    # ---- patch 0203: __defaults__/__kwdefaults__ assignable (same shape), __closure__ and cell_contents
+    "function_defaults_and_closure": r"""
+import re
+def r(obj):
+    return re.sub('0x[0-9a-f]+', '0x?', repr(obj))
+def outer():
+    a = 1
+    def inner(b, c=2, *, d=3):
+        return a + b + c + d
+    return inner
+f = outer()
+print(f.__defaults__, f.__kwdefaults__, f(1))
+f.__defaults__ = (10,)
+f.__kwdefaults__ = {'d': 30}
+print(f(1), f.__defaults__, f.__kwdefaults__)
+print(outer.__closure__, len(f.__closure__), [c.cell_contents for c in f.__closure__])
+print(r(f.__closure__[0]))
+def plain(x=1, y=2):
+    return x, y
+plain.__defaults__ = (5, 6)
+print(plain(), plain(0), plain.__defaults__)
+show(setattr, plain, '__defaults__', 5)
+show(setattr, plain, '__kwdefaults__', 5)
+def counter():
+    count = 0
+    def bump():
+        nonlocal count
+        count += 1
+        return count
+    return bump
+b = counter()
+b(); b()
+cell = b.__closure__[0]
+print(cell.cell_contents)
+cell.cell_contents = 40
+print(b(), cell.cell_contents)
+def late():
+    def get():
+        return value
+    cells = get.__closure__
+    print(r(cells[0]))
+    show(lambda: cells[0].cell_contents)
+    value = 'set'
+    print(cells[0].cell_contents, r(cells[0]))
+late()
+def deco(fn):
+    def wrapper(*args, **kwargs):
+        return fn(*args, **kwargs)
+    wrapper.__wrapped__ = fn
+    return wrapper
+@deco
+def greet(name, greeting='hi'):
+    return greeting + ' ' + name
+print(greet('ann'), greet.__wrapped__.__defaults__, [type(c.cell_contents).__name__ for c in greet.__closure__])
+""",
     # ---- itertools: objects of CPython's classes (count and repeat in C, port/moditertools.c)
     "itertools_objects": r"""
 import itertools, re
