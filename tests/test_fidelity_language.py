@@ -2,8 +2,10 @@
 running the tests, and must print the same, byte for byte. The snippets use the guest's patches 0070-0072
 (class and module annotations, `list[int]` / `int | None`, f-string fields) and the frozen `dataclasses`
 and `typing` modules built on them, 0090-0091 (match statements), 0092 (argument errors), 0093-0096
-(function attributes, C3 method resolution order and super(), class creation hooks, __slots__) and 0110-0113
-(exception groups, `except*`, `with_traceback()`, error messages). The
+(function attributes, C3 method resolution order and super(), class creation hooks, __slots__), 0110-0113
+(exception groups, `except*`, `with_traceback()`, error messages), 0201-0203 (built-in functions' reprs and
+names, UnboundLocalError naming the variable, assignable `__defaults__`, `__closure__`) and the `itertools`
+classes (`port/moditertools.c`, `modules/itertools.py`). The
 language programs of the agent-style corpus (`tests/agent_corpus/lang_*.py`) run in
 `tests/test_agent_corpus.py`.
 """
