@@ -2,8 +2,10 @@
 running the tests, and must print the same, byte for byte. The snippets use the guest's patches 0070-0072
 (class and module annotations, `list[int]` / `int | None`, f-string fields) and the frozen `dataclasses`
 and `typing` modules built on them, 0090-0091 (match statements), 0092 (argument errors), 0093-0096
-(function attributes, C3 method resolution order and super(), class creation hooks, __slots__) and 0110-0113
-(exception groups, `except*`, `with_traceback()`, error messages). The
+(function attributes, C3 method resolution order and super(), class creation hooks, __slots__), 0110-0113
+(exception groups, `except*`, `with_traceback()`, error messages), 0201-0203 (built-in functions' reprs and
+names, UnboundLocalError naming the variable, assignable `__defaults__`, `__closure__`) and the `itertools`
+classes (`port/moditertools.c`, `modules/itertools.py`). The
 language programs of the agent-style corpus (`tests/agent_corpus/lang_*.py`) run in
 `tests/test_agent_corpus.py`.
 """
@@ -1789,6 +1791,183 @@ import functools
 def cached(n, /):
     return n * 2
 print(cached(4))
+""",
+    # ---- patch 0201: built-in functions' reprs and names (addresses vary: shown as 0x?)
+    "builtin_function_reprs": r"""
+import math, re
+def r(obj):
+    return re.sub(' at 0x[0-9a-f]+', ' at 0x?', repr(obj))
+class A:
+    def f(self):
+        pass
+    def __repr__(self):
+        return 'A()'
+for obj in [len, print, sorted, isinstance, getattr, iter, next, sum, min, max, abs, round, hash, id,
+            callable, chr, ord, repr, setattr, hasattr, vars, dir, any, all, divmod, issubclass, open,
+            math.sqrt, math.isclose, str.upper, str.join, list.append, dict.get, bool.bit_length,
+            'a'.split, [].append, {}.get, dict.fromkeys, int.from_bytes, A().f]:
+    print(r(obj))
+for obj in [len, math.sqrt, str.upper, bool.bit_length, [].append, 'x'.startswith, dict.fromkeys]:
+    print(obj.__name__, obj.__qualname__)
+def registry(*funcs):
+    return {f.__name__: f for f in funcs}
+print(sorted(registry(len, sum, str.lower, max)))
+print([type(f).__name__ == type(len).__name__ for f in (sum, abs)])
+""",
+    # ---- patch 0202: UnboundLocalError names the variable; a closure's unbound free variable is a NameError
+    "unbound_local_names": """
+def read_before_assign():
+    try:
+        print(total)
+    except UnboundLocalError as e:
+        print(type(e).__name__, e)
+    total = 1
+read_before_assign()
+def deleted():
+    item = 1
+    del item
+    try:
+        item
+    except UnboundLocalError as e:
+        print(e)
+    try:
+        del item
+    except UnboundLocalError as e:
+        print(e)
+deleted()
+def argument_deleted(a, b=2, *rest, c, **kw):
+    del a, kw
+    for f in (lambda: a, ):
+        pass
+    try:
+        print(b, c, kw)
+    except NameError as e:
+        print(type(e).__name__, e)
+argument_deleted(1, c=3)
+def outer():
+    def inner():
+        return late
+    try:
+        inner()
+    except NameError as e:
+        print(type(e).__name__, e)
+    late = 2
+    print(inner())
+outer()
+def cell_local():
+    try:
+        counter += 1
+    except UnboundLocalError as e:
+        print(e)
+    counter = 0
+    return lambda: counter
+cell_local()
+def many(a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17):
+    x = [a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16, a17]
+    if not x:
+        far_away = 1
+    return far_away
+show(many, *range(18))
+show(lambda: [v for v in range(3) if w] if False else None)
+class K:
+    def m(self):
+        if self:
+            return value
+        value = 1
+show(K().m)
+""",
+    # ---- patch 0203: __defaults__/__kwdefaults__ assignable (same shape), __closure__ and cell_contents
+    "function_defaults_and_closure": r"""
+import re
+def r(obj):
+    return re.sub('0x[0-9a-f]+', '0x?', repr(obj))
+def outer():
+    a = 1
+    def inner(b, c=2, *, d=3):
+        return a + b + c + d
+    return inner
+f = outer()
+print(f.__defaults__, f.__kwdefaults__, f(1))
+f.__defaults__ = (10,)
+f.__kwdefaults__ = {'d': 30}
+print(f(1), f.__defaults__, f.__kwdefaults__)
+print(outer.__closure__, len(f.__closure__), [c.cell_contents for c in f.__closure__])
+print(r(f.__closure__[0]))
+def plain(x=1, y=2):
+    return x, y
+plain.__defaults__ = (5, 6)
+print(plain(), plain(0), plain.__defaults__)
+show(setattr, plain, '__defaults__', 5)
+show(setattr, plain, '__kwdefaults__', 5)
+def counter():
+    count = 0
+    def bump():
+        nonlocal count
+        count += 1
+        return count
+    return bump
+b = counter()
+b(); b()
+cell = b.__closure__[0]
+print(cell.cell_contents)
+cell.cell_contents = 40
+print(b(), cell.cell_contents)
+def late():
+    def get():
+        return value
+    cells = get.__closure__
+    print(r(cells[0]))
+    show(lambda: cells[0].cell_contents)
+    value = 'set'
+    print(cells[0].cell_contents, r(cells[0]))
+late()
+def deco(fn):
+    def wrapper(*args, **kwargs):
+        return fn(*args, **kwargs)
+    wrapper.__wrapped__ = fn
+    return wrapper
+@deco
+def greet(name, greeting='hi'):
+    return greeting + ' ' + name
+print(greet('ann'), greet.__wrapped__.__defaults__, [type(c.cell_contents).__name__ for c in greet.__closure__])
+""",
+    # ---- itertools: objects of CPython's classes (count and repeat in C, port/moditertools.c)
+    "itertools_objects": r"""
+import itertools, re
+from itertools import *
+def r(obj):
+    return re.sub(' at 0x[0-9a-f]+', ' at 0x?', repr(obj))
+print(type(chain()).__name__, isinstance(chain([1]), itertools.chain), type(islice([], 1)).__name__)
+print(count(5), count(0, 2), count(1.5), count(0, 1.0), count(2, True), repeat('a', 3), repeat('a'), repeat(1, -2))
+c = count(5); next(c); print(c)
+x = count(); print(next(x), next(x), x, count(start=3, step=2), repeat(object='z', times=1))
+rp = repeat('x', 2); print(list(rp), rp)
+for obj in [chain(), islice('ab', 1), tee([1])[0], cycle('a'), groupby(''), accumulate([]), pairwise(''),
+            zip_longest(), starmap(pow, []), compress('', ''), dropwhile(bool, ''), takewhile(bool, ''),
+            filterfalse(None, ''), product(), permutations(''), combinations('', 1),
+            combinations_with_replacement('', 1)]:
+    print(r(obj), type(obj).__name__, isinstance(obj, getattr(itertools, type(obj).__name__, type(obj))))
+for args in [(), ([],), ([], 1, 2, 3, 4), ([], -1), ([], -5), ([], 'a'), ([], 0, 5, 0), ([], 1, 'x'),
+             ([], 'a', 3), ([], 0, -3), ([], 0, 5, 'a'), (5, 'x'), (None, 1)]:
+    show(islice, *args)
+it = islice(range(10), 2, 8, 2)
+print(next(it), list(it), next(it, 'done'))
+show(next, chain())
+a, b = tee(range(4))
+print(next(a), list(b), list(a))
+print([(k, list(g)) for k, g in groupby('aabbbc')], [(k, len(list(g))) for k, g in groupby([1, 3, 2, 4], key=lambda v: v % 2)])
+g = groupby('aabb'); k1, g1 = next(g); k2, g2 = next(g); print(k1, list(g1), k2, list(g2))
+print(list(accumulate([1, 2, 3])), list(accumulate([1, 2, 3], initial=10)), list(accumulate([3, 1, 2], max)), list(pairwise('abc')))
+print(list(zip_longest('ab', 'c', fillvalue='-')), list(starmap(pow, [(2, 3)])), list(compress('abc', [1, 0, 1])))
+print(list(product('ab', repeat=2))[:3], list(permutations('abc', 2))[:3], list(combinations(range(4), 2))[:3])
+print(list(dropwhile(lambda x: x < 3, [1, 4, 1])), list(takewhile(lambda x: x < 3, [1, 4, 1])), list(filterfalse(None, [0, 1, 2])))
+print(list(islice(cycle('ab'), 5)), list(chain.from_iterable(['ab', 'c'])), list(islice(count(1, 0.5), 3)))
+for bad in [lambda: count('a'), lambda: count(1, 'b'), lambda: cycle(5), lambda: repeat(), lambda: repeat('a', 'b'),
+            lambda: pairwise(1), lambda: starmap(pow, 2), lambda: product(repeat=-1), lambda: combinations('a', -1)]:
+    show(bad)
+print(list(zip(range(3), count(10))), list(map(lambda a, b: a * b, range(3), repeat(2))), sum(islice(count(), 1000)))
+print(isinstance(count(), itertools.count), type(repeat(1)).__name__, list(repeat([], 2)))
+ch = chain('ab', 'cd'); print(next(ch), list(ch))
 """,
 }
 

@@ -1,28 +1,45 @@
-"""CPython's `itertools`, as generators.
+"""CPython's `itertools`.
 
 All of CPython 3.13's functions: count, cycle, repeat, accumulate, batched (with strict=), chain (and
 chain.from_iterable), compress, dropwhile, filterfalse, groupby, islice, pairwise, starmap, takewhile,
-tee, zip_longest, product, permutations, combinations, combinations_with_replacement. Results come in
-CPython's order; argument errors are raised when the function is called, as in CPython.
-Differences: the iterators are generators (their repr differs, they cannot be pickled or copied) and
-`tee` objects are generators too.
+tee, zip_longest, product, permutations, combinations, combinations_with_replacement. Each is a class of
+CPython's name (type(chain()).__name__ == 'chain', isinstance(x, itertools.chain)) with CPython's repr;
+results come in CPython's order; argument errors are raised when the object is made, as in CPython.
+count and repeat are C types (port/moditertools.c): their reprs show their state (count(6) after
+count(5) gave 5). The others drive a generator: __iter__ hands it out, so that a for loop, list() or
+sum() runs at generator speed instead of calling __next__ in Python for every item; next() goes through
+__next__ to the same generator.
+Differences: iter(x) of such an object is that generator, not x itself; the objects cannot be pickled or
+copied.
 """
 
 from collections import deque
+from _itertools import count, repeat
 
 _END = object()
 
 
-def count(start=0, step=1):
-    n = start
-    while True:
-        yield n
-        n += step
+class _Iterator:
+    # self._it: the generator that makes the items
+
+    def __iter__(self):
+        return self._it
+
+    def __next__(self):
+        return next(self._it)
+
+    def __repr__(self):
+        return "<itertools.%s object at 0x%x>" % (type(self).__name__, id(self))
 
 
-def cycle(iterable):
+class cycle(_Iterator):
+    def __init__(self, iterable):
+        self._it = _cycle(iter(iterable))
+
+
+def _cycle(it):
     saved = []
-    for element in iterable:
+    for element in it:
         yield element
         saved.append(element)
     while saved:
@@ -30,28 +47,13 @@ def cycle(iterable):
             yield element
 
 
-def repeat(obj, times=None):
-    if times is None:
-        return _repeat_forever(obj)
-    return _repeat(obj, times)
-
-
-def _repeat_forever(obj):
-    while True:
-        yield obj
-
-
-def _repeat(obj, times):
-    for _ in range(times):
-        yield obj
-
-
 def _add(a, b):
     return a + b
 
 
-def accumulate(iterable, func=None, *, initial=None):
-    return _accumulate(iter(iterable), func or _add, initial)
+class accumulate(_Iterator):
+    def __init__(self, iterable, func=None, *, initial=None):
+        self._it = _accumulate(iter(iterable), func or _add, initial)
 
 
 def _accumulate(it, func, total):
@@ -66,10 +68,11 @@ def _accumulate(it, func, total):
         yield total
 
 
-def batched(iterable, n, *, strict=False):
-    if n < 1:
-        raise ValueError("n must be at least one")
-    return _batched(iter(iterable), n, strict)
+class batched(_Iterator):
+    def __init__(self, iterable, n, *, strict=False):
+        if n < 1:
+            raise ValueError("n must be at least one")
+        self._it = _batched(iter(iterable), n, strict)
 
 
 def _batched(it, n, strict):
@@ -86,39 +89,42 @@ def _batched(it, n, strict):
         yield tuple(batch)
 
 
-class chain:
+class chain(_Iterator):
     """chain(*iterables) and chain.from_iterable(iterable_of_iterables)."""
 
     def __init__(self, *iterables):
-        self._gen = self._run(iter(iterables))
-
-    @staticmethod
-    def _run(sources):
-        for source in sources:
-            for element in source:
-                yield element
+        self._it = _chain(iter(iterables))
 
     @classmethod
     def from_iterable(cls, iterables):
         result = cls()
-        result._gen = cls._run(iter(iterables))
+        result._it = _chain(iter(iterables))
         return result
 
-    def __iter__(self):
-        return self
 
-    def __next__(self):
-        return next(self._gen)
+def _chain(sources):
+    for source in sources:
+        for element in source:
+            yield element
 
 
-def compress(data, selectors):
+class compress(_Iterator):
+    def __init__(self, data, selectors):
+        self._it = _compress(iter(data), iter(selectors))
+
+
+def _compress(data, selectors):
     for d, s in zip(data, selectors):
         if s:
             yield d
 
 
-def dropwhile(predicate, iterable):
-    it = iter(iterable)
+class dropwhile(_Iterator):
+    def __init__(self, predicate, iterable):
+        self._it = _dropwhile(predicate, iter(iterable))
+
+
+def _dropwhile(predicate, it):
     for element in it:
         if not predicate(element):
             yield element
@@ -127,78 +133,90 @@ def dropwhile(predicate, iterable):
         yield element
 
 
-def takewhile(predicate, iterable):
-    for element in iterable:
+class takewhile(_Iterator):
+    def __init__(self, predicate, iterable):
+        self._it = _takewhile(predicate, iter(iterable))
+
+
+def _takewhile(predicate, it):
+    for element in it:
         if not predicate(element):
             return
         yield element
 
 
-def filterfalse(predicate, iterable):
-    if predicate is None:
-        predicate = bool
-    for element in iterable:
+class filterfalse(_Iterator):
+    def __init__(self, predicate, iterable):
+        self._it = _filterfalse(bool if predicate is None else predicate, iter(iterable))
+
+
+def _filterfalse(predicate, it):
+    for element in it:
         if not predicate(element):
             yield element
 
 
-class groupby:
+class groupby(_Iterator):
     """Consecutive elements with equal keys, as (key, group iterator) pairs. Advancing the groupby
     ends the previous group iterator, as in CPython."""
 
     def __init__(self, iterable, key=None):
-        self._it = iter(iterable)
+        self._source = iter(iterable)
         self._keyfunc = key
         self._key = self._target = self._value = _END
-        self._started = False
         self._marker = None
+        self._it = self._run()
 
     def _advance(self):
         try:
-            self._value = next(self._it)
+            self._value = next(self._source)
         except StopIteration:
             self._key = _END
             return
         self._key = self._value if self._keyfunc is None else self._keyfunc(self._value)
 
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        self._marker = marker = object()
-        if not self._started:
-            self._started = True
-            self._advance()
-        while self._key is not _END and self._target is not _END and self._key == self._target:
-            self._advance()
-        if self._key is _END:
-            raise StopIteration
-        self._target = self._key
-        return self._key, self._group(self._key, marker)
-
-    def _group(self, target, marker):
-        while self._marker is marker and self._key is not _END and self._key == target:
-            yield self._value
-            self._advance()
+    def _run(self):
+        self._advance()
+        while True:
+            # a new marker ends the previous group iterator
+            self._marker = marker = object()
+            while self._key is not _END and self._target is not _END and self._key == self._target:
+                self._advance()
+            if self._key is _END:
+                return
+            self._target = self._key
+            yield self._key, _group(self, self._key, marker)
 
 
-def islice(iterable, *args):
-    if not 1 <= len(args) <= 3:
-        raise TypeError("islice expected at most 4 arguments, got " + str(len(args) + 1))
-    start, stop, step = (0, args[0], 1) if len(args) == 1 else (tuple(args) + (1,))[:3]
-    start = 0 if start is None else start
-    step = 1 if step is None else step
-    if (
-        not isinstance(start, int)
-        or start < 0
-        or stop is not None
-        and (not isinstance(stop, int) or stop < 0)
-    ):
-        raise ValueError(
-            "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize."
-            if len(args) > 1
-            else "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize."
-        )
+class _grouper(_Iterator):
+    def __init__(self, parent, target, marker):
+        self._it = _group(parent, target, marker)
+
+
+def _group(parent, target, marker):
+    while parent._marker is marker and parent._key is not _END and parent._key == target:
+        yield parent._value
+        parent._advance()
+
+
+class islice(_Iterator):
+    def __init__(self, *args):
+        if not 2 <= len(args) <= 4:
+            raise TypeError(
+                "islice expected at %s arguments, got %d" % ("least 2" if len(args) < 2 else "most 4", len(args))
+            )
+        self._it = _islice_checked(args[0], args[1:])
+
+
+def _islice_checked(iterable, args):
+    # CPython's checks, in its order and with its messages
+    stop = args[0] if len(args) == 1 else args[1]
+    if stop is not None and (not isinstance(stop, int) or stop == -1):
+        raise ValueError("Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
+    start = 0 if len(args) == 1 or args[0] is None else args[0]
+    if not isinstance(start, int) or start < 0 or stop is not None and stop < -1:
+        raise ValueError("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
+    step = 1 if len(args) < 3 or args[2] is None else args[2]
     if not isinstance(step, int) or step < 1:
         raise ValueError("Step for islice() must be a positive integer or None.")
     return _islice(iter(iterable), start, stop, step)
@@ -218,8 +236,12 @@ def _islice(it, start, stop, step):
         i += 1
 
 
-def pairwise(iterable):
-    it = iter(iterable)
+class pairwise(_Iterator):
+    def __init__(self, iterable):
+        self._it = _pairwise(iter(iterable))
+
+
+def _pairwise(it):
     try:
         previous = next(it)
     except StopIteration:
@@ -229,8 +251,13 @@ def pairwise(iterable):
         previous = element
 
 
-def starmap(function, iterable):
-    for args in iterable:
+class starmap(_Iterator):
+    def __init__(self, function, iterable):
+        self._it = _starmap(function, iter(iterable))
+
+
+def _starmap(function, it):
+    for args in it:
         yield function(*args)
 
 
@@ -242,7 +269,12 @@ def tee(iterable, n=2):
     return tuple(_tee(it, q, queues) for q in queues)
 
 
-def _tee(it, mine, queues):
+class _tee(_Iterator):
+    def __init__(self, it, mine, queues):
+        self._it = _tee_items(it, mine, queues)
+
+
+def _tee_items(it, mine, queues):
     while True:
         if not mine:
             try:
@@ -254,8 +286,9 @@ def _tee(it, mine, queues):
         yield mine.popleft()
 
 
-def zip_longest(*iterables, fillvalue=None):
-    return _zip_longest([iter(i) for i in iterables], fillvalue)
+class zip_longest(_Iterator):
+    def __init__(self, *iterables, fillvalue=None):
+        self._it = _zip_longest([iter(i) for i in iterables], fillvalue)
 
 
 def _zip_longest(its, fillvalue):
@@ -278,10 +311,11 @@ def _zip_longest(its, fillvalue):
         yield tuple(row)
 
 
-def product(*iterables, repeat=1):
-    if repeat < 0:
-        raise ValueError("repeat argument cannot be negative")
-    return _product([tuple(p) for p in iterables] * repeat)
+class product(_Iterator):
+    def __init__(self, *iterables, repeat=1):
+        if repeat < 0:
+            raise ValueError("repeat argument cannot be negative")
+        self._it = _product([tuple(p) for p in iterables] * repeat)
 
 
 def _product(pools):
@@ -314,9 +348,10 @@ def _check_r(r, n):
     return r
 
 
-def permutations(iterable, r=None):
-    pool = tuple(iterable)
-    return _permutations(pool, _check_r(r, len(pool)))
+class permutations(_Iterator):
+    def __init__(self, iterable, r=None):
+        pool = tuple(iterable)
+        self._it = _permutations(pool, _check_r(r, len(pool)))
 
 
 def _permutations(pool, r):
@@ -352,9 +387,10 @@ def _permutations(pool, r):
             return
 
 
-def combinations(iterable, r):
-    pool = tuple(iterable)
-    return _combinations(pool, _check_r(r, len(pool)))
+class combinations(_Iterator):
+    def __init__(self, iterable, r):
+        pool = tuple(iterable)
+        self._it = _combinations(pool, _check_r(r, len(pool)))
 
 
 def _combinations(pool, r):
@@ -375,9 +411,10 @@ def _combinations(pool, r):
             chosen[j] = chosen[j - 1] + 1
 
 
-def combinations_with_replacement(iterable, r):
-    pool = tuple(iterable)
-    return _combinations_with_replacement(pool, _check_r(r, len(pool)))
+class combinations_with_replacement(_Iterator):
+    def __init__(self, iterable, r):
+        pool = tuple(iterable)
+        self._it = _combinations_with_replacement(pool, _check_r(r, len(pool)))
 
 
 def _combinations_with_replacement(pool, r):

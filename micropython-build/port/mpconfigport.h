@@ -118,6 +118,8 @@
 #define MICROPY_PY_FUNCTION_ATTRS (1)                    // __name__, __globals__ ...
 #define MICROPY_PY_FUNCTION_ATTRS_CODE (0)               // no __code__
 #define MICROPY_PY_FUNCTION_ATTRS_CPYTHON (1)            // f.x = 1, __dict__, __qualname__, __doc__, __defaults__ ... (patch 0093)
+#define MICROPY_PY_BUILTIN_FUN_NAMES (1)                 // <built-in function len>, len.__name__, str.upper.__qualname__ (patch 0201)
+#define MICROPY_PY_LOCAL_NAMES (1)                       // compiled functions keep their locals' names: UnboundLocalError names the variable (patch 0202)
 #define MICROPY_PY_CLASS_HOOKS (1)                       // __init_subclass__ (class keywords), __set_name__ (patch 0095)
 #define MICROPY_PY_CLASS_SLOTS (1)                       // __slots__ restricts instance attributes (patch 0096)
 #define MICROPY_PY_METACLASS_INIT (1)                    // metaclass __init__
