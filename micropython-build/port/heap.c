@@ -19,12 +19,12 @@ extern char __stack_high;
 // `dev_harness.py --checks` raises RecursionError (about 990 Python frames) without a native-stack trap.
 #define SANDBOX_STACK_LIMIT_DIVISOR (2)
 
-// The heap starts small and grows on demand (MICROPY_GC_SPLIT_HEAP_AUTO): when a collection cannot satisfy
-// an allocation, the GC adds an area (at least doubling the heap) taken straight from linear memory with
-// memory.grow, up to the memory limit the host passed to mp_session_init. Nothing else grows the memory
-// (the module has no malloc). Areas the GC empties and gives back are kept in a small region table and
-// reused (split, merged with free neighbours, or extended when they end the memory): linear memory itself
-// never shrinks.
+// The heap starts small and grows on demand (MICROPY_GC_SPLIT_HEAP_AUTO): when an allocation's collection
+// frees no room for it or leaves the heap over half live (patch 0240), the GC adds an area (at least
+// doubling the heap) from linear memory with memory.grow, up to the memory limit the host passed to
+// mp_session_init. Nothing else grows the memory (the module has no malloc). Areas the GC empties and
+// gives back are kept in a small region table and reused (split, merged with free neighbours, or extended
+// when they end the memory): linear memory itself never shrinks.
 
 #define WASM_PAGE ((size_t)65536)
 #define HEAP_REGIONS_MAX (64)
