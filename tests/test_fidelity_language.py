@@ -2169,3 +2169,17 @@ except AttributeError as e:
     print(repr(e))
 """
     )
+
+
+def test_module_attribute_error_names_the_module():
+    fidelity.assert_prints_what_cpython_prints(
+        """\
+import json, math
+for module, name in ((math, "sqr"), (json, "load_string")):
+    try:
+        getattr(module, name)
+    except AttributeError as e:
+        print(e, e.args)
+print(getattr(math, "tua", "none"), hasattr(json, "dumps"))
+"""
+    )
