@@ -29,7 +29,7 @@ try_call("append", lambda: [1, 2].push(3))
 try_call("upper", lambda: "total".uper())
 try_call("dict", lambda: {"a": 1}.has_key("a"))
 try_call("type", lambda: int.parse("3"))
-try_call("name", lambda: undefined_helper(3))
+try_call("name", lambda: undefined_helper(3))  # noqa: F821 - the slip being logged
 
 
 class Record:
@@ -48,7 +48,7 @@ try_call("record", lambda: r.amout * 2)
 try_call("class", lambda: Record.field)
 
 try:
-    math.tua
+    print(math.tua)
 except AttributeError:
     last = traceback.format_exc().splitlines()[-1]
     print("format_exc:", last)
