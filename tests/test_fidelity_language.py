@@ -2059,6 +2059,51 @@ try:
 except* TypeError:
     raise KeyError("lookup") from None
 """,
+    # CPython's "Did you mean" suggestions: a global or builtin for a NameError (each exception of a chain
+    # gets its own), dir(obj) for an AttributeError; none when nothing is close or for a raised NameError.
+    "did_you_mean_name": """\
+import json
+
+threshold = 10
+readings = [12, 7, 15]
+
+
+def over(values):
+    return [v for v in values if v > treshold]
+
+
+def report(values):
+    try:
+        return json.dumps(over(values))
+    except NameError as e:
+        if str(e) != "name 'treshold' is not defined" or e.args != (str(e),):
+            raise
+        print(lenght(values))
+
+
+try:
+    report(readings)
+except NameError:
+    try:
+        raise NameError("prnt")
+    except NameError:
+        summary = sumary_of_everything
+""",
+    "did_you_mean_attribute": """\
+class Account:
+    def __init__(self, owner):
+        self.owner = owner
+        self.balance = 0
+
+    def deposit(self, amount):
+        self.balance += amount
+
+
+accounts = [Account("ann"), Account("bob")]
+for a in accounts:
+    a.deposit(5)
+names = ", ".join(a.owner.uper() for a in accounts if a.balence > 0)
+""",
     "suppressed_context_and_finally": """\
 def parse(value):
     try:
@@ -2102,3 +2147,39 @@ def test_uncaught_traceback_is_cpythons(name, tmp_path):
     with Sandbox(memory_limit=64 * 2**20, time_limit=30) as sb, pytest.raises(GuestError) as info:
         sb.run(UNCAUGHT[name], eval_trailing=False)
     assert info.value.traceback == expected
+
+
+def test_did_you_mean_only_in_the_uncaught_report():
+    # CPython 3.11 prints the suggestion only when it reports an uncaught exception: str(e), e.args and the
+    # traceback module's text have none.
+    fidelity.assert_prints_what_cpython_prints(
+        """\
+import traceback
+colour = "red"
+try:
+    print(color)
+except NameError as e:
+    print(str(e), e.args)
+    print(traceback.format_exc().splitlines()[-1])
+    print(traceback.format_exception_only(type(e), e))
+try:
+    [3, 1].sortt()
+except AttributeError as e:
+    print(traceback.format_exc().splitlines()[-1])
+    print(repr(e))
+"""
+    )
+
+
+def test_module_attribute_error_names_the_module():
+    fidelity.assert_prints_what_cpython_prints(
+        """\
+import json, math
+for module, name in ((math, "sqr"), (json, "load_string")):
+    try:
+        getattr(module, name)
+    except AttributeError as e:
+        print(e, e.args)
+print(getattr(math, "tua", "none"), hasattr(json, "dumps"))
+"""
+    )
