@@ -124,24 +124,28 @@ typedef struct {
     uint8_t flags;
 } special_type_t;
 
+// every built-in type below has its own __repr__; str and bytes their own __str__ (the others inherit
+// object's, which is the type's __repr__: str() of an int subclass with its own __repr__ uses that)
+#define R B(N_REPR)
+
 static const special_type_t special_types[] = {
     {&mp_type_object, B(N_HASH) | B(N_REPR) | B(N_STR) | B(N_FORMAT) | CMP, 0},
-    {&mp_type_int, REAL | BITS | B(N_FORMAT), STRICT},
-    {&mp_type_float, REAL | B(N_FORMAT), STRICT},
+    {&mp_type_int, REAL | BITS | B(N_FORMAT) | R, STRICT},
+    {&mp_type_float, REAL | B(N_FORMAT) | R, STRICT},
     #if MICROPY_PY_BUILTINS_COMPLEX
-    {&mp_type_complex, (NUMBER & ~(B(N_LT) | B(N_LE) | B(N_GT) | B(N_GE))) | B(N_FORMAT), STRICT},
+    {&mp_type_complex, (NUMBER & ~(B(N_LT) | B(N_LE) | B(N_GT) | B(N_GE))) | B(N_FORMAT) | R, STRICT},
     #endif
-    {&mp_type_str, SEQ | B(N_HASH) | B(N_MOD) | B(N_FORMAT), 0},
-    {&mp_type_bytes, SEQ | B(N_HASH) | B(N_MOD), 0},
-    {&mp_type_bytearray, MUTABLE_SEQ | B(N_MOD), UNHASHABLE},
-    {&mp_type_list, MUTABLE_SEQ, UNHASHABLE},
-    {&mp_type_tuple, SEQ | B(N_HASH), 0},
+    {&mp_type_str, SEQ | B(N_HASH) | B(N_MOD) | B(N_FORMAT) | R | B(N_STR), 0},
+    {&mp_type_bytes, SEQ | B(N_HASH) | B(N_MOD) | R | B(N_STR), 0},
+    {&mp_type_bytearray, MUTABLE_SEQ | B(N_MOD) | R, UNHASHABLE},
+    {&mp_type_list, MUTABLE_SEQ | R, UNHASHABLE},
+    {&mp_type_tuple, SEQ | B(N_HASH) | R, 0},
     {&mp_type_dict, B(N_GETITEM) | B(N_SETITEM) | B(N_DELITEM) | B(N_LEN) | B(N_ITER) | B(N_CONTAINS) | CMP
-     | B(N_HASH) | B(N_OR) | B(N_ROR) | B(N_IOR), STRICT | UNHASHABLE},
-    {&mp_type_set, SET_OPS | B(N_HASH) | B(N_IAND) | B(N_IOR) | B(N_ISUB) | B(N_IXOR), STRICT | UNHASHABLE},
-    {&mp_type_frozenset, SET_OPS | B(N_HASH), STRICT},
+     | B(N_HASH) | B(N_OR) | B(N_ROR) | B(N_IOR) | R, STRICT | UNHASHABLE},
+    {&mp_type_set, SET_OPS | B(N_HASH) | B(N_IAND) | B(N_IOR) | B(N_ISUB) | B(N_IXOR) | R, STRICT | UNHASHABLE},
+    {&mp_type_frozenset, SET_OPS | B(N_HASH) | R, STRICT},
     {&mp_type_range, B(N_GETITEM) | B(N_LEN) | B(N_ITER) | B(N_CONTAINS) | B(N_EQ) | B(N_NE) | B(N_HASH)
-     | B(N_BOOL), 0},
+     | B(N_BOOL) | R, 0},
 };
 
 typedef struct _mp_obj_special_method_t {
