@@ -6,7 +6,7 @@ small ints; list slice assignment and deletion, stepped slices of tuples, bytear
 arguments of positional built-ins (round(ndigits=2), print(flush=True), zip(strict=True),
 date.strftime(format=)) with CPython's errors; the special methods of built-in types as attributes
 (`d.__getitem__`, `int.__add__`, `super().__eq__`), int/float/Fraction/Decimal `real`/`imag`/`conjugate()`,
-bool `&`/`|`/`^`, UnicodeDecodeError/UnicodeEncodeError attributes and bytes `%b`."""
+bool `&`/`|`/`^`, complex repr and `complex(real=, imag=)`, UnicodeDecodeError/UnicodeEncodeError attributes and bytes `%b`."""
 
 import pytest
 from fidelity import SHOW, assert_prints_what_cpython_prints
@@ -609,6 +609,16 @@ print(b"%s=%d" % (b"k", 5), b"%r" % b"q")
 show(lambda: b"%s" % 5)
 show(lambda: b"%s" % "str")
 show(lambda: "%b" % b"x")
+""",
+    "complex_repr_and_constructor": r"""
+for v in [complex(0.1 + 0.2, 1), (0.1 + 0.2) * 1j, complex(1e20, 1), complex(-0.0, 1), -0j, complex(0.0, -0.0), complex(-0.0, -0.0),
+          complex(1.5, float("nan")), complex(2, float("-inf")), 1e-7j, 1e16j, complex(1, 1e16), 1 + 2j, complex(-1.5, -2.25),
+          0j, complex(123456789012345678, 1), 1e-310j, complex(1 / 3, 2 / 3)]:
+    print(repr(v), str(v), f"{v}", [v])
+print(complex(real=1, imag=2), complex(imag=2), complex(real=3), complex(1, imag=-0.0), complex(1j, 2j), complex(1 + 2j, 3),
+      complex(2, 1j), complex("1+2j"), complex(1.5), complex(), complex(True, False))
+show(complex, "1", 2)
+show(complex, 1, "2")
 """,
 }
 
