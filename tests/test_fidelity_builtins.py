@@ -620,6 +620,15 @@ print(complex(real=1, imag=2), complex(imag=2), complex(real=3), complex(1, imag
 show(complex, "1", 2)
 show(complex, 1, "2")
 """,
+    "bytearray_array_repeat": r"""
+import array
+b = bytearray(b"ab")
+print(b * 3, 2 * b, b * 0, b * -1, type(b * 2).__name__, array.array("i", [1, 2]) * 2, 3 * array.array("d", [0.5]))
+print(array.array("b") * 5, bytearray(b"-") * 10 + b"|", len(bytearray(100) * 3))
+show(lambda: bytearray(b"a") * 1.5)
+show(lambda: bytearray(b"a") * "x")
+show(lambda: memoryview(b"a") * 2)
+""",
 }
 
 
