@@ -4,7 +4,9 @@ types; text encodings and their error handlers, Unicode whitespace in split/stri
 center, str and bytes methods given subclass instances, __missing__ of dict subclasses and range() beyond
 small ints; list slice assignment and deletion, stepped slices of tuples, bytearrays and arrays; keyword
 arguments of positional built-ins (round(ndigits=2), print(flush=True), zip(strict=True),
-date.strftime(format=)) with CPython's errors."""
+date.strftime(format=)) with CPython's errors; the special methods of built-in types as attributes
+(`d.__getitem__`, `int.__add__`, `super().__eq__`), int/float/Fraction/Decimal `real`/`imag`/`conjugate()`,
+bool `&`/`|`/`^`, complex repr and `complex(real=, imag=)`, UnicodeDecodeError/UnicodeEncodeError attributes and bytes `%b`."""
 
 import pytest
 from fidelity import SHOW, assert_prints_what_cpython_prints
@@ -462,6 +464,170 @@ show("a b".split, **{"max" + "split": 1})
 import datetime
 print(datetime.date(2020, 1, 2).strftime(format="%Y-%m"), datetime.datetime(2020, 1, 2, 3, 4).strftime(format="%H:%M"),
       datetime.time(5, 6).strftime(format="%H"))
+""",
+    "special_methods_as_attributes": r"""
+import functools, operator
+d = {"b": 2, "a": 3, "c": 1}
+print(sorted(d, key=d.__getitem__), max(d, key=d.get), list(map(d.__getitem__, "abc")))
+print(list(map(str.__len__, ["aa", "b", ""])), functools.reduce(int.__add__, [1, 2, 3]), list(map(int.__mul__, [1, 2], [3, 4])))
+print(list.__getitem__([1, 2, 3], 1), [1, 2].__contains__(2), dict.__contains__(d, "a"), "ab".__contains__("z"))
+l = [1, 2, 3]
+l.__setitem__(0, 9)
+l.__delitem__(1)
+print(l, l.__len__(), list(l.__iter__()), l.__add__([0]), l.__mul__(2), [7].__rmul__(2), "ab".__mul__(2), "%s!".__mod__(3))
+print(int.__add__(1, 2.0), float.__add__(1.5, 2), int.__radd__(2, 3), (5).__neg__(), (-5).__abs__(), (6).__invert__(),
+      (2.5).__int__(), (7).__index__(), (3).__float__(), (0).__bool__(), (7).__divmod__(2), (2).__pow__(10), (2).__rsub__(10))
+print(int.__eq__(1, 1.0), float.__eq__(1.0, 1), (1).__lt__(2), "a".__lt__(1), [1].__eq__((1,)), {1}.__le__(frozenset({1, 2})))
+print({1, 2}.__and__({2}), {1}.__or__([1]), {1: 2}.__or__({3: 4}), frozenset([1]).__rsub__({1, 2}), {1: 2}.__or__([]))
+s = {1}
+s.__ior__({2})
+print(sorted(s), True.__and__(False), True.__or__(False), True.__add__(1), (12).__format__("08.2f"), "x".__format__(">3"))
+print(hasattr([], "__iter__"), hasattr(5, "__iter__"), hasattr({}, "__len__"), hasattr(3, "__add__"), hasattr("x", "__getitem__"),
+      hasattr((), "__setitem__"), hasattr(1.5, "__index__"), callable(getattr(range(3), "__len__", None)))
+print(list.__hash__, dict.__hash__, set.__hash__, bytearray.__hash__, tuple.__hash__((1,)) == hash((1,)), "k".__hash__() == hash("k"))
+print(list.__len__ is list.__len__, object.__lt__ is object.__lt__, list.__getitem__.__name__, int.__add__.__qualname__)
+print(repr(list.__len__), repr(list.__getitem__), repr(dict.__contains__), repr(int.__add__))
+print(range(10).__getitem__(3), range(10).__len__(), range(3).__contains__(2), (1, 2).__getitem__(-1), b"ab".__getitem__(0))
+for bad in ["list.__len__(5)", "list.__len__()", "[].__len__(1)", "[].__getitem__()", "int.__add__(1)",
+            "(1).__add__()", "tuple.__setitem__", "object.__format__(1, 'x')", "[].__len__(x=1)", "[].__hash__()"]:
+    show(eval, bad)
+""",
+    "special_methods_of_classes": r"""
+import functools
+class P:
+    def __init__(self, x):
+        self.x = x
+    def __eq__(self, o):
+        if not isinstance(o, P):
+            return NotImplemented
+        return self.x == o.x
+    def __repr__(self):
+        return "P(%r)" % self.x
+a = P(1)
+print(P.__hash__, a.__hash__, a == P(1), a != P(2), a.__ne__(P(1)), a.__ne__(3), a.__eq__(3), object.__eq__(a, a))
+class Q:
+    def __hash__(self):
+        return super().__hash__() * 0 + 7
+    def __str__(self):
+        return "str:" + super().__str__()[:2]
+    def __repr__(self):
+        return "Q!"
+q = Q()
+print(hash(q), str(q), q.__eq__(q), q.__eq__(1), Q.__eq__(q, q), q.__format__(""), q.__lt__(q), object.__ne__(q, q))
+show(format, q, "x")
+class L(list):
+    def __len__(self):
+        return super().__len__() + 100
+    def __getitem__(self, i):
+        return super().__getitem__(i) * 2
+x = L([1, 2])
+print(len(x), x[1], x.__len__(), list.__len__(x), L.__contains__(x, 2), x.__iter__().__next__())
+class Money(int):
+    def __add__(self, other):
+        return Money(super().__add__(other))
+    def __repr__(self):
+        return "Money(" + super().__repr__() + ")"
+print(repr(Money(3) + 4), repr(Money(5)), Money(5).real, type(Money(5).real).__name__, Money(5).numerator)
+class CaseDict(dict):
+    def __getitem__(self, k):
+        return super().__getitem__(k.lower())
+    def __contains__(self, k):
+        return super().__contains__(k.lower())
+cd = CaseDict(a=1)
+print(cd["A"], "A" in cd, cd.__contains__("B"))
+class AppError(Exception):
+    def __str__(self):
+        return "AppError: " + super().__str__()
+    def __repr__(self):
+        return "<" + super().__repr__() + ">"
+print(str(AppError("boom")), repr(AppError("boom", 2)))
+@functools.total_ordering
+class V:
+    def __init__(self, v):
+        self.v = v
+    def __eq__(self, o):
+        return self.v == o.v
+    def __lt__(self, o):
+        return self.v < o.v
+print(V(1) <= V(2), V(3) >= V(2), V(1) > V(2), sorted([V(3), V(1)], key=lambda v: v.v)[0].v)
+""",
+    "number_tower_attributes": r"""
+from fractions import Fraction
+from decimal import Decimal
+for v in [5, -3, True, False, 2.5, -0.0, 10**30, Fraction(3, 4), Decimal("1.50")]:
+    print(repr(v), repr(v.real), repr(v.imag), repr(v.conjugate()), type(v.real).__name__)
+for v in [5, True, 10**30, Fraction(-6, 4)]:
+    print(v.numerator, v.denominator)
+class I(int):
+    pass
+print(repr(I(7).real), type(I(7).numerator).__name__, I(7).conjugate(), I(7).denominator)
+print(sum(x.real for x in [1, 2.5, True]), [complex(x).imag for x in (1, 2.0)], (3).conjugate(), (1.5).conjugate())
+show(getattr, 2.5, "numerator")
+show(getattr, 1, "nope")
+""",
+    "bool_bitwise_operators": r"""
+flags = [True, False]
+for a in flags:
+    for b in flags:
+        print(a & b, a | b, a ^ b, a & 1, 1 | b, a + b)
+x = True
+x &= False
+y = False
+y |= True
+z = True
+z ^= True
+import json
+print(x, y, z, json.dumps({"ok": True & True, "bad": True ^ True}), sum([True & True, True | False]))
+""",
+    "unicode_error_attributes": r"""
+for data, enc in [(b"ab\xffcd", "utf-8"), (b"\xe2\x82", "utf-8"), (b"\x80abc", "ascii"), (b"ok\xc3(", "utf-8")]:
+    try:
+        data.decode(enc)
+    except UnicodeDecodeError as e:
+        print(e, "|", e.encoding, e.object, e.start, e.end, e.reason, repr(e), e.object[e.start:e.end])
+for s, enc in [("caf\xe9", "ascii"), ("\u20ac\u20acx", "latin-1"), ("x\U0001f600", "ascii")]:
+    try:
+        s.encode(enc)
+    except UnicodeEncodeError as e:
+        print(e, "|", e.encoding, e.object, e.start, e.end, e.reason, repr(e), e.args)
+try:
+    str(b"\xc3(", "utf-8")
+except UnicodeError as e:
+    print(type(e).__name__, e, e.start, e.end)
+e = UnicodeDecodeError("utf-8", b"\xff\xfe", 0, 2, "bad")
+print(e, e.end, isinstance(e, ValueError))
+print(str(UnicodeEncodeError("ascii", "\xe9", 0, 1, "nope")))
+""",
+    "bytes_percent_b": r"""
+class B(bytes):
+    pass
+class X:
+    def __bytes__(self):
+        return b"XB"
+print(b"%s" % B(b"x"), b"%s" % bytearray(b"y"), b"%s" % memoryview(b"z"), b"%b|%5s|%-4b|" % (b"a", b"bc", X()))
+print(b"%s=%d" % (b"k", 5), b"%r" % b"q")
+show(lambda: b"%s" % 5)
+show(lambda: b"%s" % "str")
+show(lambda: "%b" % b"x")
+""",
+    "complex_repr_and_constructor": r"""
+for v in [complex(0.1 + 0.2, 1), (0.1 + 0.2) * 1j, complex(1e20, 1), complex(-0.0, 1), -0j, complex(0.0, -0.0), complex(-0.0, -0.0),
+          complex(1.5, float("nan")), complex(2, float("-inf")), 1e-7j, 1e16j, complex(1, 1e16), 1 + 2j, complex(-1.5, -2.25),
+          0j, complex(123456789012345678, 1), 1e-310j, complex(1 / 3, 2 / 3)]:
+    print(repr(v), str(v), f"{v}", [v])
+print(complex(real=1, imag=2), complex(imag=2), complex(real=3), complex(1, imag=-0.0), complex(1j, 2j), complex(1 + 2j, 3),
+      complex(2, 1j), complex("1+2j"), complex(1.5), complex(), complex(True, False))
+show(complex, "1", 2)
+show(complex, 1, "2")
+""",
+    "bytearray_array_repeat": r"""
+import array
+b = bytearray(b"ab")
+print(b * 3, 2 * b, b * 0, b * -1, type(b * 2).__name__, array.array("i", [1, 2]) * 2, 3 * array.array("d", [0.5]))
+print(array.array("b") * 5, bytearray(b"-") * 10 + b"|", len(bytearray(100) * 3))
+show(lambda: bytearray(b"a") * 1.5)
+show(lambda: bytearray(b"a") * "x")
+show(lambda: memoryview(b"a") * 2)
 """,
 }
 

@@ -259,6 +259,32 @@ for v in ['1.2.3', 'v10.0', '2.1.0-rc.1', 'x1.2']:
     m = version.match(v)
     print(v, m and m.groups(), m and m.lastindex)
 """,
+    "unicode_word_and_boundaries": r"""
+import unicodedata
+t = unicodedata.normalize("NFD", "Crème brûlée, naïve café! a\u203fb x_y \u00b2")
+print(re.sub(r"[^\w\s]", "", t))
+print(re.findall(r"\b\w+\b", t), re.findall(r"\w+", t))
+print(re.sub(r"\W+", "-", t), re.findall(r"[\W\d]+", "ab1 c-d"), re.findall(r"[^\W\d]+", "ab1 c_d e\u0301"))
+print(re.findall(r"\Bb", "abc b"), re.findall(r"[\w-]+", "e\u0301-x"), re.findall(r"[^\w]+", "e\u0301x"))
+print(re.findall(r"(?a:\w+)", "e\u0301x caf\u00e9"), re.findall(r"(?a:\b)x", "\u00e9x x"), re.findall(r"(?a)\w+", "caf\u00e9"))
+print(re.findall(r"\s", "a\x1cb\x1d\x85 "), re.findall(r"(?a:\s)", "a\x1cb c"), re.findall(rb"\w+\b", b"ab cd"))
+print(re.findall(r"\w+", "日本語 ٣٤ Ⅻ ½"), re.findall(r"\d+", "٣٤ 12"), re.split(r"\b", "hi there"))
+""",
+    "finditer_and_scanner": r"""
+it = re.finditer(r"\d", "a1b2")
+print(type(it).__name__, iter(it) is it, [m.group() for m in it], list(it))
+print(type(re.compile("x").finditer("xx", 1)).__name__, [m.span() for m in re.compile("x").finditer("xxx", 1, 2)])
+def ident(scanner, token):
+    return ("ID", token)
+scanner = re.Scanner([
+    (r"[a-z_]\w*", ident),
+    (r"\d+(?:\.\d+)?", lambda s, t: ("NUM", float(t) if "." in t else int(t))),
+    (r"\s+", None),
+    (r"[=+*/()-]", lambda s, t: ("OP", t)),
+])
+print(scanner.scan("total = price*2 + tax_1 - (3.5/x) ?rest"))
+print(scanner.scan(""), re.Scanner([(r"a*", None)]).scan("bbb"), re.Scanner([(r"A", "a")], re.I).scan("aAb"))
+""",
 }
 
 

@@ -417,6 +417,18 @@ class Decimal:
         f = _Fraction(n, 10**-self._exp)
         return f.numerator, f.denominator
 
+    # CPython's Decimal is its own real part and conjugate
+    @property
+    def real(self):
+        return self
+
+    @property
+    def imag(self):
+        return Decimal(0)
+
+    def conjugate(self):
+        return self
+
     def copy_abs(self):
         return _new(0, self._int, self._exp, self._special)
 

@@ -156,6 +156,18 @@ class Fraction:
     def denominator(self):
         return self._denominator
 
+    # numbers.Real's: a Fraction is its own real part
+    @property
+    def real(self):
+        return +self
+
+    @property
+    def imag(self):
+        return 0
+
+    def conjugate(self):
+        return +self
+
     def as_integer_ratio(self):
         return (self._numerator, self._denominator)
 

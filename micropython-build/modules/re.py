@@ -4,7 +4,7 @@
 # messages and positions, verbose mode, inline flags, group names and numbers. It is written out in
 # PCRE2's syntax where the two differ (\Z, \v, octal and hex escapes, group references by number, named
 # groups as plain numbered ones whose names this module keeps, classes with every non-alphanumeric
-# member escaped), and PCRE2 compiles and matches it. Offsets come back in bytes and code points; the
+# member escaped, \s \w \b of str patterns as CPython's Unicode classes), and PCRE2 compiles and matches it. Offsets come back in bytes and code points; the
 # scanning functions (findall, finditer, sub, split) move through the subject by both, so each match
 # costs time linear in the distance it moved.
 import _pcre2
@@ -158,6 +158,12 @@ _ALNUM = _DIGITS + _ASCIILETTERS
 # CPython's \s in a str pattern is str.isspace(): PCRE2's Unicode \s and also the separators \x1c-\x1f
 # and NEL.
 _UNICODE_SPACE = "\\s\\x{1c}-\\x{1f}\\x{85}"
+# CPython's \w in a str pattern is str.isalnum() or "_": letters and numbers, not the combining marks (Mn)
+# and connector punctuation that PCRE2's Unicode \w adds (NFD text keeps its accents out of words), and
+# \b/\B are the boundaries of that \w.
+_UNICODE_WORD = "\\p{L}\\p{N}_"
+_WORD_BOUNDARY = "(?:(?<=[%s])(?![%s])|(?<![%s])(?=[%s]))" % ((_UNICODE_WORD,) * 4)
+_NOT_WORD_BOUNDARY = "(?:(?<=[%s])(?=[%s])|(?<![%s])(?![%s]))" % ((_UNICODE_WORD,) * 4)
 
 # Kinds of the last item, for "nothing to repeat" / "multiple repeat".
 _NOTHING = 0
@@ -253,7 +259,7 @@ class _Translator:
         self.groups = 0
         self.groupindex = {}
         self.parents = [0]
-        self.open_groups = []  # stack of [kind, start, group, verbose before, branches]
+        self.open_groups = []  # stack of [kind, start, group, verbose before, branches, ASCII-only (?a:...)]
         self.condrefs = {}
 
     def literal(self, code):
@@ -276,7 +282,8 @@ class _Translator:
         return _hex(code)
 
     def unicode_space(self):
-        return self.istext and not self.flags & 256
+        # Unicode \s, \w and \b of a str pattern, unless re.ASCII or a (?a:...) group is in effect
+        return self.istext and not self.flags & 256 and not any(entry[5] for entry in self.open_groups)
 
     def checkgroup(self, gid):
         for entry in self.open_groups:
@@ -346,6 +353,8 @@ class _Translator:
             return "lit", _SIMPLE_ESCAPES[c]
         if c == "s" and self.unicode_space():
             return "cat", _UNICODE_SPACE
+        if c in "wW" and self.unicode_space():
+            return ("cat", _UNICODE_WORD) if c == "w" else ("notword", None)
         if c in "dDsSwW":
             return "cat", escape
         code = self.escape_code(escape)
@@ -365,10 +374,14 @@ class _Translator:
         # An escape outside a class: returns (PCRE2 text, item kind).
         source = self.source
         c = escape[1]
+        if c in "bB" and self.unicode_space():
+            return (_WORD_BOUNDARY if c == "b" else _NOT_WORD_BOUNDARY), _ANCHOR
         if c in "AZbB":
             return ("\\z" if c == "Z" else escape), _ANCHOR
         if c in "sS" and self.unicode_space():
             return ("[^" if c == "S" else "[") + _UNICODE_SPACE + "]", _ITEM
+        if c in "wW" and self.unicode_space():
+            return ("[^" if c == "W" else "[") + _UNICODE_WORD + "]", _ITEM
         if c in "dDsSwW":
             return escape, _ITEM
         if c in _SIMPLE_ESCAPES:
@@ -438,14 +451,26 @@ class _Translator:
             else:
                 items.append(code1)
         parts = ["[^" if negate else "["]
+        notword = False
         for kind, value in items:
-            if kind == "lit":
+            if kind == "notword":
+                notword = True
+            elif kind == "lit":
                 parts.append(self.class_literal(value))
             elif kind == "cat":
                 parts.append(value)
             else:
                 parts.append(self.class_literal(value[0]) + "-" + self.class_literal(value[1]))
         parts.append("]")
+        if notword:
+            # \W in a class is the complement of a union, which a PCRE2 class cannot hold: [X\W] is X or
+            # a non-word character, [^X\W] a word character that is not X
+            rest = "[" + "".join(parts[1:]) if len(parts) > 2 else None
+            if negate:
+                word = "[" + _UNICODE_WORD + "]"
+                return "(?:(?!" + rest + ")" + word + ")" if rest else word
+            nonword = "[^" + _UNICODE_WORD + "]"
+            return "(?:" + rest + "|" + nonword + ")" if rest else nonword
         return "".join(parts)
 
     def parse_flags(self, char):
@@ -699,7 +724,7 @@ class _Translator:
                 sub_verbose = verbose
                 if scoped is not None:
                     sub_verbose = bool((verbose or scoped[0] & 64) and not scoped[1] & 64)
-                self.open_groups.append([kind, start, gid, verbose, 0])
+                self.open_groups.append([kind, start, gid, verbose, 0, scoped is not None and scoped[0] & 256])
                 verbose = sub_verbose
                 last = _NOTHING
             elif this == "^" or this == "$":
@@ -868,11 +893,7 @@ class Pattern:
 
     def finditer(self, string, pos=0, endpos=None):
         _, _, _, pos, endpos = self._bounds(string, pos, endpos)  # type errors now, not at the first next()
-        return self._finditer(string, pos, endpos)
-
-    def _finditer(self, string, pos, endpos):
-        for offsets in self._scan(string, pos, endpos):
-            yield Match(self, string, offsets, pos, endpos)
+        return callable_iterator(self, string, self._scan(string, pos, endpos), pos, endpos)
 
     def findall(self, string, pos=0, endpos=None):
         groups = self.groups
@@ -964,6 +985,23 @@ class Pattern:
 
     def sub(self, repl, string, count=0):
         return self.subn(repl, string, count)[0]
+
+
+class callable_iterator:
+    """What finditer returns: its matches one by one (CPython's type has this name)."""
+
+    def __init__(self, pattern, string, scan, pos, endpos):
+        self._pattern = pattern
+        self._string = string
+        self._scan = iter(scan)
+        self._pos = pos
+        self._endpos = endpos
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        return Match(self._pattern, self._string, next(self._scan), self._pos, self._endpos)
 
 
 def _parse_template(repl, pattern):
@@ -1230,6 +1268,36 @@ def finditer(pattern, string, flags=0):
 
 def purge():
     _cache.clear()
+
+
+class Scanner:
+    """CPython's re.Scanner: scan() matches the lexicon's patterns in order at each position (the first that
+    matches wins, as in CPython's alternation of them) and collects what their actions return."""
+
+    def __init__(self, lexicon, flags=0):
+        self.lexicon = lexicon
+        self._rules = [(compile(phrase, flags), action) for phrase, action in lexicon]
+
+    def scan(self, string):
+        result = []
+        i = 0
+        while True:
+            for pattern, action in self._rules:
+                m = pattern.match(string, i)
+                if m:
+                    break
+            else:
+                break
+            j = m.end()
+            if i == j:
+                break
+            if callable(action):
+                self.match = m
+                action = action(self, m.group())
+            if action is not None:
+                result.append(action)
+            i = j
+        return result, string[i:]
 
 
 _ESCAPED = "()[]{}?*+-|^$\\.&~# \t\n\r\v\f"

@@ -24,6 +24,7 @@
 #define MICROPY_PY_STR_CODECS_CPYTHON (1)                // encode/decode with CPython's codecs and error handlers (port/strcodecs.c)
 #define MICROPY_PY_INT_FLOAT_CPYTHON (1)                 // int/float methods, exact int-float compare, pow(b, -e, m) (port/numbers.c)
 #define MICROPY_PY_MATH_EXTENSIBLE (1)                   // modules/math.py extends math (gcd, fsum, hypot, ...)
+#define MICROPY_PY_SPECIAL_METHOD_ATTRS (1)              // list.__getitem__, (1).__add__, super().__eq__ (port/slotwrapper.c)
 #define MICROPY_PY_REFLECTED_COMPARISONS (1)             // 1 < Fraction(3, 2) tries Fraction.__gt__, as CPython
 #define MICROPY_PY_BUILTINS_POW3 (1)                     // pow(a, b, mod)
 #define MICROPY_PY_BUILTINS_KWARGS_TABLE (1)             // split(maxsplit=1), round(ndigits=2) ...: port/builtin_kwargs.c (patch 0192)

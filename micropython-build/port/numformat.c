@@ -1013,11 +1013,29 @@ void mp_format_percent_text(const mp_print_t *print, mp_obj_t arg, char conversi
     } else {
         mp_print_t text_print;
         vstr_init_print(&text, 16, &text_print);
-        mp_print_kind_t kind = conversion == 's' ? PRINT_STR : PRINT_REPR;
-        if (kind == PRINT_STR && is_bytes && mp_obj_is_type(arg, &mp_type_bytes)) {
-            kind = PRINT_RAW; // b'%s' % b'x' is b'x'
+        mp_buffer_info_t bufinfo;
+        if (conversion == 's' && is_bytes) {
+            // bytes' %s (= %b): the bytes of a bytes-like object or of its __bytes__(), as CPython (patch 0223)
+            mp_obj_t dest[2];
+            // a str has the buffer protocol in MicroPython, not in CPython
+            bool is_text = mp_obj_is_str(arg) || mp_obj_cast_to_native_base(arg, MP_OBJ_FROM_PTR(&mp_type_str)) != MP_OBJ_NULL;
+            if (is_text || !mp_get_buffer(arg, &bufinfo, MP_BUFFER_READ)) {
+                mp_load_method_maybe(arg, MP_QSTR___bytes__, dest);
+                if (dest[0] == MP_OBJ_NULL) {
+                    mp_raise_msg_varg(&mp_type_TypeError,
+                        MP_ERROR_TEXT("%%b requires a bytes-like object, or an object that implements __bytes__, not '%s'"),
+                        mp_obj_get_type_str(arg));
+                }
+                mp_obj_t b = mp_call_method_n_kw(0, 0, dest);
+                if (!mp_get_buffer(b, &bufinfo, MP_BUFFER_READ) || !mp_obj_is_type(b, &mp_type_bytes)) {
+                    mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("__bytes__ returned non-bytes (type %s)"),
+                        mp_obj_get_type_str(b));
+                }
+            }
+            vstr_add_strn(&text, bufinfo.buf, bufinfo.len);
+        } else {
+            mp_obj_print_helper(&text_print, arg, conversion == 's' ? PRINT_STR : PRINT_REPR);
         }
-        mp_obj_print_helper(&text_print, arg, kind);
         if (conversion == 'a') {
             // ascii(): the repr with every non-ASCII code point escaped
             vstr_t escaped;

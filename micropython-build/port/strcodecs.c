@@ -237,14 +237,9 @@ static void decode_error(decoder_t *d, size_t start, size_t end, const char *rea
         default:
             break;
     }
-    if (end - start == 1) {
-        mp_raise_msg_varg(&mp_type_UnicodeDecodeError,
-            MP_ERROR_TEXT("'%s' codec can't decode byte 0x%02x in position %u: %s"),
-            d->codec_name, d->data[start], (unsigned)start, reason);
-    }
-    mp_raise_msg_varg(&mp_type_UnicodeDecodeError,
-        MP_ERROR_TEXT("'%s' codec can't decode bytes in position %u-%u: %s"),
-        d->codec_name, (unsigned)start, (unsigned)(end - 1), reason);
+    // CPython's exception: its attributes (encoding, object, start, end, reason) make the message (patch 0222)
+    mp_raise_unicode_error(&mp_type_UnicodeDecodeError, d->codec_name, mp_obj_new_bytes(d->data, d->len), start, end,
+        reason);
 }
 
 static void add_char(vstr_t *out, unichar c) {
@@ -601,17 +596,8 @@ static mp_obj_t encode(codec_call_t *call, mp_obj_t str, const mp_obj_type_t *ty
                 for (const byte *q = utf8_next_char(p); q < top && encode_byte(codec, utf8_get_char(q)) < 0; q = utf8_next_char(q)) {
                     ++end;
                 }
-                if (end - pos == 1) {
-                    vstr_t ch;
-                    vstr_init(&ch, 12);
-                    add_escape(&ch, c);
-                    mp_raise_msg_varg(&mp_type_UnicodeEncodeError,
-                        MP_ERROR_TEXT("'%s' codec can't encode character '%s' in position %u: %s"),
-                        name, vstr_null_terminated_str(&ch), (unsigned)pos, reason);
-                }
-                mp_raise_msg_varg(&mp_type_UnicodeEncodeError,
-                    MP_ERROR_TEXT("'%s' codec can't encode characters in position %u-%u: %s"),
-                    name, (unsigned)pos, (unsigned)(end - 1), reason);
+                mp_raise_unicode_error(&mp_type_UnicodeEncodeError, name,
+                    mp_obj_new_str((const char *)data, top - data), pos, end, reason);
             }
             break;
         }
