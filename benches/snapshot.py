@@ -4,10 +4,10 @@
 
 A session holding about `--live-mb` MB of live data (a list of rows as an analyst builds them, plus an
 incompressible bytes object, half and half) is snapshotted, restored into a fresh sandbox and forked,
-`--repeat` times each; the table gives medians with min-max. A fork maps its parent's memory
-copy-on-write from a frozen copy the parent keeps until it runs again (rust/core/src/fork.rs): "fork"
-forks the unchanged session again and again (the frozen copy is shared), "first fork" forks it right
-after a run (the fork writes the frozen copy first). Sizes: the snapshot's bytes against the
+`--repeat` times each; the table gives medians with min-max. A fork copies its parent's written pages
+the first time after a run; the next forks map them copy-on-write from a frozen copy the parent keeps
+until it runs again (rust/core/src/fork.rs): "fork" forks the unchanged session again and again (the
+frozen copy is shared), "first fork" forks it right after a run. Sizes: the snapshot's bytes against the
 session's linear memory (what the sandbox reserved) and the live data it holds. Goals: snapshot and
 restore under 2 ms each, fork under 200 us, snapshot size near the live data.
 

@@ -307,9 +307,9 @@ class Sandbox:
     def fork(self) -> Self:
         """An independent sandbox in this one's state, with the same limits, host functions, files
         (written files copied) and databases: changes in either are invisible to the other, and closing
-        one leaves the other running. On Linux the child maps this session's memory copy-on-write (a
-        prepared session forked many times is frozen once, until it runs again); elsewhere the memory is
-        copied. The random generators continue identically in both (as after `os.fork`)."""
+        one leaves the other running. The guest memory is copied; on Linux, from the second fork of a
+        session that has not run since, the child maps it copy-on-write instead (the session is frozen
+        once, until it runs again). The random generators continue identically in both (as after `os.fork`)."""
         child = object.__new__(type(self))
         child._session = self._session.fork()
         child._waiting = None

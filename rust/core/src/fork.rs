@@ -7,7 +7,8 @@
 //! module's pre-initialised image ([`image_file`]). A child then costs a few `mmap`s, and pays for a
 //! page only when it writes it; a page it never writes is shared with the parent's frozen state and
 //! every sibling. The sandbox keeps its frozen state until its session changes, so forking a prepared
-//! session many times freezes it once.
+//! session many times freezes it once. Freezing costs a little more than copying into a pooled instance,
+//! so the first fork since a change copies (`Sandbox::fork`) and the second freezes.
 //!
 //! Children live in an engine of their own (`engine::fork_runtime`): the pooling allocator's slots are
 //! reset by Wasmtime, which must never find our mappings in them, so a child's memory comes from

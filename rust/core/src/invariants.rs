@@ -109,8 +109,8 @@
 //!     it. An instance keeps no state outside its memory that a snapshot could miss (one mutable global,
 //!     the empty shadow stack between runs; a fixed, never-written table; no passive data).
 //!     (`restored_sessions_run_under_the_new_limits`; `snapshot::tests::the_instance_holds_no_state_outside_memory`)
-//! 23. **Forks share only sealed pages.** A copy-on-write fork (`fork.rs`, Linux) maps its parent's
-//!     frozen pages privately from a memfd sealed against writes, growth and shrinking before any child
+//! 23. **Forks share only sealed pages.** A copy-on-write fork (`fork.rs`, Linux; from the second fork
+//!     of an unchanged session on) maps its parent's frozen pages privately from a memfd sealed against writes, growth and shrinking before any child
 //!     maps it: a write on any side, in the parent, a child or a child's own fork, is never seen by
 //!     another; a fork runs under its sandbox's time and memory limits (its engine's epoch ticks while it
 //!     runs); its memory is its own reservation, inaccessible past its size and unmapped when it closes.
@@ -338,52 +338,26 @@ mod tests {
             hard_grace: Duration::from_millis(100),
             ..Limits::default()
         };
+        let run = |sb: &mut Sandbox, code: &str| sb.run(code, RunOptions::default()).unwrap();
         let mut parent = sandbox(limits.clone());
-        parent
-            .run(
-                "rows = [str(i) * 20 for i in range(20000)]
-x = 1
-blob = bytearray(500_000)",
-                RunOptions::default(),
-            )
-            .unwrap();
+        run(&mut parent, "rows = [str(i) * 20 for i in range(20000)]\nx = 1\nblob = bytearray(500_000)");
+        // The first fork of a changed session copies it; the next ones map its frozen pages.
+        let mut copied = parent.fork().unwrap();
         let mut first = parent.fork().unwrap();
-        parent
-            .run(
-                "x = 2
-blob[1000] = 7
-rows[5] = 'parent'",
-                RunOptions::default(),
-            )
-            .unwrap();
+        assert!(!copied.is_mapped_fork() && first.is_mapped_fork());
+        assert_eq!(value(&mut copied, "x, rows[5]"), "(1, '55555555555555555555')");
+        run(&mut parent, "x = 2\nblob[1000] = 7\nrows[5] = 'parent'");
         let mut second = parent.fork().unwrap();
         let mut third = parent.fork().unwrap();
+        assert!(!second.is_mapped_fork() && third.is_mapped_fork());
         assert_eq!(value(&mut first, "x, blob[1000], rows[5]"), "(1, 0, '55555555555555555555')");
         assert_eq!(value(&mut second, "x, blob[1000], rows[5]"), "(2, 7, 'parent')");
-        first
-            .run(
-                "x = 10
-blob[1000] = 10
-rows[5] = 'first'",
-                RunOptions::default(),
-            )
-            .unwrap();
-        second
-            .run(
-                "x = 20
-blob[1000] = 20
-rows.append('second')",
-                RunOptions::default(),
-            )
-            .unwrap();
+        run(&mut first, "x = 10\nblob[1000] = 10\nrows[5] = 'first'");
+        run(&mut second, "x = 20\nblob[1000] = 20\nrows.append('second')");
+        first.fork().unwrap();
         let mut grandchild = first.fork().unwrap();
-        grandchild
-            .run(
-                "x = 30
-blob[1000] = 30",
-                RunOptions::default(),
-            )
-            .unwrap();
+        assert!(grandchild.is_mapped_fork());
+        run(&mut grandchild, "x = 30\nblob[1000] = 30");
         assert_eq!(value(&mut parent, "x, blob[1000], rows[5], len(rows)"), "(2, 7, 'parent', 20000)");
         assert_eq!(value(&mut first, "x, blob[1000], rows[5]"), "(10, 10, 'first')");
         assert_eq!(value(&mut second, "x, blob[1000], len(rows)"), "(20, 20, 20001)");
@@ -392,10 +366,8 @@ blob[1000] = 30",
         // A fork's snapshot holds its whole state, the pages it maps from its parent included.
         let mut restored = sandbox(limits.clone());
         restored.restore(&grandchild.snapshot().unwrap()).unwrap();
-        assert_eq!(
-            value(&mut restored, "x, blob[1000], rows[5], rows[19999] == '19999' * 20"),
-            "(30, 30, 'first', True)"
-        );
+        let code = "x, blob[1000], rows[5], rows[19999] == '19999' * 20";
+        assert_eq!(value(&mut restored, code), "(30, 30, 'first', True)");
         // Closing the parent leaves its forks' pages in place.
         parent.close();
         assert_eq!(value(&mut third, "sum(len(r) for r in rows)"), "1777786");

