@@ -166,11 +166,10 @@ unsafe impl MemoryCreator for ForkMemoryCreator {
             }
         });
         let capacity = reserved_size_in_bytes.unwrap_or(crate::limits::MAX_MEMORY).max(minimum);
-        let memory = ForkMemory::reserve(capacity, guard_size_in_bytes, maximum)?;
+        let mut memory = ForkMemory::reserve(capacity, guard_size_in_bytes, maximum)?;
         if let Some(layout) = &layout {
             memory.map_layout(layout)?;
         }
-        let mut memory = memory;
         memory.grow_to(minimum).map_err(|e| e.to_string())?;
         Ok(Box::new(memory))
     }

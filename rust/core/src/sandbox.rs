@@ -73,6 +73,13 @@ impl Session {
         self.store.data().memory.expect("set at start").data(&self.store)
     }
 
+    /// Grows the memory to `len` bytes (whole wasm pages, at least its size), through the store's limiter.
+    fn grow_memory_to(&mut self, len: usize) -> wasmtime::Result<()> {
+        let memory = self.store.data().memory.expect("set at start");
+        let pages = (len - memory.data_size(&self.store)) / WASM_PAGE;
+        memory.grow(&mut self.store, pages as u64).map(|_| ())
+    }
+
     /// The runs of chunks that may differ from a fresh instance (see `snapshot::runs_to_copy`).
     fn runs_to_copy(&self, image: &[u8]) -> Vec<(u32, u32)> {
         snapshot::runs_to_copy(self.memory(), image, self.mapped.as_deref().unwrap_or(&[]))
@@ -358,12 +365,10 @@ impl Sandbox {
             )));
         }
         let mut session = self.instantiate(self.runtime, false)?;
-        let memory = session.store.data().memory.expect("set at start");
-        let grow = (decoded.header.memory_size as usize - memory.data_size(&session.store)) / WASM_PAGE;
-        memory.grow(&mut session.store, grow as u64).map_err(|e| {
+        session.grow_memory_to(decoded.header.memory_size as usize).map_err(|e| {
             Error::Snapshot(format!("cannot give the session its {} bytes of memory: {e}", decoded.header.memory_size))
         })?;
-        let memory = memory.data_mut(&mut session.store);
+        let memory = session.store.data().memory.expect("set at start").data_mut(&mut session.store);
         // The limit word mp_session_init just wrote from this sandbox's memory_limit is kept.
         let word = baseline.limit_word..baseline.limit_word + 4;
         let limit: [u8; 4] = memory[word.clone()].try_into().expect("4 bytes");
@@ -394,10 +399,10 @@ impl Sandbox {
 
     /// An independent sandbox in the same state, with the same limits and host functions, and its own
     /// copies of the written files and of the databases' handles: the two share nothing afterwards
-    /// (host functions are the embedder's callables, shared as capabilities). On Linux the child maps
-    /// this session's memory copy-on-write (`fork.rs`); elsewhere, or when that fails, the memory is
-    /// copied straight from this session where it wrote (or, where the kernel cannot tell, where it
-    /// differs from the copy-on-write image), without compression.
+    /// (host functions are the embedder's callables, shared as capabilities). The memory is copied
+    /// straight from this session where it wrote (or, where the kernel cannot tell, where it differs from
+    /// the copy-on-write image), without compression; on Linux, from the second fork of a session that has
+    /// not changed since, the child maps its frozen memory copy-on-write instead (`fork.rs`).
     pub fn fork(&mut self) -> Result<Sandbox, Error> {
         let baseline = snapshot::baseline()?;
         let files = self.files.as_ref().map(|f| Arc::new(f.fork()));
@@ -441,13 +446,13 @@ impl Sandbox {
     fn mapped_fork(&mut self, child: &Sandbox, baseline: &snapshot::Baseline) -> Result<Option<Session>, Error> {
         use crate::fork::{self, Frozen, Layout};
 
+        if self.frozen.is_none() && !self.forked {
+            self.forked = true;
+            return Ok(None);
+        }
         let Ok(image) = fork::image_file(&baseline.image) else { return Ok(None) };
         let frozen = match &self.frozen {
             Some(frozen) => frozen.clone(),
-            None if !self.forked => {
-                self.forked = true;
-                return Ok(None);
-            }
             None => {
                 let session = self.live_session()?;
                 let Ok(frozen) = Frozen::new(session.memory(), session.runs_to_copy(&baseline.image)) else {
@@ -463,10 +468,8 @@ impl Sandbox {
         let runtime = engine::fork_runtime(self.limits.fuel.is_some())?;
         let layout = Layout { image, image_len: baseline.image.len(), frozen: frozen.clone() };
         let mut session = fork::with_layout(layout, || child.instantiate(runtime, true))?;
-        let memory = session.store.data().memory.expect("set at start");
-        let grow = (frozen.len - memory.data_size(&session.store)) / WASM_PAGE;
-        memory
-            .grow(&mut session.store, grow as u64)
+        session
+            .grow_memory_to(frozen.len)
             .map_err(|e| Error::Engine(format!("cannot give the fork {} bytes of memory: {e}", frozen.len)))?;
         session.mapped = Some(frozen.runs.clone());
         Ok(Some(session))
@@ -482,12 +485,10 @@ impl Sandbox {
         let mut session = child.instantiate(child.runtime, false)?;
         let parent = self.live_session()?;
         let source = parent.memory();
-        let memory = session.store.data().memory.expect("set at start");
-        let grow = (source.len() - memory.data_size(&session.store)) / WASM_PAGE;
-        memory
-            .grow(&mut session.store, grow as u64)
+        session
+            .grow_memory_to(source.len())
             .map_err(|e| Error::Engine(format!("cannot give the fork {} bytes of memory: {e}", source.len())))?;
-        let target = memory.data_mut(&mut session.store);
+        let target = session.store.data().memory.expect("set at start").data_mut(&mut session.store);
         // Same limits, so the limit word is the same on both sides.
         for (first, count) in parent.runs_to_copy(&baseline.image) {
             let range = first as usize * snapshot::CHUNK..(first + count) as usize * snapshot::CHUNK;
