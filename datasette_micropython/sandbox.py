@@ -307,9 +307,10 @@ class Sandbox:
     def fork(self) -> Self:
         """An independent sandbox in this one's state, with the same limits, host functions, files
         (written files copied) and databases: changes in either are invisible to the other, and closing
-        one leaves the other running. The guest memory is copied; on Linux, from the second fork of a
-        session that has not run since, the child maps it copy-on-write instead (the session is frozen
-        once, until it runs again). The random generators continue identically in both (as after `os.fork`)."""
+        one leaves the other running. The first fork copies the guest memory; on Linux, from the second
+        fork on, the child maps it copy-on-write instead (what the session wrote since its last fork is
+        frozen once, then shared). The random generators continue identically in both (as after
+        `os.fork`)."""
         child = object.__new__(type(self))
         child._session = self._session.fork()
         child._waiting = None

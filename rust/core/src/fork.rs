@@ -2,13 +2,18 @@
 //!
 //! Copying a session into a fresh pooled instance costs one kernel page allocation per page the parent
 //! wrote (about 1 us each: most of a 0.4 ms fork of a session holding 1 MB, measured for issue 20). Here
-//! the parent's written pages are written once into a sealed memfd, its *frozen* state ([`Frozen`]),
-//! and each child maps them privately (copy-on-write) over a process-wide sealed memfd that holds the
+//! the parent's written pages are written once into a sealed memfd, a *frozen* layer ([`Frozen`]), and
+//! each child maps them privately (copy-on-write) over a process-wide sealed memfd that holds the
 //! module's pre-initialised image ([`image_file`]). A child then costs a few `mmap`s, and pays for a
-//! page only when it writes it; a page it never writes is shared with the parent's frozen state and
-//! every sibling. The sandbox keeps its frozen state until its session changes, so forking a prepared
-//! session many times freezes it once. Freezing costs a little more than copying into a pooled instance,
-//! so the first fork since a change copies (`Sandbox::fork`) and the second freezes.
+//! page only when it writes it; a page it never writes is shared with the frozen layer and every sibling.
+//!
+//! Layers: once frozen, the parent's own memory is moved onto the frozen pages too (a pooled session
+//! is re-instantiated over them; a session already in such memory has its pages mapped over in place,
+//! [`remap`]), so the kernel then lists only the pages it writes afterwards. The next fork after a run
+//! freezes just those, as a layer over the previous one, which costs about what the run wrote rather
+//! than the whole session. A stack deeper than [`MAX_DEPTH`] is compacted into one new layer.
+//! Freezing a pooled session whole costs a little more than copying it into a pooled instance, so the
+//! first fork of such a session since it changed copies (`Sandbox::fork`) and the second freezes.
 //!
 //! Children live in an engine of their own (`engine::fork_runtime`): the pooling allocator's slots are
 //! reset by Wasmtime, which must never find our mappings in them, so a child's memory comes from
@@ -32,26 +37,38 @@ use wasmtime::{LinearMemory, MemoryCreator, MemoryType};
 
 use crate::snapshot::CHUNK;
 
-/// Frozen states a process keeps for later forks at most: each holds a file descriptor (its children's
-/// mappings need none), so past this many a fork freezes its parent for itself alone.
-const MAX_KEPT: usize = 256;
+/// Frozen layers a process may hold at most: each holds a file descriptor (the mappings need none), so
+/// past this many a fork copies instead of freezing.
+const MAX_ALIVE: usize = 256;
 
-/// Frozen states alive in this process.
+/// Layers a stack may have; the fork that would add one more freezes the session whole instead. Each
+/// layer costs a child a few more `mmap`s and keeps the pages that later layers hide.
+pub(crate) const MAX_DEPTH: u32 = 8;
+// `ForkMemory::map_layout` numbers the layers in a byte.
+const _: () = assert!(MAX_DEPTH < 250);
+
+/// Frozen layers alive in this process.
 static ALIVE: AtomicUsize = AtomicUsize::new(0);
 
-/// A session's memory, frozen: the pages it had written (`runs`, in `CHUNK`s) at their offsets in a
-/// sealed memfd. The rest of its memory was the module's image (or zeros beyond it).
+/// A session's memory, frozen: the pages it wrote since the layer `below` (or, for the bottom layer,
+/// since it was a fresh instance), at their offsets in a sealed memfd. The rest of its memory is what
+/// the layers below hold, or the module's image, or zeros beyond it.
 pub(crate) struct Frozen {
     file: File,
-    /// Runs of written chunks, `(first, count)`, increasing.
-    pub runs: Arc<[(u32, u32)]>,
+    /// This layer's runs of chunks, `(first, count)`, increasing.
+    runs: Vec<(u32, u32)>,
+    /// The runs of this layer and all below it, merged: every chunk whose contents come from a layer.
+    pub all_runs: Arc<[(u32, u32)]>,
     /// Bytes of linear memory the session had.
     pub len: usize,
+    below: Option<Arc<Frozen>>,
+    /// Layers below this one.
+    pub depth: u32,
 }
 
 impl Frozen {
-    /// Writes `runs` of `memory` into a new sealed memfd.
-    pub fn new(memory: &[u8], runs: Vec<(u32, u32)>) -> io::Result<Frozen> {
+    /// Writes `runs` of `memory` into a new sealed memfd, a layer over `below`.
+    pub fn new(memory: &[u8], runs: Vec<(u32, u32)>, below: Option<Arc<Frozen>>) -> io::Result<Frozen> {
         let file = memfd("micropython-fork")?;
         file.set_len(memory.len() as u64)?;
         for &(first, count) in &runs {
@@ -60,13 +77,59 @@ impl Frozen {
         }
         seal(&file)?;
         ALIVE.fetch_add(1, Ordering::Relaxed);
-        Ok(Frozen { file, runs: runs.into(), len: memory.len() })
+        let (all_runs, depth) = match &below {
+            Some(below) => (crate::snapshot::union_of_runs(&below.all_runs, &runs).into(), below.depth + 1),
+            None => (runs.clone().into(), 0),
+        };
+        Ok(Frozen { file, runs, all_runs, len: memory.len(), below, depth })
     }
 
-    /// Whether the sandbox may keep this frozen state for its next forks (see [`MAX_KEPT`]).
-    pub fn may_be_kept(&self) -> bool {
-        ALIVE.load(Ordering::Relaxed) <= MAX_KEPT
+    /// Whether another layer may be made now (see [`MAX_ALIVE`]).
+    pub fn may_make_another() -> bool {
+        ALIVE.load(Ordering::Relaxed) < MAX_ALIVE
     }
+
+    /// The stack from the bottom layer up to this one.
+    fn stack(&self) -> Vec<&Frozen> {
+        let mut stack = vec![self];
+        while let Some(below) = &stack[stack.len() - 1].below {
+            stack.push(below);
+        }
+        stack.reverse();
+        stack
+    }
+}
+
+/// Maps `frozen`'s own runs over `memory`, the live memory they were just frozen from, so those pages
+/// become the sealed file's again (same contents) and the kernel stops listing them as written.
+///
+/// # Safety
+/// `memory` must be the accessible bytes of a [`ForkMemory`] (a reservation no one else maps), and no
+/// guest code may run in it meanwhile. If this fails, pages of `memory` may be unmapped: the session
+/// must not run again.
+pub(crate) unsafe fn remap(memory: &mut [u8], frozen: &Frozen) -> io::Result<()> {
+    for &(first, count) in &frozen.runs {
+        let (offset, len) = (first as usize * CHUNK, count as usize * CHUNK);
+        if offset + len > memory.len() {
+            return Err(io::Error::other("a frozen run lies beyond the memory"));
+        }
+        // SAFETY: inside `memory`, which the caller guarantees is a ForkMemory's accessible part; the
+        // file holds exactly these bytes (written from them, sealed), so the guest sees no change.
+        let at = unsafe {
+            libc::mmap(
+                memory.as_mut_ptr().add(offset).cast(),
+                len,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_PRIVATE | libc::MAP_FIXED,
+                frozen.file.as_raw_fd(),
+                offset as libc::off_t,
+            )
+        };
+        if at == libc::MAP_FAILED {
+            return Err(io::Error::last_os_error());
+        }
+    }
+    Ok(())
 }
 
 impl Drop for Frozen {
@@ -117,7 +180,7 @@ fn seal(file: &File) -> io::Result<()> {
     Ok(())
 }
 
-/// What the next linear memory made on this thread maps: the image, then the frozen runs over it.
+/// What the next linear memory made on this thread maps: the image, then each frozen layer over it.
 pub(crate) struct Layout {
     pub image: &'static File,
     pub image_len: usize,
@@ -204,15 +267,33 @@ impl ForkMemory {
         Ok(ForkMemory { base: base as usize, mapped, capacity, size: 0, maximum })
     }
 
-    /// Maps the image at the bottom and each frozen run over it, private and inaccessible until grown into.
+    /// Maps each chunk from the topmost layer that holds it, else from the image, private and
+    /// inaccessible until grown into. One `mmap` per stretch of chunks with the same source: mapping the
+    /// layers bottom up instead would map a chunk once per layer that rewrote it and split the mappings
+    /// each time (most of a fork's cost with a deep stack, measured).
     fn map_layout(&self, layout: &Layout) -> Result<(), String> {
-        let frozen = &layout.frozen;
-        if layout.image_len > self.capacity || frozen.len > self.capacity {
-            return Err(format!("a fork of {} bytes does not fit in {} bytes", frozen.len, self.capacity));
+        let stack = layout.frozen.stack();
+        let len = stack.iter().map(|f| f.len).chain([layout.image_len]).max().unwrap_or(0);
+        if len > self.capacity {
+            return Err(format!("a fork of {len} bytes does not fit in {} bytes", self.capacity));
         }
-        self.map_file(layout.image, 0, layout.image_len)?;
-        for &(first, count) in frozen.runs.iter() {
-            self.map_file(&frozen.file, first as usize * CHUNK, count as usize * CHUNK)?;
+        // The source of each chunk: 0 nothing (zeros), 1 the image, 2 + i the stack's layer i.
+        let mut source = vec![0u8; len.div_ceil(CHUNK)];
+        source[..layout.image_len.div_ceil(CHUNK)].fill(1);
+        for (i, frozen) in stack.iter().enumerate() {
+            for &(first, count) in &frozen.runs {
+                source[first as usize..(first + count) as usize].fill(2 + i as u8);
+            }
+        }
+        let mut at = 0;
+        for stretch in source.chunk_by(|a, b| a == b) {
+            let (offset, size) = (at * CHUNK, (stretch.len() * CHUNK).min(len - at * CHUNK));
+            match stretch[0] {
+                0 => {}
+                1 => self.map_file(layout.image, offset, size.min(layout.image_len - offset))?,
+                layer => self.map_file(&stack[layer as usize - 2].file, offset, size)?,
+            }
+            at += stretch.len();
         }
         Ok(())
     }

@@ -109,12 +109,14 @@
 //!     it. An instance keeps no state outside its memory that a snapshot could miss (one mutable global,
 //!     the empty shadow stack between runs; a fixed, never-written table; no passive data).
 //!     (`restored_sessions_run_under_the_new_limits`; `snapshot::tests::the_instance_holds_no_state_outside_memory`)
-//! 23. **Forks share only sealed pages.** A copy-on-write fork (`fork.rs`, Linux; from the second fork
-//!     of an unchanged session on) maps its parent's frozen pages privately from a memfd sealed against writes, growth and shrinking before any child
-//!     maps it: a write on any side, in the parent, a child or a child's own fork, is never seen by
-//!     another; a fork runs under its sandbox's time and memory limits (its engine's epoch ticks while it
-//!     runs); its memory is its own reservation, inaccessible past its size and unmapped when it closes.
-//!     (`forks_share_only_sealed_pages`)
+//! 23. **Forks share only sealed pages.** A copy-on-write fork (`fork.rs`, Linux; from a session's
+//!     second fork on) maps its parent's frozen layers privately from memfds sealed against writes,
+//!     growth and shrinking before anything maps them, and the parent itself moves onto them the same
+//!     way: a write on any side, in the parent, a child or a child's own fork, before or after any number
+//!     of later layers, is never seen by another; a fork runs under its sandbox's time and memory limits
+//!     (its engine's epoch ticks while it runs); its memory is its own reservation, inaccessible past its
+//!     size and unmapped when it closes. (`forks_share_only_sealed_pages`,
+//!     `layered_forks_keep_every_version`)
 
 #[cfg(test)]
 mod tests {
@@ -341,22 +343,22 @@ mod tests {
         let run = |sb: &mut Sandbox, code: &str| sb.run(code, RunOptions::default()).unwrap();
         let mut parent = sandbox(limits.clone());
         run(&mut parent, "rows = [str(i) * 20 for i in range(20000)]\nx = 1\nblob = bytearray(500_000)");
-        // The first fork of a changed session copies it; the next ones map its frozen pages.
+        // The first fork of a pooled session copies it; the second freezes it and moves the parent onto
+        // the frozen pages, so that the fork after its next run freezes only what that run wrote.
         let mut copied = parent.fork().unwrap();
         let mut first = parent.fork().unwrap();
-        assert!(!copied.is_mapped_fork() && first.is_mapped_fork());
+        assert_eq!((copied.frozen_depth(), first.frozen_depth(), parent.frozen_depth()), (None, Some(0), Some(0)));
         assert_eq!(value(&mut copied, "x, rows[5]"), "(1, '55555555555555555555')");
         run(&mut parent, "x = 2\nblob[1000] = 7\nrows[5] = 'parent'");
         let mut second = parent.fork().unwrap();
         let mut third = parent.fork().unwrap();
-        assert!(!second.is_mapped_fork() && third.is_mapped_fork());
+        assert_eq!((second.frozen_depth(), third.frozen_depth()), (Some(1), Some(1)));
         assert_eq!(value(&mut first, "x, blob[1000], rows[5]"), "(1, 0, '55555555555555555555')");
         assert_eq!(value(&mut second, "x, blob[1000], rows[5]"), "(2, 7, 'parent')");
         run(&mut first, "x = 10\nblob[1000] = 10\nrows[5] = 'first'");
         run(&mut second, "x = 20\nblob[1000] = 20\nrows.append('second')");
-        first.fork().unwrap();
         let mut grandchild = first.fork().unwrap();
-        assert!(grandchild.is_mapped_fork());
+        assert_eq!(grandchild.frozen_depth(), Some(1));
         run(&mut grandchild, "x = 30\nblob[1000] = 30");
         assert_eq!(value(&mut parent, "x, blob[1000], rows[5], len(rows)"), "(2, 7, 'parent', 20000)");
         assert_eq!(value(&mut first, "x, blob[1000], rows[5]"), "(10, 10, 'first')");
@@ -382,6 +384,45 @@ mod tests {
         assert!(third.memory_size().unwrap() <= limits.memory_limit);
         third.reset().unwrap();
         assert_eq!(value(&mut third, "'x' in globals()"), "False");
+    }
+
+    /// Run-then-fork, again and again past the depth where the stack is compacted: every child keeps the
+    /// version it was forked at while the parent and its siblings go on writing, and a snapshot of the
+    /// parent and of a deep child restores whole.
+    #[test]
+    fn layered_forks_keep_every_version() {
+        let run = |sb: &mut Sandbox, code: &str| sb.run(code, RunOptions::default()).unwrap();
+        let mut parent = sandbox(Limits::default());
+        run(&mut parent, "log = []\nbig = [str(i) * 10 for i in range(30000)]\ndef step(n):\n    log.append(n)\n    big[n] = 'v%d' % n\n    return len(log)");
+        let mut children = Vec::new();
+        let mut depths = Vec::new();
+        for n in 0..(crate::fork::MAX_DEPTH as usize * 2 + 3) {
+            run(&mut parent, &format!("step({n})"));
+            let mut child = parent.fork().unwrap();
+            depths.push(child.frozen_depth());
+            // Writes in the child must not reach the parent or the children forked before or after it.
+            run(&mut child, &format!("big[{n}] = 'child'\nlog.append(-1)"));
+            children.push(child);
+        }
+        // The first fork copied, the second froze the session whole, later ones added layers up to the
+        // limit, where the stack was compacted into one.
+        assert_eq!(depths[0], None);
+        assert!(depths[1..].iter().all(|d| d.is_some_and(|d| d < crate::fork::MAX_DEPTH)), "{depths:?}");
+        assert!(depths.windows(2).any(|w| w[0] > w[1] && w[1] == Some(0)), "never compacted: {depths:?}");
+        for (n, child) in children.iter_mut().enumerate() {
+            let expected = format!("({}, 'child', -1, 'v{}', '{}')", n + 2, n.saturating_sub(1), "29999".repeat(10));
+            let code =
+                format!("len(log), big[{n}], log[-1], big[{}] if {n} else 'v0', big[29999]", n.saturating_sub(1));
+            assert_eq!(value(child, &code), expected, "child {n}");
+        }
+        let n = children.len();
+        assert_eq!(value(&mut parent, "len(log), log[-1], big[0]"), format!("({n}, {}, 'v0')", n - 1));
+        for source in [&mut parent, children.last_mut().unwrap()] {
+            let expected = value(source, "len(log), log[-1], sum(len(s) for s in big)");
+            let mut restored = sandbox(Limits::default());
+            restored.restore(&source.snapshot().unwrap()).unwrap();
+            assert_eq!(value(&mut restored, "len(log), log[-1], sum(len(s) for s in big)"), expected);
+        }
     }
 
     #[test]

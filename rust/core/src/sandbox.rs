@@ -63,9 +63,9 @@ struct Session {
     exports: Exports,
     /// The runtime whose engine made the store: its epoch must tick while the session runs.
     runtime: &'static Runtime,
-    /// Chunks of memory mapped from a frozen parent (`fork.rs`): the session's state though the kernel
-    /// does not list them as written.
-    mapped: Option<Arc<[(u32, u32)]>>,
+    /// The frozen layer the memory maps (`fork.rs`), when it is a fork's or was frozen for one.
+    #[cfg(target_os = "linux")]
+    layers: Option<Arc<crate::fork::Frozen>>,
 }
 
 impl Session {
@@ -82,7 +82,17 @@ impl Session {
 
     /// The runs of chunks that may differ from a fresh instance (see `snapshot::runs_to_copy`).
     fn runs_to_copy(&self, image: &[u8]) -> Vec<(u32, u32)> {
-        snapshot::runs_to_copy(self.memory(), image, self.mapped.as_deref().unwrap_or(&[]))
+        snapshot::runs_to_copy(self.memory(), image, self.mapped_runs())
+    }
+
+    /// Chunks mapped from frozen layers: the session's state though the kernel does not list them as
+    /// written.
+    fn mapped_runs(&self) -> &[(u32, u32)] {
+        #[cfg(target_os = "linux")]
+        if let Some(layers) = &self.layers {
+            return &layers.all_runs;
+        }
+        &[]
     }
 }
 
@@ -111,12 +121,12 @@ pub struct Sandbox {
     /// The attached databases: their open iterations end with the session that opened them.
     databases: Option<Arc<Databases>>,
     session: Option<Session>,
-    /// The session's memory as of its last fork, kept for the next fork until the session changes.
+    /// The session changed since its top frozen layer (`fork.rs`) was made: the next fork freezes again.
     #[cfg(target_os = "linux")]
-    frozen: Option<Arc<crate::fork::Frozen>>,
-    /// The session was forked (by copying) since it last changed: the next fork freezes it.
+    changed: bool,
+    /// A fork copied this sandbox's session (in a pooled instance): the next fork freezes it instead.
     #[cfg(target_os = "linux")]
-    forked: bool,
+    copied: bool,
     control: Arc<RunControl>,
 }
 
@@ -135,9 +145,9 @@ impl Sandbox {
             databases: None,
             session: None,
             #[cfg(target_os = "linux")]
-            frozen: None,
+            changed: true,
             #[cfg(target_os = "linux")]
-            forked: false,
+            copied: false,
             control: Arc::new(RunControl::new(limits.hard_grace)),
         };
         sandbox.session = Some(sandbox.start_session()?);
@@ -337,7 +347,7 @@ impl Sandbox {
         let flags = if self.files.is_some() { snapshot::FLAG_FILES } else { 0 };
         let baseline = snapshot::baseline()?;
         let session = self.live_session()?;
-        let mapped = session.mapped.as_deref().unwrap_or(&[]);
+        let mapped = session.mapped_runs();
         Ok(snapshot::encode(session.memory(), &baseline.image, mapped, flags))
     }
 
@@ -401,8 +411,9 @@ impl Sandbox {
     /// copies of the written files and of the databases' handles: the two share nothing afterwards
     /// (host functions are the embedder's callables, shared as capabilities). The memory is copied
     /// straight from this session where it wrote (or, where the kernel cannot tell, where it differs from
-    /// the copy-on-write image), without compression; on Linux, from the second fork of a session that has
-    /// not changed since, the child maps its frozen memory copy-on-write instead (`fork.rs`).
+    /// the copy-on-write image), without compression; on Linux, from the second fork of a session on, the
+    /// child maps its frozen memory copy-on-write instead, and later forks freeze only what the session
+    /// wrote since (`fork.rs`).
     pub fn fork(&mut self) -> Result<Sandbox, Error> {
         let baseline = snapshot::baseline()?;
         let files = self.files.as_ref().map(|f| Arc::new(f.fork()));
@@ -424,60 +435,121 @@ impl Sandbox {
             databases,
             session: None,
             #[cfg(target_os = "linux")]
-            frozen: None,
+            changed: true,
             #[cfg(target_os = "linux")]
-            forked: false,
+            copied: false,
             control: Arc::new(RunControl::new(self.limits.hard_grace)),
         };
         let session = match self.mapped_fork(&child, baseline)? {
-            Some(session) => session,
+            Some(session) => {
+                // The child's memory is exactly its top layer: its own forks map it until it changes.
+                #[cfg(target_os = "linux")]
+                {
+                    child.changed = false;
+                }
+                session
+            }
             None => self.copied_fork(&child, baseline)?,
         };
         child.session = Some(session);
         Ok(child)
     }
 
-    /// The child's session mapping this session's frozen memory, frozen now unless it still is from the
-    /// last fork; `None` where the kernel cannot do it, and for the first fork since the session changed
-    /// (then the memory is copied). Freezing writes every page the session wrote, which costs a little more
-    /// than copying them into a pooled instance (1.6 against 1.4 ms for a 1 MB session, median, measured):
-    /// it pays from the second fork of an unchanged session on (47 us each).
+    /// The child's session mapping this session's frozen layers, freezing what the session wrote since
+    /// its last freeze first; `None` where the kernel cannot do it, and for the first fork of a pooled
+    /// session since it changed (then the memory is copied).
     #[cfg(target_os = "linux")]
     fn mapped_fork(&mut self, child: &Sandbox, baseline: &snapshot::Baseline) -> Result<Option<Session>, Error> {
-        use crate::fork::{self, Frozen, Layout};
-
-        if self.frozen.is_none() && !self.forked {
-            self.forked = true;
-            return Ok(None);
-        }
-        let Ok(image) = fork::image_file(&baseline.image) else { return Ok(None) };
-        let frozen = match &self.frozen {
-            Some(frozen) => frozen.clone(),
-            None => {
-                let session = self.live_session()?;
-                let Ok(frozen) = Frozen::new(session.memory(), session.runs_to_copy(&baseline.image)) else {
-                    return Ok(None);
-                };
-                let frozen = Arc::new(frozen);
-                if frozen.may_be_kept() {
-                    self.frozen = Some(frozen.clone());
-                }
-                frozen
-            }
-        };
-        let runtime = engine::fork_runtime(self.limits.fuel.is_some())?;
-        let layout = Layout { image, image_len: baseline.image.len(), frozen: frozen.clone() };
-        let mut session = fork::with_layout(layout, || child.instantiate(runtime, true))?;
-        session
-            .grow_memory_to(frozen.len)
-            .map_err(|e| Error::Engine(format!("cannot give the fork {} bytes of memory: {e}", frozen.len)))?;
-        session.mapped = Some(frozen.runs.clone());
-        Ok(Some(session))
+        let Ok(image) = crate::fork::image_file(&baseline.image) else { return Ok(None) };
+        let Some(top) = self.freeze(baseline, image)? else { return Ok(None) };
+        child.mapped_session(image, baseline.image.len(), top).map(Some)
     }
 
     #[cfg(not(target_os = "linux"))]
     fn mapped_fork(&mut self, _child: &Sandbox, _baseline: &snapshot::Baseline) -> Result<Option<Session>, Error> {
         Ok(None)
+    }
+
+    /// The session's memory as a stack of frozen layers that it maps itself, for forks to map; `None`
+    /// when the fork should copy instead.
+    ///
+    /// A pooled session is copied at its first fork: freezing it whole costs a little more than a copy
+    /// (1.6 against 1.4 ms for a 1 MB session, median, measured), and most sessions are never forked
+    /// twice. At the second, it is frozen whole and moved onto the frozen pages (a new instance mapping
+    /// them). From then on the kernel lists only the pages the session writes, so the fork after a run
+    /// freezes just those as a new layer and maps them over the session's memory in place; a stack
+    /// [`fork::MAX_DEPTH`] deep is compacted.
+    #[cfg(target_os = "linux")]
+    fn freeze(
+        &mut self,
+        baseline: &snapshot::Baseline,
+        image: &'static std::fs::File,
+    ) -> Result<Option<Arc<crate::fork::Frozen>>, Error> {
+        use crate::fork::{self, Frozen};
+
+        let (changed, copied) = (self.changed, self.copied);
+        let session = self.live_session()?;
+        let top = session.layers.clone();
+        if let (false, Some(top)) = (changed, &top) {
+            return Ok(Some(top.clone()));
+        }
+        let Some(top) = top else {
+            // A pooled session.
+            if !copied || !Frozen::may_make_another() {
+                self.copied = true;
+                return Ok(None);
+            }
+            let Ok(frozen) = Frozen::new(session.memory(), session.runs_to_copy(&baseline.image), None) else {
+                return Ok(None);
+            };
+            let frozen = Arc::new(frozen);
+            self.session = Some(self.mapped_session(image, baseline.image.len(), frozen.clone())?);
+            self.changed = false;
+            return Ok(Some(frozen));
+        };
+        let written = snapshot::written_runs(session.memory(), &[]);
+        if written.as_ref().is_some_and(Vec::is_empty) {
+            self.changed = false;
+            return Ok(Some(top));
+        }
+        if !Frozen::may_make_another() {
+            return Ok(None);
+        }
+        let frozen = match written {
+            Some(written) if top.depth + 1 < fork::MAX_DEPTH => Frozen::new(session.memory(), written, Some(top)),
+            _ => Frozen::new(session.memory(), session.runs_to_copy(&baseline.image), None),
+        };
+        let Ok(frozen) = frozen.map(Arc::new) else { return Ok(None) };
+        let memory = session.store.data().memory.expect("set at start").data_mut(&mut session.store);
+        // SAFETY: a session with layers lives in a ForkMemory (it was made by `mapped_session`), and
+        // nothing runs in it while `self` is borrowed.
+        if let Err(e) = unsafe { fork::remap(memory, &frozen) } {
+            self.session = Some(self.start_session()?);
+            return Err(Error::Engine(format!("the session was lost while freezing it for a fork, and reset: {e}")));
+        }
+        session.layers = Some(frozen.clone());
+        self.changed = false;
+        Ok(Some(frozen))
+    }
+
+    /// A session of this sandbox in memory mapping the image and `frozen`'s layers (a started session:
+    /// the limits are the same, so is the limit word in its memory).
+    #[cfg(target_os = "linux")]
+    fn mapped_session(
+        &self,
+        image: &'static std::fs::File,
+        image_len: usize,
+        frozen: Arc<crate::fork::Frozen>,
+    ) -> Result<Session, Error> {
+        let runtime = engine::fork_runtime(self.limits.fuel.is_some())?;
+        let len = frozen.len;
+        let layout = crate::fork::Layout { image, image_len, frozen: frozen.clone() };
+        let mut session = crate::fork::with_layout(layout, || self.instantiate(runtime, true))?;
+        session
+            .grow_memory_to(len)
+            .map_err(|e| Error::Engine(format!("cannot give the fork {len} bytes of memory: {e}")))?;
+        session.layers = Some(frozen);
+        Ok(session)
     }
 
     /// The child's session as a fresh instance with this session's written memory copied into it.
@@ -498,10 +570,11 @@ impl Sandbox {
         Ok(session)
     }
 
-    /// Whether the session maps a parent's frozen memory (`fork.rs`).
-    #[cfg(test)]
-    pub(crate) fn is_mapped_fork(&mut self) -> bool {
-        self.live_session().is_ok_and(|session| session.mapped.is_some())
+    /// How many layers below the top one the session's memory maps (`fork.rs`); `None` for a session
+    /// in a pooled instance (a copied fork's, or one never frozen).
+    #[cfg(all(test, target_os = "linux"))]
+    pub(crate) fn frozen_depth(&mut self) -> Option<u32> {
+        self.live_session().ok()?.layers.as_ref().map(|top| top.depth)
     }
 
     /// Bytes of linear memory the session currently has.
@@ -509,12 +582,11 @@ impl Sandbox {
         Ok(self.live_session()?.memory().len())
     }
 
-    /// The session, about to change: its frozen memory (of a fork) no longer describes it.
+    /// The session, about to change: its frozen layers no longer describe it.
     fn session_mut(&mut self) -> Result<&mut Session, Error> {
         #[cfg(target_os = "linux")]
         {
-            self.frozen = None;
-            self.forked = false;
+            self.changed = true;
         }
         self.live_session()
     }
@@ -589,7 +661,13 @@ impl Sandbox {
         if !started && init.call(&mut store, guest_limit).map_err(engine_error)? != 0 {
             return Err(Error::Engine("the guest refused its memory limit".into()));
         }
-        Ok(Session { store, exports, runtime, mapped: None })
+        Ok(Session {
+            store,
+            exports,
+            runtime,
+            #[cfg(target_os = "linux")]
+            layers: None,
+        })
     }
 
     /// Runs one guest entry point with the run's deadlines armed; a trap resets the session.
@@ -816,7 +894,7 @@ mod tests {
         for sandbox in [&mut sb, &mut restored, &mut child] {
             let session = sandbox.live_session().unwrap();
             let memory = session.memory();
-            let Some(written) = snapshot::written_runs(memory, session.mapped.as_deref().unwrap_or(&[])) else {
+            let Some(written) = snapshot::written_runs(memory, session.mapped_runs()) else {
                 eprintln!("this kernel has no PAGEMAP_SCAN: snapshots and forks compare memories");
                 return;
             };

@@ -355,7 +355,12 @@ pub(crate) fn written_runs(memory: &[u8], mapped: &[(u32, u32)]) -> Option<Vec<(
     if mapped.is_empty() {
         return Some(written);
     }
-    let mut all: Vec<(u32, u32)> = written.into_iter().chain(mapped.iter().copied()).collect();
+    Some(union_of_runs(&written, mapped))
+}
+
+/// The chunks of two lists of runs, as one list of runs (increasing, merged where they touch).
+pub(crate) fn union_of_runs(a: &[(u32, u32)], b: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let mut all: Vec<(u32, u32)> = a.iter().chain(b).copied().collect();
     all.sort_unstable();
     let mut merged: Vec<(u32, u32)> = Vec::with_capacity(all.len());
     for (first, count) in all {
@@ -364,7 +369,7 @@ pub(crate) fn written_runs(memory: &[u8], mapped: &[(u32, u32)]) -> Option<Vec<(
             _ => merged.push((first, count)),
         }
     }
-    Some(merged)
+    merged
 }
 
 /// Appends to `runs` the chunks of `memory[range]` (chunk-aligned) that differ from a fresh instance's.
