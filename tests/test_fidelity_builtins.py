@@ -629,6 +629,164 @@ show(lambda: bytearray(b"a") * 1.5)
 show(lambda: bytearray(b"a") * "x")
 show(lambda: memoryview(b"a") * 2)
 """,
+    "str_of_subclass_with_only_repr": r"""
+class Money(float):
+    def __repr__(self):
+        return f"${float(self):,.2f}"
+class Id(int):
+    def __repr__(self):
+        return f"#{int(self)}"
+class Tags(list):
+    def __repr__(self):
+        return "Tags(" + ",".join(self) + ")"
+class Named(str):
+    def __repr__(self):
+        return "Named!"
+class Err(KeyError):
+    def __repr__(self):
+        return "Err!"
+class Shown(int):
+    def __str__(self):
+        return "shown"
+m, i = Money(1234.5), Id(7)
+print(m, i, str(m), str(i), f"{m} {i}", "%s %s" % (m, i), "{}|{!s}|{!r}".format(m, i, i), format(m, ""), format(i, "d"))
+print(str(Tags(["a", "b"])), Tags(["x"]), str(Named("n")), [Named("n")], str(Err("k")), str(Shown(3)), repr(Shown(3)))
+print(f"{m:>10.1f}|{i:03d}|", str(True), str(Money(2.0) + 1))
+""",
+    "bytearray_array_inplace_repeat": r"""
+import array
+b = bytearray(b"ab")
+alias = b
+b *= 3
+print(b, alias, b is alias)
+a = array.array("i", [1, 2])
+same = a
+a *= 2
+print(a, same, a is same)
+z = bytearray(b"xyz")
+w = z
+z *= 0
+print(z, w, len(w))
+z += b"q"
+z *= -1
+print(z, w)
+show(lambda: exec("x = bytearray(b'a'); x *= 1.5"))
+""",
+    "bytes_percent_mapping_and_r": r"""
+print(b"%(name)s=%(n)d" % {b"name": b"v", b"n": 3}, b"%(k)r" % {b"k": "caf\u00e9"})
+print(b"%r %a" % ("\u00e9", "\u00e9"), b"%r" % b"x", b"%5r|" % 1)
+show(lambda: b"%(k)s" % {"k": b"v"})
+""",
+    "str_slice_bounds_with_index": r"""
+class Ix:
+    def __init__(self, v):
+        self.v = v
+    def __index__(self):
+        return self.v
+s = "h\u00e9llo w\u00f6rld"
+print(s[Ix(1):Ix(4)], s[::Ix(2)], s[Ix(-3):], s[True:], s[:10**30], s[-10**30:3], s[Ix(2):Ix(100)], repr(s[Ix(5):Ix(2)]))
+show(lambda: s["a":])
+show(lambda: s[1.5:])
+""",
+    "stepped_slices_of_bytes_like": r"""
+import array
+m = memoryview(b"abcdef")
+print(bytes(m[::2]), bytes(m[::-1]), list(m[1::3]), len(m[1::3]), m[::2] == b"ace", m[1::2][1])
+ba = bytearray(b"abcdef")
+ba[::2] = b"XYZ"
+print(ba)
+ba[::-1] = ba
+print(ba)
+ba[1::2] = bytearray(b"123")
+print(ba)
+ba[::3] = b""
+print(ba)
+a = array.array("i", range(6))
+a[::2] = array.array("i", [9, 9, 9])
+print(a)
+a[::-2] = array.array("i", [7, 8, 9])
+print(a)
+w = bytearray(b"abcd")
+mv = memoryview(w)
+mv[::2] = b"XY"
+print(w)
+def assign_every_other(target, value):
+    target[::2] = value
+show(assign_every_other, ba, b"XY")
+show(assign_every_other, a, array.array("i", [1]))
+show(assign_every_other, mv, b"XYZ")
+show(assign_every_other, memoryview(b"abcd"), b"XY")
+show(assign_every_other, m[::2], b"XY")
+""",
+    "reversed_ranges_and_dicts": r"""
+d = {0: "a", 1: "b", "k": "c"}
+print(list(reversed(d)), list(reversed(d.keys())), list(reversed(d.values())), list(reversed(d.items())))
+print(list(reversed({})), list(reversed({3: 1, 1: 2})))
+r = reversed(range(2**31))
+print(next(r), next(r))
+print(next(reversed(range(0, 2**40, 3))), list(reversed(range(10**20, 10**20 + 5, 2))), list(reversed(range(0, -7, -3))))
+class Rev:
+    def __reversed__(self):
+        return iter("zyx")
+class Seq:
+    def __len__(self):
+        return 3
+    def __getitem__(self, i):
+        return i * 10
+class L(list):
+    pass
+print(list(reversed(Rev())), list(reversed(Seq())), list(reversed(L([1, 2, 3]))), list(reversed("abc")), list(reversed((1, 2))))
+show(lambda: reversed({1, 2}))
+""",
+    "bytes_hex_separators": r"""
+data = bytes(range(1, 11))
+print(data.hex(), data.hex(":"), data.hex(" ", 3), data.hex(" ", -3), data.hex(sep="-", bytes_per_sep=4), data.hex(b"|", 0))
+print(bytearray(b"\x01\x02\x03").hex("-", 2), memoryview(b"\xde\xad\xbe\xef").hex(sep=".", bytes_per_sep=-2), repr(b"".hex()), repr(b"".hex(":", 2)))
+print(bytes.fromhex("dead beef").hex(bytes_per_sep=2), b"\xff".hex(":", 5))
+for bad in [(1,), ("::",), ("\u00e9",), (":", "x"), (":", 1, 2)]:
+    show(lambda: b"ab".hex(*bad))
+""",
+    "builtin_keyword_errors": r"""
+show(lambda: len([], x=1))
+show(lambda: abs(x=1))
+show(lambda: isinstance(1, int, x=2))
+show(lambda: "abc".upper(x=1))
+show(lambda: b"abc".upper(x=1))
+show(lambda: [].append(1, x=2))
+show(lambda: {}.get(1, x=2))
+show(lambda: sorted([3, 1], keys=abs))
+show(lambda: [3, 1].sort(cmp=None))
+show(lambda: "a\nb".splitlines(keepend=True))
+show(lambda: "a b".split(sep=" ", maxsplit=1, x=2))
+show(lambda: "a b".rsplit(sep=" ", maxsplit=1, x=2))
+show(lambda: complex(1, x=2))
+show(lambda: complex(x=2))
+show(lambda: complex(1, 2, 3))
+show(lambda: complex(x=1, y=2, z=3))
+print(sorted([3, 1, 2], key=lambda v: -v, reverse=True), "a\nb".splitlines(keepends=True), complex(real=1, imag=2))
+print(eval(compile(source="6 * 7", filename="<calc>", mode="eval")), eval(compile("1 + 1", "<c>", "eval", flags=0, dont_inherit=True, optimize=-1)))
+print(__import__(name="json").dumps([1]), __import__("os", fromlist=["path"]).__name__)
+""",
+    "special_methods_round_floor_reversed": r"""
+import math
+print((2.5).__round__(), (2.567).__round__(1), (7).__round__(-1), (2.7).__trunc__(), (-2.7).__trunc__(), (2.7).__floor__(), (2.2).__ceil__())
+print((5).__floor__(), (5).__ceil__(), True.__trunc__(), int.__round__(15, -1), float.__floor__(-0.5), float.__ceil__(-0.5))
+print(list([1, 2, 3].__reversed__()), list({1: 2, 3: 4}.__reversed__()), list(range(3).__reversed__()), list(list.__reversed__([4, 5])))
+print(str.__rmod__("x", "%s!"), "a%sb".__rmod__(3), bytes.__rmod__(b"x", b"<%s>"), bytes.__rmod__(b"x", "s"))
+print(hasattr(1, "__round__"), hasattr(1.0, "__ceil__"), hasattr([], "__reversed__"), hasattr((), "__reversed__"), hasattr("a", "__reversed__"))
+print(repr(int.__round__), repr(float.__floor__), repr(list.__reversed__), repr(str.__rmod__))
+class Price(float):
+    def __floor__(self):
+        return super().__floor__() + 100
+    def __round__(self, n=None):
+        return "rounded " + repr(super().__round__(n))
+print(math.floor(Price(2.5)), Price(2.5).__round__(), round(Price(3.14159), 2))
+show(lambda: (5).__round__(1, 2))
+show(lambda: [].__reversed__(1))
+show(lambda: (5.0).__floor__(1))
+show(lambda: float("inf").__floor__())
+show(lambda: float("nan").__trunc__())
+""",
 }
 
 

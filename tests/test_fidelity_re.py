@@ -25,6 +25,20 @@ def err(pattern, flags=0):
 )
 
 CASES = {
+    "ascii_ignorecase_folds_ascii_letters_only": r"""
+for pattern, text, flags in [
+    ("\u00e9", "\u00e9\u00c9", re.A | re.I), ("\u00e9", "\u00e9\u00c9", re.I), ("[\u00e9]", "\u00e9\u00c9", re.A | re.I),
+    ("[a-z\u00e9]+", "AB\u00c9\u00e9", re.A | re.I), ("[^a-z\u00e9]", "AB\u00c9\u00e91", re.A | re.I),
+    ("[^\u00e9]", "\u00e9\u00c9a", re.A | re.I), ("[\\x00-\\xff]", "a\u00c9\u00e9\u0100", re.A | re.I),
+    ("(?ai)\u00e9", "\u00e9\u00c9", 0), ("(?i)(?a:\u00e9)x", "\u00c9X\u00e9x", 0), ("(?a:k)", "kK\u212a", re.I),
+    ("k", "kK\u212a", re.A | re.I), ("k", "kK\u212a", re.I), ("s", "sS\u017f", re.I), ("s", "sS\u017f", re.A | re.I),
+    ("\\w+", "\u00c9a", re.A | re.I), ("\u00e9+", "\u00e9\u00e9\u00c9", re.A | re.I), ("\\xe9", "\u00e9\u00c9", re.A | re.I),
+    ("stra\u00dfe", "STRASSE stra\u00dfe STRA\u00dfE", re.A | re.I),
+]:
+    print(repr(pattern), re.findall(pattern, text, flags))
+print(re.findall(rb"a", b"aA\xe9\xc9", re.I), re.sub("[\u00e0\u00e1]", "a", "\u00c0\u00c1\u00e0\u00e1", flags=re.A | re.I))
+print(re.compile("\u00e9", re.A | re.I), re.compile("\u00e9", re.A | re.I).pattern)
+""",
     "named_unicode_escapes": r"""
 print(re.findall(r"\N{LATIN SMALL LETTER E WITH ACUTE}+", "café éé e"))
 print(re.sub(r"[\N{EM DASH}\N{EN DASH}]", "-", "1990–1995 — done"))

@@ -272,6 +272,9 @@ class _Translator:
                 return c
             return _hex(code)
         if self.istext:
+            if self.ascii_case():
+                # under re.ASCII a non-ASCII letter has no other case, also with re.IGNORECASE
+                return "(?-i:" + chr(code) + ")"
             return chr(code)
         return _hex(code)
 
@@ -280,6 +283,10 @@ class _Translator:
         if code < 128 and c in _ALNUM:
             return c
         return _hex(code)
+
+    def ascii_case(self):
+        # re.ASCII or a (?a:...) group in effect in a str pattern: IGNORECASE folds ASCII letters only
+        return self.istext and (self.flags & 256 or any(entry[5] for entry in self.open_groups))
 
     def unicode_space(self):
         # Unicode \s, \w and \b of a str pattern, unless re.ASCII or a (?a:...) group is in effect
@@ -462,6 +469,10 @@ class _Translator:
             else:
                 parts.append(self.class_literal(value[0]) + "-" + self.class_literal(value[1]))
         parts.append("]")
+        if self.ascii_case() and any(
+            (kind == "lit" and value > 127) or (kind == "range" and value[1] > 127) for kind, value in items
+        ):
+            return self.ascii_case_class(items, negate)
         if notword:
             # \W in a class is the complement of a union, which a PCRE2 class cannot hold: [X\W] is X or
             # a non-word character, [^X\W] a word character that is not X
@@ -472,6 +483,32 @@ class _Translator:
             nonword = "[^" + _UNICODE_WORD + "]"
             return "(?:" + rest + "|" + nonword + ")" if rest else nonword
         return "".join(parts)
+
+    def ascii_case_class(self, items, negate):
+        # A class with non-ASCII members under re.ASCII: those are matched without IGNORECASE, in a class
+        # of their own, the ASCII members (and \d \s \w) with it, as CPython folds ASCII letters only.
+        ascii = []
+        other = []
+        for kind, value in items:
+            if kind == "lit":
+                (other if value > 127 else ascii).append(self.class_literal(value))
+            elif kind == "cat":
+                ascii.append(value)
+            else:
+                lo, hi = value
+                if lo < 128:
+                    ascii.append(self.class_literal(lo) + "-" + self.class_literal(min(hi, 127)))
+                if hi > 127:
+                    other.append(self.class_literal(max(lo, 128)) + "-" + self.class_literal(hi))
+        other = "".join(other)
+        ascii = "".join(ascii)
+        if negate:
+            if not ascii:
+                return "(?-i:[^" + other + "])"
+            return "(?:(?!(?-i:[" + other + "]))[^" + ascii + "])"
+        if not ascii:
+            return "(?-i:[" + other + "])"
+        return "(?:[" + ascii + "]|(?-i:[" + other + "]))"
 
     def parse_flags(self, char):
         # CPython's _parse_flags: returns None for global flags, else (add, remove).
@@ -612,7 +649,9 @@ class _Translator:
             off = "".join(letter for letter in "ims" if del_flags & _INLINE_FLAGS[letter])
             text = "(?" + on + ("-" + off if off else "") + ":"
             if add_flags & 256 and self.istext:
-                text += "(?aD)(?aS)(?aW)"  # ASCII-only \d \s \w \b inside the group
+                # ASCII-only \d \s \w \b inside the group, and no case-folding between ASCII and other
+                # letters (k and the Kelvin sign)
+                text += "(?aD)(?aS)(?aW)(?r)"
             return text, "group", 0, (add_flags, del_flags)
         raise source.error("unknown extension ?" + char, len(char) + 1)
 
@@ -785,6 +824,10 @@ class Pattern:
             options |= _pcre2.UTF
             if not flags & ASCII:
                 options |= _pcre2.UCP
+            else:
+                # IGNORECASE folds ASCII letters only: no k for the Kelvin sign (the translation keeps
+                # non-ASCII letters to their own case)
+                text = "(?r)" + text
         try:
             self._code = _pcre2.compile(text if istext else text.encode(), options)
         except ValueError as e:

@@ -14,7 +14,7 @@
 #include "py/runtime.h"
 #include "py/builtin.h"
 
-#define KW_MAX_PARAMS (3)
+#define KW_MAX_PARAMS (6)
 #define NO_DEFAULT MP_ROM_PTR(NULL)
 
 typedef struct _builtin_kw_sig_t {
@@ -35,13 +35,61 @@ static const builtin_kw_sig_t builtin_kw_sigs[] = {
     // str and bytes share these method objects, as they share CPython's parameter names (split, rsplit,
     // encode and decode are keyword functions of their own: patches 0148, 0149)
     { &str_expandtabs_obj, MP_QSTR_expandtabs, 1, 0, { MP_QSTR_tabsize }, { MP_ROM_INT(8) } },
-    { &bytes_hex_as_str_obj, MP_QSTR_hex, 1, 0, { MP_QSTR_sep }, { NO_DEFAULT } },
+    // hex(sep=<none>, bytes_per_sep=1) of bytes, bytearray, memoryview: an omitted sep reaches the C
+    // function as MP_OBJ_NULL, as None there is an error
+    { &bytes_hex_as_str_obj, MP_QSTR_hex, 1, 0, { MP_QSTR_sep, MP_QSTR_bytes_per_sep }, { NO_DEFAULT, MP_ROM_INT(1) } },
     // sum(iterable, /, start=0)
     { &mp_builtin_sum_obj, MP_QSTR_sum, 0, 1, { MP_QSTR_iterable, MP_QSTR_start }, { NO_DEFAULT, MP_ROM_INT(0) } },
     { &mp_builtin_round_obj, MP_QSTR_round, 0, 0, { MP_QSTR_number, MP_QSTR_ndigits }, { NO_DEFAULT, MP_ROM_NONE } },
     { &mp_builtin_pow_obj, MP_QSTR_pow, 0, 0, { MP_QSTR_base, MP_QSTR_exp, MP_QSTR_mod },
       { NO_DEFAULT, NO_DEFAULT, MP_ROM_NONE } },
+    { &mp_builtin_compile_obj, MP_QSTR_compile, 0, 0,
+      { MP_QSTR_source, MP_QSTR_filename, MP_QSTR_mode, MP_QSTR_flags, MP_QSTR_dont_inherit, MP_QSTR_optimize },
+      { NO_DEFAULT, NO_DEFAULT, NO_DEFAULT, MP_ROM_INT(0), MP_ROM_FALSE, MP_ROM_INT(-1) } },
+    { &mp_builtin___import___obj, MP_QSTR___import__, 0, 0,
+      { MP_QSTR_name, MP_QSTR_globals, MP_QSTR_locals, MP_QSTR_fromlist, MP_QSTR_level },
+      { NO_DEFAULT, MP_ROM_NONE, MP_ROM_NONE, MP_ROM_PTR(&mp_const_empty_tuple_obj), MP_ROM_INT(0) } },
 };
+
+// CPython's error for keywords given to a built-in that takes none: `len() takes no keyword arguments`,
+// `str.upper() takes no keyword arguments` (the function's __qualname__, patch 0201). Called by the calls
+// of fixed-arity built-ins (py/objfun.c) only when keywords were passed.
+NORETURN void mp_builtin_raise_no_keywords(mp_obj_t fun, size_t n_args, const mp_obj_t *args) {
+    if (n_args > 0) {
+        // a method of its first argument's type: named after the type that defines it (`str.upper`, not
+        // `bytes.upper`, whose function object str shares)
+        const mp_obj_type_t *owner;
+        bool wrapped;
+        qstr name = mp_builtin_fun_name_in_type(mp_obj_get_type(args[0]), fun, &owner, &wrapped);
+        if (name != MP_QSTRnull) {
+            mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%q.%q() takes no keyword arguments"), (qstr)owner->name, name);
+        }
+    }
+    mp_obj_t dest[2];
+    mp_load_method_maybe(fun, MP_QSTR___qualname__, dest);
+    if (dest[0] != MP_OBJ_NULL && mp_obj_is_str(dest[0])) {
+        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%s() takes no keyword arguments"), mp_obj_str_get_str(dest[0]));
+    }
+    mp_raise_TypeError(MP_ERROR_TEXT("function doesn't take keyword arguments"));
+}
+
+// For the keyword built-ins that parse with mp_arg_parse_all (whose error cannot name the function):
+// CPython's `'x' is an invalid keyword argument for sort()` for the first keyword not in `allowed`.
+void mp_arg_check_kw_names(qstr fun_name, const mp_map_t *kws, size_t n_allowed, const mp_arg_t *allowed) {
+    for (size_t k = 0; k < kws->alloc; ++k) {
+        if (!mp_map_slot_is_filled(kws, k)) {
+            continue;
+        }
+        qstr key = mp_obj_str_get_qstr(kws->table[k].key);
+        size_t i = 0;
+        while (i < n_allowed && allowed[i].qst != key) {
+            ++i;
+        }
+        if (i == n_allowed) {
+            mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("'%q' is an invalid keyword argument for %q()"), key, fun_name);
+        }
+    }
+}
 
 static size_t sig_n_params(const builtin_kw_sig_t *s) {
     size_t n = 0;
@@ -60,8 +108,8 @@ mp_obj_t mp_builtin_var_call_kw(const mp_obj_fun_builtin_var_t *self, size_t n_a
         }
     }
     if (s == NULL || n_args < s->n_self) {
-        // CPython takes no keywords here either (or an unbound method lacks its object): argcheck.c's error
-        mp_raise_TypeError(MP_ERROR_TEXT("function doesn't take keyword arguments"));
+        // CPython takes no keywords here either (or an unbound method lacks its object)
+        mp_builtin_raise_no_keywords(MP_OBJ_FROM_PTR(self), n_args, args);
     }
 
     const size_t n_params = sig_n_params(s);

@@ -1036,8 +1036,8 @@ void mp_format_percent_text(const mp_print_t *print, mp_obj_t arg, char conversi
         } else {
             mp_obj_print_helper(&text_print, arg, conversion == 's' ? PRINT_STR : PRINT_REPR);
         }
-        if (conversion == 'a') {
-            // ascii(): the repr with every non-ASCII code point escaped
+        if (conversion == 'a' || (conversion == 'r' && is_bytes)) {
+            // ascii(): the repr with every non-ASCII code point escaped (bytes' %r is an alias of %a)
             vstr_t escaped;
             vstr_init(&escaped, text.len);
             const byte *s = (const byte *)text.buf;

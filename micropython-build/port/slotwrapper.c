@@ -9,6 +9,7 @@
 // object that calls the generic operation (mp_obj_subscr, mp_binary_op ...). Only failed lookups reach it,
 // so attribute access and operators run as before.
 
+#include <math.h>
 #include <string.h>
 
 #include "py/runtime.h"
@@ -19,7 +20,7 @@
 
 enum {
     K_GETITEM, K_SETITEM, K_DELITEM, K_LEN, K_ITER, K_CONTAINS, K_HASH, K_BOOL, K_REPR, K_STR, K_FORMAT,
-    K_CMP, K_BIN, K_RBIN, K_IBIN, K_UNARY, K_INT, K_FLOAT, K_INDEX,
+    K_CMP, K_BIN, K_RBIN, K_IBIN, K_UNARY, K_INT, K_FLOAT, K_INDEX, K_REVERSED, K_ROUND, K_TRUNC, K_FLOOR, K_CEIL,
 };
 
 typedef struct {
@@ -37,6 +38,7 @@ enum {
     N_RRSHIFT, N_RDIVMOD,
     N_IADD, N_IMUL, N_IAND, N_IOR, N_ISUB, N_IXOR,
     N_NEG, N_POS, N_ABS, N_INVERT, N_INT, N_FLOAT, N_INDEX,
+    N_REVERSED, N_ROUND, N_TRUNC, N_FLOOR, N_CEIL,
     N_COUNT
 };
 
@@ -97,6 +99,11 @@ static const special_method_t special_methods[N_COUNT] = {
     [N_INT] = {MP_QSTR___int__, K_INT, 0},
     [N_FLOAT] = {MP_QSTR___float__, K_FLOAT, 0},
     [N_INDEX] = {MP_QSTR___index__, K_INDEX, 0},
+    [N_REVERSED] = {MP_QSTR___reversed__, K_REVERSED, 0},
+    [N_ROUND] = {MP_QSTR___round__, K_ROUND, 0},
+    [N_TRUNC] = {MP_QSTR___trunc__, K_TRUNC, 0},
+    [N_FLOOR] = {MP_QSTR___floor__, K_FLOOR, 0},
+    [N_CEIL] = {MP_QSTR___ceil__, K_CEIL, 0},
 };
 
 #define B(n) ((uint64_t)1 << (n))
@@ -106,7 +113,7 @@ static const special_method_t special_methods[N_COUNT] = {
 #define NUMBER (CMP | B(N_HASH) | B(N_BOOL) | B(N_ADD) | B(N_SUB) | B(N_MUL) | B(N_TRUEDIV) | B(N_POW) \
     | B(N_RADD) | B(N_RSUB) | B(N_RMUL) | B(N_RTRUEDIV) | B(N_RPOW) | B(N_NEG) | B(N_POS) | B(N_ABS))
 #define REAL (NUMBER | B(N_FLOORDIV) | B(N_MOD) | B(N_DIVMOD) | B(N_RFLOORDIV) | B(N_RMOD) | B(N_RDIVMOD) \
-    | B(N_INT) | B(N_FLOAT))
+    | B(N_INT) | B(N_FLOAT) | B(N_ROUND) | B(N_TRUNC) | B(N_FLOOR) | B(N_CEIL))
 #define BITS (B(N_AND) | B(N_OR) | B(N_XOR) | B(N_LSHIFT) | B(N_RSHIFT) | B(N_RAND) | B(N_ROR) | B(N_RXOR) \
     | B(N_RLSHIFT) | B(N_RRSHIFT) | B(N_INVERT) | B(N_INDEX))
 #define SET_OPS (B(N_LEN) | B(N_ITER) | B(N_CONTAINS) | CMP | B(N_AND) | B(N_OR) | B(N_XOR) | B(N_SUB) \
@@ -135,17 +142,17 @@ static const special_type_t special_types[] = {
     #if MICROPY_PY_BUILTINS_COMPLEX
     {&mp_type_complex, (NUMBER & ~(B(N_LT) | B(N_LE) | B(N_GT) | B(N_GE))) | B(N_FORMAT) | R, STRICT},
     #endif
-    {&mp_type_str, SEQ | B(N_HASH) | B(N_MOD) | B(N_FORMAT) | R | B(N_STR), 0},
-    {&mp_type_bytes, SEQ | B(N_HASH) | B(N_MOD) | R | B(N_STR), 0},
-    {&mp_type_bytearray, MUTABLE_SEQ | B(N_MOD) | R, UNHASHABLE},
-    {&mp_type_list, MUTABLE_SEQ | R, UNHASHABLE},
+    {&mp_type_str, SEQ | B(N_HASH) | B(N_MOD) | B(N_RMOD) | B(N_FORMAT) | R | B(N_STR), 0},
+    {&mp_type_bytes, SEQ | B(N_HASH) | B(N_MOD) | B(N_RMOD) | R | B(N_STR), 0},
+    {&mp_type_bytearray, MUTABLE_SEQ | B(N_MOD) | B(N_RMOD) | R, UNHASHABLE},
+    {&mp_type_list, MUTABLE_SEQ | B(N_REVERSED) | R, UNHASHABLE},
     {&mp_type_tuple, SEQ | B(N_HASH) | R, 0},
     {&mp_type_dict, B(N_GETITEM) | B(N_SETITEM) | B(N_DELITEM) | B(N_LEN) | B(N_ITER) | B(N_CONTAINS) | CMP
-     | B(N_HASH) | B(N_OR) | B(N_ROR) | B(N_IOR) | R, STRICT | UNHASHABLE},
+     | B(N_HASH) | B(N_OR) | B(N_ROR) | B(N_IOR) | B(N_REVERSED) | R, STRICT | UNHASHABLE},
     {&mp_type_set, SET_OPS | B(N_HASH) | B(N_IAND) | B(N_IOR) | B(N_ISUB) | B(N_IXOR) | R, STRICT | UNHASHABLE},
     {&mp_type_frozenset, SET_OPS | B(N_HASH) | R, STRICT},
     {&mp_type_range, B(N_GETITEM) | B(N_LEN) | B(N_ITER) | B(N_CONTAINS) | B(N_EQ) | B(N_NE) | B(N_HASH)
-     | B(N_BOOL) | R, 0},
+     | B(N_BOOL) | B(N_REVERSED) | R, 0},
 };
 
 typedef struct _mp_obj_special_method_t {
@@ -268,6 +275,10 @@ static mp_obj_t special_method_run(const special_type_t *st, const special_metho
     if (owner == &mp_type_object) {
         return object_method(sm->kind, sm->op, self, special_method_arity(sm->kind) ? args[0] : MP_OBJ_NULL);
     }
+    if (sm->kind == K_FORMAT && mp_obj_is_str(args[0]) && mp_obj_len(args[0]) == MP_OBJ_NEW_SMALL_INT(0)) {
+        // format(x, '') is str(x), also for a subclass (whose own __repr__ or __str__ that uses)
+        return print_to_str(self, PRINT_STR);
+    }
     // an instance of a user subclass: the operation applies to the built-in object inside it, so that
     // `super().__len__()` in a list subclass that defines __len__ does not call itself
     if (mp_obj_is_instance_type(mp_obj_get_type(self))) {
@@ -315,6 +326,10 @@ static mp_obj_t special_method_run(const special_type_t *st, const special_metho
             }
             return mp_binary_op(sm->op, self, args[0]);
         case K_RBIN:
+            if (sm->op == MP_BINARY_OP_MODULO && !(st->flags & STRICT)) {
+                // str.__rmod__(x, fmt) is `fmt % x` when fmt is a str (bytes, bytearray: of that type)
+                return takes_operand(owner, args[0]) ? mp_binary_op(sm->op, args[0], self) : mp_const_notimplemented;
+            }
             if (!(st->flags & STRICT)) {
                 // a sequence's __rmul__ is its repetition
                 return mp_binary_op(sm->op, self, args[0]);
@@ -327,6 +342,27 @@ static mp_obj_t special_method_run(const special_type_t *st, const special_metho
             return mp_unary_op(sm->op, self);
         case K_FLOAT:
             return mp_call_function_1(MP_OBJ_FROM_PTR(&mp_type_float), self);
+        case K_REVERSED:
+            return mp_obj_new_reversed(self);
+        case K_ROUND: {
+            mp_obj_t rargs[2] = {self, args[0]};
+            return mp_call_function_n_kw(MP_OBJ_FROM_PTR(&mp_builtin_round_obj), args[0] == MP_OBJ_NULL ? 1 : 2, 0, rargs);
+        }
+        case K_TRUNC:
+        case K_FLOOR:
+        case K_CEIL:
+            #if MICROPY_PY_BUILTINS_FLOAT
+            if (mp_obj_is_float(self)) {
+                mp_float_t f = mp_obj_float_get(self);
+                if (sm->kind == K_FLOOR) {
+                    f = MICROPY_FLOAT_C_FUN(floor)(f);
+                } else if (sm->kind == K_CEIL) {
+                    f = MICROPY_FLOAT_C_FUN(ceil)(f);
+                }
+                return mp_obj_new_int_from_float(f);
+            }
+            #endif
+            return mp_call_function_1(MP_OBJ_FROM_PTR(&mp_type_int), self);
         default: // K_INT, K_INDEX
             return mp_call_function_1(MP_OBJ_FROM_PTR(&mp_type_int), self);
     }
@@ -335,7 +371,7 @@ static mp_obj_t special_method_run(const special_type_t *st, const special_metho
 // CPython implements these as plain methods, not slot wrappers: their repr and argument error differ
 static bool is_plain_method(const special_type_t *st, size_t name_index) {
     const mp_obj_type_t *t = st->type;
-    return name_index == N_FORMAT
+    return name_index == N_FORMAT || name_index >= N_REVERSED
            || (name_index == N_GETITEM && (t == &mp_type_list || t == &mp_type_dict))
            || (name_index == N_CONTAINS && (t == &mp_type_dict || t == &mp_type_set || t == &mp_type_frozenset));
 }
@@ -363,6 +399,18 @@ static mp_obj_t special_method_call(mp_obj_t self_in, size_t n_args, size_t n_kw
         n_args--;
     }
     size_t arity = special_method_arity(sm->kind);
+    if (sm->kind == K_ROUND) {
+        // __round__(ndigits=None): the only one taking an optional argument
+        if (n_args > 1) {
+            mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("__round__ expected at most 1 argument, got %d"), (int)n_args);
+        }
+        mp_obj_t ndigits = n_args ? args[0] : MP_OBJ_NULL;
+        return special_method_run(st, sm, self, &ndigits);
+    }
+    if (n_args != arity && arity == 0 && is_plain_method(st, m->name_index)) {
+        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%q.%q() takes no arguments (%d given)"),
+            st->type->name, (qstr)sm->name, (int)n_args);
+    }
     if (n_args != arity && is_plain_method(st, m->name_index)) {
         mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%q.%q() takes exactly one argument (%d given)"),
             st->type->name, (qstr)sm->name, (int)n_args);
