@@ -4,8 +4,8 @@ running the tests, and must print the same, byte for byte. The snippets use the 
 and `typing` modules built on them, 0090-0091 (match statements), 0092 (argument errors), 0093-0096
 (function attributes, C3 method resolution order and super(), class creation hooks, __slots__), 0110-0113
 (exception groups, `except*`, `with_traceback()`, error messages), 0201-0203 (built-in functions' reprs and
-names, UnboundLocalError naming the variable, assignable `__defaults__`, `__closure__`), 0270-0271 (the
-live instance `__dict__`, metaclasses) and the `itertools` classes (`port/moditertools.c`,
+names, UnboundLocalError naming the variable, assignable `__defaults__`, `__closure__`), 0270-0273 (the
+live instance `__dict__`, metaclasses, function types and `__code__`, function annotations) and the `itertools` classes (`port/moditertools.c`,
 `modules/itertools.py`). The
 language programs of the agent-style corpus (`tests/agent_corpus/lang_*.py`) run in
 `tests/test_agent_corpus.py`.
@@ -2015,6 +2015,113 @@ class K:
     def method(self):
         return 2
 print("method" in K.__dict__, K.__dict__["attr"], K.__dict__["method"](None), "nothing" in K.__dict__)
+""",
+    # ---- patch 0272: closures are `function`, built-ins `builtin_function_or_method`, `f.__code__`
+    "function_types_and_code": """
+import types
+def outer(n):
+    def inner(x, y=2, *args, scale=1, **kw):
+        return (x + n) * scale
+    return inner
+def gen():
+    yield 1
+f = outer(3)
+print(type(f) is types.FunctionType, isinstance(f, types.FunctionType), f.__class__ is types.FunctionType)
+print(type(outer) is type(f), type(gen) is types.FunctionType, type(lambda: 0) is types.LambdaType)
+print(type(len).__name__, type(print).__name__, type(len) is types.BuiltinFunctionType)
+print(isinstance(print, types.BuiltinFunctionType), isinstance(sorted, types.BuiltinFunctionType))
+print(type(len), isinstance(len, types.FunctionType), callable(len))
+show(lambda: len.missing)
+c = f.__code__
+print(c.co_name, c.co_qualname, c.co_argcount, c.co_kwonlyargcount, c.co_varnames[:2])
+print(outer.__code__.co_name, outer.__code__.co_argcount, outer.__code__.co_varnames[:1], isinstance(c, types.CodeType))
+def pos(a, b, /, c, *, d, e=1):
+    pass
+print(pos.__code__.co_argcount, pos.__code__.co_kwonlyargcount, pos.__code__.co_varnames[:5])
+print(outer.__code__.co_flags & 0x3f, f.__code__.co_flags & 0x3f, gen.__code__.co_flags & 0x3f, pos.__code__.co_flags & 0x3f)
+print(outer.__code__.co_firstlineno - pos.__code__.co_firstlineno, type(c.co_filename).__name__)
+class K:
+    def method(self, a):
+        return a
+print(K.method.__code__.co_qualname, K.method.__code__.co_varnames)
+def decorated(fn):
+    code = fn.__code__
+    return "%s(%s)" % (code.co_name, ", ".join(code.co_varnames[:code.co_argcount]))
+print(decorated(pos), decorated(lambda q, r: 0))
+""",
+    # ---- patch 0273: parameter and return annotations in f.__annotations__, evaluated when the def runs
+    "function_annotations": """
+import functools
+import typing
+from typing import Optional
+def plain(a, b=1, *args, **kw):
+    return a
+def typed(rows: list[dict], key: str = "id", *extra: int, limit: Optional[int] = None, **opts: bool) -> dict[str, int]:
+    return {}
+print(plain.__annotations__, typed.__annotations__)
+print(list(typed.__annotations__), typed.__annotations__["return"])
+print(typing.get_type_hints(typed)["limit"], typing.get_type_hints(plain))
+def returns_only() -> None:
+    pass
+print(returns_only.__annotations__, typing.get_type_hints(returns_only))
+class Node:
+    def __init__(self, value: int, parent: "Node" = None) -> None:
+        self.value = value
+    def child(self, value: int) -> "Node":
+        return Node(value, self)
+print(Node.__init__.__annotations__, Node.child.__annotations__)
+print(typing.get_type_hints(Node.child)["return"] is Node)
+def deco(fn):
+    @functools.wraps(fn)
+    def wrapper(*a, **k):
+        return fn(*a, **k)
+    return wrapper
+@deco
+def scaled(x: float, factor: float = 2.0) -> float:
+    return x * factor
+print(scaled.__annotations__, scaled(2), scaled.__wrapped__.__annotations__ is scaled.__annotations__)
+def outer():
+    T = int
+    def inner(v: T) -> list[T]:
+        return [v]
+    return inner
+print(outer().__annotations__)
+plain.__annotations__["a"] = int
+print(plain.__annotations__, "__annotations__" in plain.__dict__)
+plain.__annotations__ = {"b": str}
+print(plain.__annotations__)
+show(setattr, plain, "__annotations__", 5)
+del plain.__annotations__
+print(plain.__annotations__)
+lam = lambda x: x
+print(lam.__annotations__)
+def sideeffect(x: print("evaluated at def time") or int):
+    pass
+print(sideeffect.__annotations__)
+try:
+    def broken(x: UndefinedName):
+        pass
+except NameError as e:
+    print("NameError", e)
+def documented_decorator(fn):
+    """Wraps fn."""
+
+    @functools.wraps(fn)
+    def inner(*a):
+        return fn(*a)
+    return inner
+def g1(a: int) -> int:
+    return a
+def g2(b: str) -> str:
+    return b
+w1, w2 = documented_decorator(g1), documented_decorator(g2)
+print(documented_decorator.__name__, documented_decorator.__doc__, w1.__name__, w2.__name__, w1.__annotations__, w2.__doc__)
+def outer_doc(x: int):
+    """Outer."""
+    def inner():
+        pass
+    return inner
+print(outer_doc(1).__doc__, outer_doc(1).__annotations__, outer_doc.__annotations__, outer_doc(2).__name__)
 """,
     # ---- patch 0271: metaclasses (type(C) is Meta, __new__/__init__/__call__, keywords, special methods)
     "metaclasses": """
