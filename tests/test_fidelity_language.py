@@ -2104,7 +2104,7 @@ try:
 except NameError as e:
     print("NameError", e)
 def documented_decorator(fn):
-    """Wraps fn."""
+    '''Wraps fn.'''
 
     @functools.wraps(fn)
     def inner(*a):
@@ -2117,7 +2117,7 @@ def g2(b: str) -> str:
 w1, w2 = documented_decorator(g1), documented_decorator(g2)
 print(documented_decorator.__name__, documented_decorator.__doc__, w1.__name__, w2.__name__, w1.__annotations__, w2.__doc__)
 def outer_doc(x: int):
-    """Outer."""
+    '''Outer.'''
     def inner():
         pass
     return inner
