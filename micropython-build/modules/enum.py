@@ -308,7 +308,7 @@ class EnumType(type):
         return reversed(cls._member_list_)
 
     def __len__(cls):
-        return len(list(cls.__iter__()))
+        return len(list(EnumType.__iter__(cls)))  # cls.__iter__ is the members' own (Flag)
 
     def __contains__(cls, value):
         if isinstance(value, Enum):
