@@ -4,8 +4,9 @@ running the tests, and must print the same, byte for byte. The snippets use the 
 and `typing` modules built on them, 0090-0091 (match statements), 0092 (argument errors), 0093-0096
 (function attributes, C3 method resolution order and super(), class creation hooks, __slots__), 0110-0113
 (exception groups, `except*`, `with_traceback()`, error messages), 0201-0203 (built-in functions' reprs and
-names, UnboundLocalError naming the variable, assignable `__defaults__`, `__closure__`) and the `itertools`
-classes (`port/moditertools.c`, `modules/itertools.py`). The
+names, UnboundLocalError naming the variable, assignable `__defaults__`, `__closure__`), 0270-0273 (the
+live instance `__dict__`, metaclasses, function types and `__code__`, function annotations) and the `itertools` classes (`port/moditertools.c`,
+`modules/itertools.py`). The
 language programs of the agent-style corpus (`tests/agent_corpus/lang_*.py`) run in
 `tests/test_agent_corpus.py`.
 """
@@ -1968,6 +1969,249 @@ for bad in [lambda: count('a'), lambda: count(1, 'b'), lambda: cycle(5), lambda:
 print(list(zip(range(3), count(10))), list(map(lambda a, b: a * b, range(3), repeat(2))), sum(islice(count(), 1000)))
 print(isinstance(count(), itertools.count), type(repeat(1)).__name__, list(repeat([], 2)))
 ch = chain('ab', 'cd'); print(next(ch), list(ch))
+""",
+    # ---- patch 0270: obj.__dict__ / vars(obj) are the live attribute dict
+    "instance_dict_is_live": """
+class Record:
+    def __init__(self, **fields):
+        self.__dict__.update(fields)
+    def __repr__(self):
+        return "Record(%s)" % ", ".join("%s=%r" % kv for kv in vars(self).items())
+r = Record(name="a", size=3)
+print(r, r.name, vars(r) is r.__dict__, type(vars(r)).__name__)
+r.__dict__["extra"] = [1]
+vars(r)["size"] = 4
+r.later = True
+del r.__dict__["name"]
+print(r, r.size, r.extra, hasattr(r, "name"), "later" in vars(r))
+show(lambda: r.name)
+d = r.__dict__
+del r.later
+print(d, len(d), list(d), d.get("size"), d.pop("extra"), r.__dict__)
+r.__dict__.clear()
+print(vars(r), hasattr(r, "size"))
+r.__dict__ = {"x": 1}
+print(r.x, vars(r))
+show(setattr, r, "__dict__", [1])
+object.__setattr__(r, "y", 2)
+print(vars(r), r.y)
+object.__delattr__(r, "y")
+print(vars(r))
+class Lazy:
+    def __getattr__(self, name):
+        value = self.__dict__[name] = name * 2
+        return value
+z = Lazy()
+print(z.ab, vars(z), z.ab)
+import copy, json
+c = copy.copy(r); c.x = 9
+print(r.x, c.x, json.dumps(vars(c), sort_keys=True))
+class Slotted:
+    __slots__ = ("a",)
+show(lambda: vars(Slotted()))
+show(vars, 5)
+class K:
+    attr = 1
+    def method(self):
+        return 2
+print("method" in K.__dict__, K.__dict__["attr"], K.__dict__["method"](None), "nothing" in K.__dict__)
+""",
+    # ---- patch 0272: closures are `function`, built-ins `builtin_function_or_method`, `f.__code__`
+    "function_types_and_code": """
+import types
+def outer(n):
+    def inner(x, y=2, *args, scale=1, **kw):
+        return (x + n) * scale
+    return inner
+def gen():
+    yield 1
+f = outer(3)
+print(type(f) is types.FunctionType, isinstance(f, types.FunctionType), f.__class__ is types.FunctionType)
+print(type(outer) is type(f), type(gen) is types.FunctionType, type(lambda: 0) is types.LambdaType)
+print(type(len).__name__, type(print).__name__, type(len) is types.BuiltinFunctionType)
+print(isinstance(print, types.BuiltinFunctionType), isinstance(sorted, types.BuiltinFunctionType))
+print(type(len), isinstance(len, types.FunctionType), callable(len))
+show(lambda: len.missing)
+c = f.__code__
+print(c.co_name, c.co_qualname, c.co_argcount, c.co_kwonlyargcount, c.co_varnames[:2])
+print(outer.__code__.co_name, outer.__code__.co_argcount, outer.__code__.co_varnames[:1], isinstance(c, types.CodeType))
+def pos(a, b, /, c, *, d, e=1):
+    pass
+print(pos.__code__.co_argcount, pos.__code__.co_kwonlyargcount, pos.__code__.co_varnames[:5])
+print(outer.__code__.co_flags & 0x3f, f.__code__.co_flags & 0x3f, gen.__code__.co_flags & 0x3f, pos.__code__.co_flags & 0x3f)
+print(outer.__code__.co_firstlineno - pos.__code__.co_firstlineno, type(c.co_filename).__name__)
+class K:
+    def method(self, a):
+        return a
+print(K.method.__code__.co_qualname, K.method.__code__.co_varnames)
+def decorated(fn):
+    code = fn.__code__
+    return "%s(%s)" % (code.co_name, ", ".join(code.co_varnames[:code.co_argcount]))
+print(decorated(pos), decorated(lambda q, r: 0))
+""",
+    # ---- patch 0273: parameter and return annotations in f.__annotations__, evaluated when the def runs
+    "function_annotations": """
+import functools
+import typing
+from typing import Optional
+def plain(a, b=1, *args, **kw):
+    return a
+def typed(rows: list[dict], key: str = "id", *extra: int, limit: Optional[int] = None, **opts: bool) -> dict[str, int]:
+    return {}
+print(plain.__annotations__, typed.__annotations__)
+print(list(typed.__annotations__), typed.__annotations__["return"])
+print(typing.get_type_hints(typed)["limit"], typing.get_type_hints(plain))
+def returns_only() -> None:
+    pass
+print(returns_only.__annotations__, typing.get_type_hints(returns_only))
+class Node:
+    def __init__(self, value: int, parent: "Node" = None) -> None:
+        self.value = value
+    def child(self, value: int) -> "Node":
+        return Node(value, self)
+print(Node.__init__.__annotations__, Node.child.__annotations__)
+print(typing.get_type_hints(Node.child)["return"] is Node)
+def deco(fn):
+    @functools.wraps(fn)
+    def wrapper(*a, **k):
+        return fn(*a, **k)
+    return wrapper
+@deco
+def scaled(x: float, factor: float = 2.0) -> float:
+    return x * factor
+print(scaled.__annotations__, scaled(2), scaled.__wrapped__.__annotations__ is scaled.__annotations__)
+def outer():
+    T = int
+    def inner(v: T) -> list[T]:
+        return [v]
+    return inner
+print(outer().__annotations__)
+plain.__annotations__["a"] = int
+print(plain.__annotations__, "__annotations__" in plain.__dict__)
+plain.__annotations__ = {"b": str}
+print(plain.__annotations__)
+show(setattr, plain, "__annotations__", 5)
+del plain.__annotations__
+print(plain.__annotations__)
+lam = lambda x: x
+print(lam.__annotations__)
+def sideeffect(x: print("evaluated at def time") or int):
+    pass
+print(sideeffect.__annotations__)
+try:
+    def broken(x: UndefinedName):
+        pass
+except NameError as e:
+    print("NameError", e)
+def documented_decorator(fn):
+    '''Wraps fn.'''
+
+    @functools.wraps(fn)
+    def inner(*a):
+        return fn(*a)
+    return inner
+def g1(a: int) -> int:
+    return a
+def g2(b: str) -> str:
+    return b
+w1, w2 = documented_decorator(g1), documented_decorator(g2)
+print(documented_decorator.__name__, documented_decorator.__doc__, w1.__name__, w2.__name__, w1.__annotations__, w2.__doc__)
+def outer_doc(x: int):
+    '''Outer.'''
+    def inner():
+        pass
+    return inner
+print(outer_doc(1).__doc__, outer_doc(1).__annotations__, outer_doc.__annotations__, outer_doc(2).__name__)
+""",
+    # ---- patch 0271: metaclasses (type(C) is Meta, __new__/__init__/__call__, keywords, special methods)
+    "metaclasses": """
+class Meta(type):
+    def __new__(mcls, name, bases, ns, **kw):
+        print("new", mcls.__name__, name, kw)
+        cls = super().__new__(mcls, name, bases, ns)
+        cls.tag = kw.get("tag", "none")
+        return cls
+    def __init__(cls, name, bases, ns, **kw):
+        print("init", name, kw)
+        super().__init__(name, bases, ns)
+    def __call__(cls, *a, **k):
+        print("call", cls.__name__, a, k)
+        return super().__call__(*a, **k)
+class Base:
+    def __init_subclass__(cls, **kw):
+        print("init_subclass", cls.__name__, kw)
+        super().__init_subclass__()
+class C(Base, metaclass=Meta, tag="x"):
+    def __init__(self, v=0):
+        self.v = v
+    @classmethod
+    def make(cls):
+        return cls(5)
+print(type(C) is Meta, isinstance(C, Meta), isinstance(C, type), C.tag, type(C).__name__)
+c = C(3)
+print(c.v, type(c) is C, isinstance(c, C), isinstance(c, Base), C.make().v)
+class D(C):
+    pass
+print(type(D).__name__, D.tag, issubclass(D, C), D(1).v)
+T = type("T", (C,), {})
+print(type(T).__name__)
+class Singleton(type):
+    _instances = {}
+    def __call__(cls, *args, **kwargs):
+        if cls not in cls._instances:
+            cls._instances[cls] = super().__call__(*args, **kwargs)
+        return cls._instances[cls]
+class Config(metaclass=Singleton):
+    def __init__(self):
+        self.values = {}
+print(Config() is Config(), type(Config).__name__)
+registry = {}
+class RegistryMeta(type):
+    def __new__(mcls, name, bases, ns):
+        cls = super().__new__(mcls, name, bases, ns)
+        if bases:
+            registry[name.lower()] = cls
+        return cls
+class Plugin(metaclass=RegistryMeta):
+    pass
+class CsvPlugin(Plugin): pass
+print(sorted(registry), registry["csvplugin"] is CsvPlugin)
+class Meta2(type):
+    def __repr__(cls):
+        return "<Meta2 %s>" % cls.__name__
+    def __len__(cls):
+        return 3
+    def __iter__(cls):
+        return iter([1, 2, 3])
+    def __getitem__(cls, k):
+        return k * 2
+    def __contains__(cls, x):
+        return x == 1
+    @property
+    def upper(cls):
+        return cls.__name__.upper()
+    def describe(cls):
+        return "class " + cls.__name__
+class E(metaclass=Meta2):
+    x = 1
+print(E, repr(E), str(E), len(E), list(E), E[4], 1 in E, 2 in E, E.upper, E.describe(), E.x)
+print(hash(E) == hash(E), {E: 1}[E], E == E)
+show(lambda: E.nothing)
+M3 = Meta2("M3", (), {"y": 2})
+print(M3, M3.y, type(M3) is Meta2)
+class Other(type): pass
+show(lambda: Other("G", (C,), {}))
+class Checked(type):
+    def __instancecheck__(cls, obj):
+        return isinstance(obj, int)
+class Number(metaclass=Checked):
+    pass
+print(isinstance(3, Number), isinstance("x", Number))
+import abc
+class AM(metaclass=abc.ABCMeta):
+    @abc.abstractmethod
+    def run(self): ...
+show(AM)
 """,
 }
 

@@ -1,11 +1,12 @@
 """Class-statement hooks for the frozen standard library (enum, abc).
 
-MicroPython has no metaclass `__new__` to act on a new class (the built-in `__build_class__` runs
-`__set_name__` and `__init_subclass__`, patch 0095). This module replaces
+The built-in `__build_class__` runs `__set_name__` and `__init_subclass__` (patch 0095) and metaclasses
+(patch 0271); the frozen modules' own class hooks are kept here. This module replaces
 `builtins.__build_class__` (MicroPython lets builtins be overridden) with a wrapper that
 - replaces bases that are not classes by what their __mro_entries__ names (PEP 560),
 - turns the class keywords it has handlers for into changes of the bases (`metaclass=ABCMeta` adds
-  `ABC`); the others go on to the base's `__init_subclass__`, and
+  `ABC`); the others, and those a handler declines (returns None for), go on to the metaclass and the
+  base's `__init_subclass__`, and
 - passes each new class to the registered finishers, which may replace it (enum wraps Enum
   subclasses that have members).
 It is installed the first time enum or abc is imported, so classes cost nothing extra before.
@@ -14,7 +15,7 @@ It is installed the first time enum or abc is imported, so classes cost nothing 
 import builtins
 
 _build = builtins.__build_class__
-keyword_handlers = {}  # keyword name -> function(bases, value) returning the new bases
+keyword_handlers = {}  # keyword name -> function(bases, value) returning the new bases, or None
 finishers = []  # function(cls) returning the class to bind (usually cls itself)
 
 
@@ -24,10 +25,11 @@ def _build_class(func, name, *bases, **kwargs):
     rest = {}
     for key, value in kwargs.items():
         handler = keyword_handlers.get(key)
-        if handler is None:
-            rest[key] = value  # for __init_subclass__ (the built-in __build_class__ passes it on)
+        new_bases = None if handler is None else handler(bases, value)
+        if new_bases is None:
+            rest[key] = value  # for the metaclass and __init_subclass__ (the built-in __build_class__)
         else:
-            bases = handler(bases, value)
+            bases = new_bases
     cls = _build(func, name, *bases, **rest)
     for finish in finishers:
         cls = finish(cls)

@@ -1,13 +1,14 @@
 """CPython's `enum`: Enum, IntEnum, StrEnum, Flag, IntFlag, auto, unique, EnumType (EnumMeta), the functional API
 (`Enum('Color', 'RED GREEN')`, with `type=int` for an int mix-in).
 
-An Enum subclass with members is bound to an EnumType object wrapping the class (MicroPython's
-class statement takes no metaclass; see _classhooks.py): iterating, len(), `Color['RED']`,
-`Color(1)`, `in`, `Color.__members__`, `Color.RED.name/.value` work as in CPython, and members are
-instances of the class (`isinstance(Color.RED, Enum)`, `isinstance(Priority.HIGH, int)`).
-`isinstance(x, Color)` works through the wrapper's __instancecheck__ (patch 0125).
+An Enum subclass with members is bound to a subclass of it whose metaclass is EnumType (patch 0271),
+made when the class statement ends (see _classhooks.py): iterating, len(), `Color['RED']`,
+`Color(1)`, `in`, `Color.__members__`, `Color.RED.name/.value`, `repr(Color)` and
+`issubclass(Color, Enum)` work as in CPython, and members are instances of the class
+(`isinstance(Color.RED, Enum)`, `isinstance(Priority.HIGH, int)`). `isinstance(x, Color)` works through
+EnumType.__instancecheck__.
 Differences:
-- `issubclass(Color, Enum)` raises TypeError (Color is the wrapper, not a class).
+- `type(Color.RED)` is the class of the statement, not the class `Color` is bound to (they print alike).
 - A class's `_order_ = 'A B C'` puts the members in that order; CPython only checks it against the
   definition order (the order members otherwise come in, here too).
 - Flag and IntFlag follow CPython 3.11's default boundaries (STRICT and KEEP); FlagBoundary,
@@ -279,6 +280,14 @@ def _bits(value, width):
 class EnumType(type):
     """The wrapper an Enum subclass with members is bound to."""
 
+    def __new__(mcls, name, bases, namespace, **kwargs):
+        # `class Shade(Color)` where Color has members (the wrappers themselves have plain bases)
+        for base in bases:
+            if isinstance(base, EnumType):
+                kind = "flag" if issubclass(base._plain_, Flag) else "enum"
+                raise TypeError("<%s %r> cannot extend %s" % (kind, name, _class_repr(base._plain_)))
+        return super().__new__(mcls, name, bases, namespace, **kwargs)
+
     def __call__(cls, value, *args, **kwargs):
         if args or kwargs:
             raise TypeError("%s has members: it cannot be used to create an enum" % cls.__name__)
@@ -299,7 +308,7 @@ class EnumType(type):
         return reversed(cls._member_list_)
 
     def __len__(cls):
-        return len(list(cls.__iter__()))
+        return len(list(EnumType.__iter__(cls)))  # cls.__iter__ is the members' own (Flag)
 
     def __contains__(cls, value):
         if isinstance(value, Enum):

@@ -8,7 +8,7 @@ limit instead of one; `singledispatch` cannot register from annotations (MicroPy
 
 from collections import namedtuple
 
-WRAPPER_ASSIGNMENTS = ("__module__", "__name__", "__qualname__", "__doc__")
+WRAPPER_ASSIGNMENTS = ("__module__", "__name__", "__qualname__", "__doc__", "__annotations__")
 WRAPPER_UPDATES = ("__dict__",)
 _MISSING = object()
 
@@ -79,13 +79,7 @@ def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPP
         except (AttributeError, TypeError):
             pass
     for name in updated:
-        source = getattr(wrapped, name, {})
-        if name == "__dict__":
-            # an instance's __dict__ is a read-only copy in MicroPython: set the attributes one by one
-            for key, value in source.items():
-                setattr(wrapper, key, value)
-        else:
-            getattr(wrapper, name).update(source)
+        getattr(wrapper, name).update(getattr(wrapped, name, {}))
     wrapper.__wrapped__ = wrapped
     return wrapper
 

@@ -549,6 +549,8 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
         layers = [_own_dict(c).get("__annotations__", {}) for c in reversed(chain)]
     else:
         layers = [getattr(obj, "__annotations__", {})]
+        if globalns is None:  # a function's string annotations name its module's globals
+            globalns = getattr(obj, "__globals__", None)
     hints = {}
     for layer in layers:
         for name, value in layer.items():

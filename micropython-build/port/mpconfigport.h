@@ -117,11 +117,14 @@
 #define MICROPY_PY_ASSIGN_EXPR (1)                       // :=
 #define MICROPY_PY_GENERATOR_PEND_THROW (0)              // no MicroPython-only pend_throw
 #define MICROPY_PY_FUNCTION_ATTRS (1)                    // __name__, __globals__ ...
-#define MICROPY_PY_FUNCTION_ATTRS_CODE (0)               // no __code__
+#define MICROPY_PY_FUNCTION_ATTRS_CODE (0)               // no full __code__ (patch 0272 gives a minimal one)
 #define MICROPY_PY_FUNCTION_ATTRS_CPYTHON (1)            // f.x = 1, __dict__, __qualname__, __doc__, __defaults__ ... (patch 0093)
 #define MICROPY_PY_BUILTIN_FUN_NAMES (1)                 // <built-in function len>, len.__name__, str.upper.__qualname__ (patch 0201)
 #define MICROPY_PY_LOCAL_NAMES (1)                       // compiled functions keep their locals' names: UnboundLocalError names the variable (patch 0202)
 #define MICROPY_PY_CLASS_HOOKS (1)                       // __init_subclass__ (class keywords), __set_name__ (patch 0095)
+#define MICROPY_PY_METACLASSES (1)                       // class M(type): metaclasses, type(C) is M (patch 0271)
+#define MICROPY_PY_FUNCTION_TYPES_CPYTHON (1)            // closures are `function`, builtin_function_or_method, f.__code__ (patch 0272)
+#define MICROPY_PY_FUNCTION_ANNOTATIONS (1)              // def f(x: int) -> str: f.__annotations__ (patch 0273)
 #define MICROPY_PY_CLASS_SLOTS (1)                       // __slots__ restricts instance attributes (patch 0096)
 #define MICROPY_PY_METACLASS_INIT (1)                    // metaclass __init__
 #define MICROPY_PY_METACLASS_OPS (0)                     // no metaclass operators
