@@ -2155,16 +2155,6 @@ class D(C):
 print(type(D).__name__, D.tag, issubclass(D, C), D(1).v)
 T = type("T", (C,), {})
 print(type(T).__name__)
-class Singleton(type):
-    _instances = {}
-    def __call__(cls, *args, **kwargs):
-        if cls not in cls._instances:
-            cls._instances[cls] = super().__call__(*args, **kwargs)
-        return cls._instances[cls]
-class Config(metaclass=Singleton):
-    def __init__(self):
-        self.values = {}
-print(Config() is Config(), type(Config).__name__)
 registry = {}
 class RegistryMeta(type):
     def __new__(mcls, name, bases, ns):
