@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import math
 import random
 
 import pytest
@@ -189,6 +190,22 @@ def test_round_matches_cpython():
         for n in ("", "None", "0", "2", "-1", "-2", "-3", "-40"):
             call = f"round({v}, {n})" if n else f"round({v})"
             lines.append(f"attempt({str(v) + ' ' + n!r}, lambda: repr({call}))")
+    assert_same_lines("\n".join(lines))
+
+
+def test_round_near_halves_matches_cpython():
+    """round(x, n) multiplies in double unless x * 10**n lies within 2**-10 of a half, where it rounds the
+    exact binary value (port/numformat.c): values on both sides of that boundary, and on the boundary."""
+    rng = random.Random(1097)
+    cases = []
+    for n in range(12):
+        for _ in range(10):
+            half = (rng.randrange(-(10**7), 10**7) + 0.5) / 10**n
+            for offset in (0.0, 2**-9, -(2**-9), 2**-10, -(2**-10), 2**-11, -(2**-11), 2**-30):
+                cases.append((half + offset / 10**n, n))
+        big = rng.uniform(2**38, 2**41) / 10**n
+        cases += [(big, n), (-big, n), (math.nextafter(big, 0.0), n)]
+    lines = [f"print(repr(round({v!r}, {n})))" for v, n in cases]
     assert_same_lines("\n".join(lines))
 
 
