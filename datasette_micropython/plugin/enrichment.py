@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import sqlite3
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -261,7 +262,12 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
         (the job is then marked finished), False if it was paused or cancelled. While the guest runs a
         batch, the previous batch commits and the next one is read."""
         job_id, table, config = job["id"], job["table_name"], json.loads(job["config"])
-        await db.execute_write("update _enrichment_jobs set status = 'running' where id = ?", (job_id,))
+        await write_through_locks(
+            db,
+            lambda conn: conn.execute(
+                "update _enrichment_jobs set status = 'running' where id = ?", (job_id,)
+            ),
+        )
         pks = await db.primary_keys(table) or ["rowid"]
         where, params = await filter_sql(datasette, db, table, job["filter_querystring"])
 
@@ -273,9 +279,9 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
 
         async def write(writer: Callable[[Any], int], rows: list[dict[str, Any]]) -> None:
             try:
-                await db.execute_write_fn(writer)
+                await write_through_locks(db, writer)
             except Exception as e:  # noqa: BLE001 - as the framework does: logged for the batch's rows
-                await db.execute_write_fn(failed_batch_writer(job_id, table, pks, rows, str(e)))
+                await write_through_locks(db, failed_batch_writer(job_id, table, pks, rows, str(e)))
 
         rows = await read(decode_key(job["next_cursor"], len(pks)))
         next_rows: asyncio.Task[list[dict[str, Any]]] | None = None
@@ -321,9 +327,12 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
         finally:
             if next_rows is not None:
                 next_rows.cancel()
-        await db.execute_write(
-            "update _enrichment_jobs set status = 'finished', finished_at = datetime('now') where id = ?",
-            (job_id,),
+        await write_through_locks(
+            db,
+            lambda conn: conn.execute(
+                "update _enrichment_jobs set status = 'finished', finished_at = datetime('now') where id = ?",
+                (job_id,),
+            ),
         )
         return True
 
@@ -727,6 +736,21 @@ def _column_type(value: Any) -> str:
 
 def _key(id_: Any) -> tuple[Any, ...]:
     return id_ if isinstance(id_, tuple) else (id_,)
+
+
+async def write_through_locks(db: Any, fn: Callable[[Any], Any]) -> Any:
+    """`db.execute_write_fn(fn)`, repeated for up to a second while another connection reads the table. In an
+    in-memory database, whose one cache Datasette's connections share, such a write fails at once with
+    "database table is locked" instead of waiting (the job page's and `wait_for_job`'s polls of
+    `_enrichment_jobs` met the job's own updates, and the job stopped). The failed write's transaction was
+    rolled back, so it is safe to repeat."""
+    for attempt in range(20):
+        try:
+            return await db.execute_write_fn(fn)
+        except sqlite3.OperationalError as e:
+            if "table is locked" not in str(e) or attempt == 19:
+                raise
+            await asyncio.sleep(0.05)
 
 
 def _update_sql(table: str, columns: Sequence[str], pks: Sequence[str]) -> str:

@@ -713,3 +713,32 @@ async def test_code_that_rebinds_the_driver_cannot_make_the_job_loop_forever(
         # Each batch's first call runs the real driver, which the code replaces as it goes; the next
         # call gets nothing sensible back, logs its rows and starts a fresh sandbox.
         assert failed > 0 and all("driver" in message for _, message in errors(ds, job_id))
+
+
+async def test_writes_blocked_by_a_reader_of_a_memory_database_are_retried():
+    # In an in-memory database a write that meets another connection's reader fails at once ("database
+    # table is locked") instead of waiting: the job's writes repeat it; any other error is not repeated.
+    from datasette_micropython.plugin.enrichment import write_through_locks
+
+    class Db:
+        def __init__(self, errors):
+            self.errors, self.calls = list(errors), 0
+
+        async def execute_write_fn(self, fn):
+            self.calls += 1
+            if self.errors:
+                raise self.errors.pop(0)
+            return fn(None)
+
+    locked = sqlite3.OperationalError("database table is locked: _enrichment_jobs")
+    db = Db([locked, locked])
+    assert await write_through_locks(db, lambda conn: "written") == "written"
+    assert db.calls == 3
+    db = Db([sqlite3.OperationalError("no such table: items")])
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        await write_through_locks(db, lambda conn: "written")
+    assert db.calls == 1
+    db = Db([locked] * 25)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        await write_through_locks(db, lambda conn: "written")
+    assert db.calls == 20
