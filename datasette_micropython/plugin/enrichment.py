@@ -232,7 +232,7 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
         def add_column(conn: Any) -> None:
             _add_missing_columns(conn, table, {config["output_column"]: COLUMN_TYPES[config["output_type"]]})
 
-        await db.execute_write_fn(add_column)
+        await write_through_locks(db, add_column)
 
     async def start_enrichment_in_process(self, datasette: Any, db: Any, job_id: int) -> None:
         """Starts the job's loop as a task: for a new job, a resumed one (paused, then resumed from the jobs
@@ -365,7 +365,7 @@ class PythonEnrichment(Enrichment):  # type: ignore[misc]
             count, writer = await self.run_batch(
                 datasette, db, table, rows[done:], pks, config, job_id, advance_job=False, actor_id=actor_id
             )
-            succeeded += await db.execute_write_fn(writer)
+            succeeded += await write_through_locks(db, writer)
             done += count
         return succeeded
 
