@@ -16,6 +16,10 @@ sample's subprocess puts first on its path. `--installed` adds the build this en
 same contender as run.py, plus two calls that isolate the host's share of a per-row call (a guest function
 that returns None, called with no argument and with one row).
 
+`--instructions` counts instructions per operation under valgrind instead of timing them: each build's
+figures are then the same on a quiet or a busy machine, so a few percent can be judged while other work
+shares the cores (wall-clock medians there vary by more than the changes being judged).
+
 `--smoke` runs tiny sizes and two rounds (tests/test_benches.py runs it with --installed only).
 """
 
@@ -24,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -41,7 +46,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 from contenders import Contender, Project
 from workloads import (
     FULL,
+    PROGRAMS,
     SMOKE,
+    TRANSFORM,
     Sizes,
     cpu_program,
     fresh_sandbox,
@@ -172,6 +179,96 @@ def sample_build(site: Path | None, keys: list[str], smoke: bool) -> dict[str, A
     return answer
 
 
+# --- instructions (valgrind) ----------------------------------------------------------------------------
+
+#: Operations counted per measure under valgrind: rows for the rows measures, whole programs for the CPU ones.
+COUNTS = {"fresh": 50, "session": 500, "call": 1000, "call_row": 1000, "rows": 1000, "rows_batch": 1000}
+COUNTS |= {program: 1 for program in PROGRAMS}
+# Valgrind cannot map the default pool; a fixed hash seed makes the counts repeatable.
+VALGRIND_ENV = {"DATASETTE_MICROPYTHON_MAX_SANDBOXES": "4", "PYTHONHASHSEED": "0"}
+
+
+def count_child(key: str, n: int, smoke: bool) -> None:
+    """Sets every measure up in one warm sandbox, then does `n` operations of `key` (none for n=0, which
+    is the baseline the other counts are taken from)."""
+    from datasette_micropython import Sandbox
+
+    sizes = SMOKE if smoke else FULL
+    rows = make_rows(max(COUNTS["rows"], COUNTS["rows_batch"]))
+    sb = Sandbox(time_limit=120.0)
+    sb.run(TRANSFORM + "\ndef none(*args):\n    return None\nx = 0", eval_trailing=False)
+
+    def fresh() -> None:
+        with Sandbox() as fresh_sandbox:
+            fresh_sandbox.run("result = 1 + 1\nresult")
+
+    cheap: dict[str, Callable[[], object]] = {
+        "fresh": fresh,
+        "session": lambda: sb.run("x += 1", eval_trailing=False),
+        "call": lambda: sb.call("none"),
+        "call_row": lambda: sb.call("none", rows[1]),
+        "rows": lambda: sb.call("transform", rows[1]),
+    }
+    for operation in cheap.values():  # first-time costs are in every count, so they cancel
+        operation()
+    sb.call("transform_all", rows[:2])
+    if key == "rows":
+        for row in rows[:n]:
+            sb.call("transform", row)
+    elif key == "rows_batch":
+        sb.call("transform_all", rows[:n])
+    elif key in cheap:
+        for _ in range(n):
+            cheap[key]()
+    else:
+        for _ in range(n):
+            sb.run(PROGRAMS[key].format(**vars(sizes)), eval_trailing=False)
+    sb.close()
+
+
+def instructions(site: Path | None, key: str, n: int, cache: Path, smoke: bool) -> int:
+    """Instructions valgrind counts for `count_child(key, n)` in the build at `site`."""
+    env = os.environ | VALGRIND_ENV | {"DATASETTE_MICROPYTHON_CACHE_DIR": str(cache)}
+    if site is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(site), *filter(None, [env.get("PYTHONPATH")])])
+    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable]
+    command += [str(Path(__file__)), "--count", f"{key}:{n}"] + (["--smoke"] if smoke else [])
+    done = subprocess.run(command, env=env, check=False, capture_output=True, text=True, timeout=3600)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if done.returncode != 0 or not found:
+        raise RuntimeError(f"valgrind run failed ({site}, {key}):\n{done.stderr[-3000:]}")
+    return int(found.group(1))
+
+
+def count_instructions(
+    builds: dict[str, Path | None], keys: list[str], cache_root: Path, smoke: bool
+) -> None:
+    """Prints instructions per operation of each measure for each build (valgrind: the machine's load
+    does not change them), with ratios against the first build."""
+    counts: dict[str, dict[str, float]] = {}
+    for name, site in builds.items():
+        cache = cache_root / (site.parent.name if site else INSTALLED)
+        instructions(site, "call", 0, cache, smoke)  # compiles the module under valgrind into `cache`
+        empty = instructions(site, "call", 0, cache, smoke)
+        counts[name] = {}
+        for key in keys:
+            n = 2 if smoke else COUNTS[key]
+            counts[name][key] = (instructions(site, key, n, cache, smoke) - empty) / n
+        print(f"counted {name}", flush=True)
+    names = list(builds)
+    baseline = names[0]
+    print()
+    print(
+        f"| measure | instructions per | {' | '.join(names)} | {' | '.join(f'{n} / {baseline}' for n in names[1:])} |"
+    )
+    print("|" + "---|" * (2 + 2 * len(names) - 1))
+    for measure in (m for m in MEASURES if m.key in keys):
+        unit = "row" if measure.key.startswith("rows") else "program" if measure.key in PROGRAMS else "call"
+        cells = [number(counts[n][measure.key]) for n in names]
+        ratios = [f"{counts[n][measure.key] / counts[baseline][measure.key]:.3f}" for n in names[1:]]
+        print(f"| {measure.title} | {unit} | {' | '.join(cells)} | {' | '.join(ratios)} |")
+
+
 def slowdown(
     measure: Measure, figures: list[float], base: list[float], stat: Callable[[list[float]], float]
 ) -> float:
@@ -205,10 +302,20 @@ def main() -> None:
     parser.add_argument("--only", help="comma-separated measures: " + ", ".join(m.key for m in MEASURES))
     parser.add_argument("--builds-dir", type=Path, default=HERE / "out" / "builds")
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, two rounds")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions per operation under valgrind instead of timing (steady on a busy machine)",
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--count", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child.split(","), args.smoke)
+        return
+    if args.count:
+        key, n = args.count.split(":")
+        count_child(key, int(n), args.smoke)
         return
     keys = args.only.split(",") if args.only else [m.key for m in MEASURES]
     unknown = set(keys) - {m.key for m in MEASURES}
@@ -222,6 +329,10 @@ def main() -> None:
     baseline = args.baseline or next(iter(builds))
     if baseline not in builds:
         parser.error(f"--baseline {baseline} is not one of the builds measured")
+    if args.instructions:
+        ordered = {baseline: builds[baseline]} | builds
+        count_instructions(ordered, keys, args.builds_dir / "valgrind-cache", args.smoke)
+        return
     rounds = 2 if args.smoke else args.rounds
 
     names = list(builds)

@@ -114,9 +114,8 @@ class Sandbox:
         # The future an async host function of the run in progress waits on (cancel() cancels it).
         self._waiting: Any = None
         # Whether a host function or database is async: only then do `run` and `call` mark the run in
-        # `_run_context` (read by `_adapt` alone). The mark costs a sync call about 0.7 us (a third of a
-        # call that does nothing in the guest: 7,000 of 17,000 instructions), measured with
-        # benches/compare_builds.py.
+        # `_run_context` (read by `_adapt` alone). The mark cost every call 8,300 instructions, half of a
+        # call that does nothing in the guest (benches/compare_builds.py --instructions).
         self._async_functions = False
         for name, function in (host_functions or {}).items():
             self.register(function, name=name)
