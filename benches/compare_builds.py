@@ -258,15 +258,18 @@ def count_instructions(
     names = list(builds)
     baseline = names[0]
     print()
-    print(
-        f"| measure | instructions per | {' | '.join(names)} | {' | '.join(f'{n} / {baseline}' for n in names[1:])} |"
+    header = (
+        "| "
+        + " | ".join(["measure", "instructions per", *names, *(f"{n} / {baseline}" for n in names[1:])])
+        + " |"
     )
-    print("|" + "---|" * (2 + 2 * len(names) - 1))
+    print(header)
+    print("|" + "---|" * (header.count("|") - 1))
     for measure in (m for m in MEASURES if m.key in keys):
         unit = "row" if measure.key.startswith("rows") else "program" if measure.key in PROGRAMS else "call"
         cells = [number(counts[n][measure.key]) for n in names]
         ratios = [f"{counts[n][measure.key] / counts[baseline][measure.key]:.3f}" for n in names[1:]]
-        print(f"| {measure.title} | {unit} | {' | '.join(cells)} | {' | '.join(ratios)} |")
+        print("| " + " | ".join([measure.title, unit, *cells, *ratios]) + " |")
 
 
 def slowdown(
@@ -357,13 +360,7 @@ def main() -> None:
         print(f"- {name}: {sha}, guest module {module_size(name)} bytes")
     print()
     others = [n for n in names if n != baseline]
-    header = (
-        "| measure | unit | "
-        + " | ".join(names)
-        + " | "
-        + " | ".join(f"{n} / {baseline}" for n in others)
-        + " |"
-    )
+    header = "| " + " | ".join(["measure", "unit", *names, *(f"{n} / {baseline}" for n in others)]) + " |"
     print(header)
     print("|" + "---|" * (header.count("|") - 1))
     for measure in (m for m in MEASURES if m.key in keys):
@@ -379,7 +376,7 @@ def main() -> None:
             for n in others
         ]
         unit = f"{measure.unit} ({'higher' if measure.higher_is_better else 'lower'} is better)"
-        print(f"| {measure.title} | {unit} | " + " | ".join(cells) + " | " + " | ".join(ratios) + " |")
+        print("| " + " | ".join([measure.title, unit, *cells, *ratios]) + " |")
     print()
     print(
         f"Cells: median (min-max) of {rounds} samples. Ratios: time per unit of work against {baseline}, of the"
