@@ -113,6 +113,10 @@ class Sandbox:
         self._session = _engine.Session(**limits)
         # The future an async host function of the run in progress waits on (cancel() cancels it).
         self._waiting: Any = None
+        # Whether a host function or database is async: only then do `run` and `call` mark the run in
+        # `_run_context` (read by `_adapt` alone). The mark cost every call 8,300 instructions, half of a
+        # call that does nothing in the guest (benches/compare_builds.py --instructions).
+        self._async_functions = False
         for name, function in (host_functions or {}).items():
             self.register(function, name=name)
         if files:
@@ -134,6 +138,8 @@ class Sandbox:
         Raises `GuestError` for an uncaught exception, `SandboxTimeout`, `SandboxMemoryError`,
         `SandboxCrashed` or `SandboxClosed`; each carries the output printed before it.
         """
+        if not self._async_functions:
+            return self._session.run(code, eval_trailing=eval_trailing)
         with _RunningOn(self):
             return self._session.run(code, eval_trailing=eval_trailing)
 
@@ -150,6 +156,8 @@ class Sandbox:
 
     def call(self, name: str, *args: Any) -> CallResult:
         """Calls the guest function `name` (defined by an earlier run) with JSON-like arguments."""
+        if not self._async_functions:
+            return self._session.call(name, args)
         with _RunningOn(self):
             return self._session.call(name, args)
 
@@ -179,8 +187,14 @@ class Sandbox:
         """
         if not callable(function):
             raise TypeError(f"host function must be callable, not {type(function).__name__}")
-        self._session.register(name or function.__name__, _adapt(function))
+        self._session.register(name or function.__name__, self._adapt(function))
         return function
+
+    def _adapt(self, function: Callable[..., Any]) -> Callable[..., Any]:
+        """`_adapt(function)`, noting whether it is async (see `_async_functions`)."""
+        adapted = _adapt(function)
+        self._async_functions |= adapted is not function
+        return adapted
 
     def cancel(self) -> bool:
         """Interrupts the run in progress, from any thread (or a host function), without waiting.
@@ -227,7 +241,7 @@ class Sandbox:
         sql_functions = None
         for name, source in databases.items():
             if callable(source):
-                functions.append((name, _adapt(source)))
+                functions.append((name, self._adapt(source)))
                 continue
             if isinstance(source, Mapping):
                 unknown = set(source) - {"path", "immutable", "sql_functions"}
@@ -314,6 +328,7 @@ class Sandbox:
         child = object.__new__(type(self))
         child._session = self._session.fork()
         child._waiting = None
+        child._async_functions = self._async_functions
         return child
 
     def reset(self) -> None:

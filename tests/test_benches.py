@@ -88,3 +88,18 @@ def test_jobs_bench_runs_end_to_end_and_reports_both_rates() -> None:
     assert done.returncode == 0, done.stderr
     rates = json.loads(done.stdout)
     assert set(rates) == {"job", "baseline"} and all(rate > 0 for rate in rates.values())
+
+
+def test_compare_builds_smoke_run_prints_every_measure() -> None:
+    # benches/compare_builds.py with the installed build only: no revision is built here (minutes each).
+    done = subprocess.run(
+        [sys.executable, str(BENCHES / "compare_builds.py"), "--installed", "--smoke"],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "smoke run complete" in done.stdout
+    for title in ("| fresh sandbox |", "| 10,000 rows, one call each |", "| float math |"):
+        assert title in done.stdout, done.stdout

@@ -146,6 +146,27 @@ async def test_async_host_call_is_bounded_by_the_run_deadline():
         assert time.monotonic() - started < 1.0
 
 
+def test_async_host_call_under_a_sync_run_is_bounded_by_the_run_deadline():
+    # A sync run marks itself in the run context only when the sandbox has an async host function (the
+    # mark costs every call): one registered after construction, and a fork's, must still be bounded.
+    async def stall():
+        await asyncio.sleep(100)
+
+    with Sandbox(time_limit=0.3) as sb:
+        assert sb.run("1 + 1").value == "2"
+        sb.register(stall)
+        started = time.monotonic()
+        with pytest.raises(GuestError, match="TimeoutError"):
+            sb.run("stall()")
+        assert time.monotonic() - started < 1.0
+        sb.run("def call_stall():\n    stall()")
+        with sb.fork() as child:
+            started = time.monotonic()
+            with pytest.raises(GuestError, match="TimeoutError"):
+                child.call("call_stall")
+            assert time.monotonic() - started < 1.0
+
+
 def test_limits_never_wait_and_reentry_is_an_error():
     out = run_isolated(
         """
