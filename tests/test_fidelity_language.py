@@ -5,7 +5,8 @@ and `typing` modules built on them, 0090-0091 (match statements), 0092 (argument
 (function attributes, C3 method resolution order and super(), class creation hooks, __slots__), 0110-0113
 (exception groups, `except*`, `with_traceback()`, error messages), 0201-0203 (built-in functions' reprs and
 names, UnboundLocalError naming the variable, assignable `__defaults__`, `__closure__`), 0270-0273 (the
-live instance `__dict__`, metaclasses, function types and `__code__`, function annotations) and the `itertools` classes (`port/moditertools.c`,
+live instance `__dict__`, metaclasses, function types and `__code__`, function annotations), 0340 (names
+and module attributes loaded through the lookup cache) and the `itertools` classes (`port/moditertools.c`,
 `modules/itertools.py`). The
 language programs of the agent-style corpus (`tests/agent_corpus/lang_*.py`) run in
 `tests/test_agent_corpus.py`.
@@ -62,6 +63,48 @@ show(g, 1, a=2)
 while acc:
     acc = 0 if acc > 1 else acc
 print([i for i in range(20) if i % 3 == 0 and i > 2], acc)
+""",
+    # ---- names and module attributes loaded through the lookup cache (patch 0340): deleted, shadowed and
+    # restored names, class bodies, exec() namespaces, module attributes found and missing
+    "cached_name_and_module_attribute_loads": """
+import math
+x = 1
+for i in range(3):
+    x = x + i
+del x
+try:
+    print(x)
+except NameError as e:
+    print('NameError', e)
+x = 5
+len = lambda s: 42
+print(len('abc'), x)
+del len
+print(len('abc'))
+class C:
+    y = 1
+    y = y + x
+    def f(self):
+        return later
+later = 7
+print(C.y, C().f())
+def g():
+    global gg
+    gg = 1
+    for k in range(3):
+        gg = gg + k
+    return gg + math.floor(2.5)
+print(g())
+ns = {'q': 3}
+exec('r = q + 1\\nq = 10\\nr = r + q', ns)
+print(ns['r'], ns['q'])
+globals()['x'] = 99
+print(x, math.sqrt(4.0), math.pi, math.__class__, math.__name__)
+for _ in range(2):
+    try:
+        print(math.tau2)
+    except AttributeError as e:
+        print('AttributeError', e)
 """,
     # ---- annotations (patch 0070) -----------------------------------------------------------------------
     "annotations_class_and_module": """

@@ -10,7 +10,11 @@ functions back as clang compiled them (no spills), working on the text format wi
    that the optimiser keeps each one, with its signature, under its own name (it would otherwise inline
    or specialise the ones the named functions alone call);
 2. `-O3`, then the spill passes, on the whole module;
-3. replace the named functions' spilled bodies with clang's, drop the temporary exports, `-O3` again.
+3. replace the named functions' spilled bodies with clang's, drop the temporary exports, `-O3` again,
+   with their direct callees marked not to be inlined, so that the named functions stay as clang wrote
+   them. Without the marks the optimiser inlined every callee that the VM alone calls (name, import and
+   unpacking helpers, error paths): the VM grew by half, and Cranelift's code for its hot paths got
+   slower (README.md, "Why the post-link passes": fib 360.3 -> 348.6 million instructions).
 
 Functions named after `--outside` are also kept as clang compiled them, but are taken out of the module
 during step 2 (each becomes an import of the same signature, so nothing is inlined into or out of it)
@@ -256,7 +260,8 @@ def main(argv: list[str]) -> None:
         (work / "spliced.wat").write_text(spilled)
 
         tool("wasm-as", "-g", work / "spliced.wat", "-o", work / "spliced.wasm")
-        tool("wasm-opt", "-O3", work / "spliced.wasm", "-o", out)
+        keep_out = sorted({c for name in names for c in callees(kept[name])} - set(outside))
+        tool("wasm-opt", *[f"--no-inline={c}" for c in keep_out], "-O3", work / "spliced.wasm", "-o", out)
 
 
 if __name__ == "__main__":
