@@ -759,6 +759,49 @@ print(h['a'], h['b'], h['key'] is Node, h['kw'], h['return'])
 '''
 exec(SRC, {'__name__': '__main__'})
 """,
+    # ---- co_varnames and co_nlocals (patch 0323) -----------------------------------------------------------
+    "code_varnames_locals": """
+def f(a, b=1, *args, key, **kw):
+    total = a + b
+    for i in range(3):
+        total += i
+    def inner():
+        return total
+    return inner
+def g(x, y, /, z):
+    seen = set()
+    return seen
+def outer():
+    n = 0
+    def counter():
+        nonlocal n
+        n += 1
+        q = n * 2
+        return q
+    return counter
+def gen(items):
+    for it in items:
+        yield it * 2
+lam = lambda p, q=2: p + q
+class K:
+    def m(self, v):
+        w = v
+        return [w for w in range(3)]
+def no_args():
+    try:
+        pass
+    except ValueError as err:
+        print(err)
+    with open('x') if False else None as fh:
+        pass
+for fn in (f, g, outer, outer(), gen, lam, K.m, f(1, key=2), no_args):
+    c = fn.__code__
+    print(c.co_name, c.co_varnames, c.co_nlocals, c.co_argcount, c.co_kwonlyargcount)
+def local_names(fn):
+    code = fn.__code__
+    return code.co_varnames[code.co_argcount + code.co_kwonlyargcount:]
+print(local_names(f), local_names(g))
+""",
     # ---- __slots__ (patch 0096) ----------------------------------------------------------------------------
     "class_slots": """
 class Vector:
