@@ -802,6 +802,50 @@ def local_names(fn):
     return code.co_varnames[code.co_argcount + code.co_kwonlyargcount:]
 print(local_names(f), local_names(g))
 """,
+    # ---- co_firstlineno (patch 0324) -------------------------------------------------------------------------
+    "code_firstlineno": """
+import functools
+def plain():
+    return 1
+@functools.lru_cache
+def cached(x):
+    return x
+def deco(f):
+    return f
+@deco
+
+@deco
+def twice(a,
+          b):
+    c = a
+    return b
+def one(): return 1
+lam = lambda: 0
+class K:
+    @property
+    def p(self):
+        return 1
+    @staticmethod
+    def s():
+        pass
+def gen():
+    yield 1
+print(plain.__code__.co_firstlineno, cached.__wrapped__.__code__.co_firstlineno, twice.__code__.co_firstlineno,
+      one.__code__.co_firstlineno, lam.__code__.co_firstlineno, K.p.fget.__code__.co_firstlineno,
+      K.s.__code__.co_firstlineno, gen.__code__.co_firstlineno)
+def bad():
+    print(undefined_local)
+    undefined_local = 1
+show(bad)
+registry = {}
+def register(fn):
+    registry[fn.__name__] = fn.__code__.co_firstlineno
+    return fn
+@register
+def handler(event):
+    return event
+print(registry, repr(twice.__code__).endswith('line 11>'))
+""",
     # ---- __slots__ (patch 0096) ----------------------------------------------------------------------------
     "class_slots": """
 class Vector:
