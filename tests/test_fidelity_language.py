@@ -642,6 +642,253 @@ class Impl(Base):
 show(Base)
 print(Impl().run(), isinstance(Impl(), Base), sorted(Base.__abstractmethods__))
 """,
+    # ---- abc over property/classmethod/staticmethod (patch 0320) --------------------------------------------
+    "abc_abstract_property_classmethod": """
+from abc import ABC, abstractmethod, abstractproperty
+class Shape(ABC):
+    @property
+    @abstractmethod
+    def area(self): ...
+    @classmethod
+    @abstractmethod
+    def make(cls): ...
+    @staticmethod
+    @abstractmethod
+    def kind(): ...
+class Square(Shape):
+    @property
+    def area(self):
+        return 4
+class Full(Square):
+    @classmethod
+    def make(cls):
+        return cls()
+    @staticmethod
+    def kind():
+        return 'square'
+show(Shape)
+show(Square)
+print(Full().area, Full.make().kind(), sorted(Shape.__abstractmethods__), sorted(Square.__abstractmethods__))
+p = Shape.__dict__['area']
+print(p.__isabstractmethod__, p.fget.__name__, p.fset, p.fdel, Square.__dict__['area'].__isabstractmethod__)
+cm = Shape.__dict__['make']
+print(cm.__isabstractmethod__, cm.__func__.__name__, cm.__wrapped__ is cm.__func__)
+print(staticmethod(len).__isabstractmethod__, classmethod(abstractmethod(lambda c: 1)).__isabstractmethod__)
+class Setter(ABC):
+    @property
+    def v(self):
+        return 1
+    @v.setter
+    @abstractmethod
+    def v(self, x): ...
+show(Setter)
+""",
+    # ---- __slots__ member descriptors (patch 0321) ---------------------------------------------------------
+    "class_slots_member_descriptors": """
+class Vector:
+    __slots__ = ('x', 'y')
+    def __init__(self, x):
+        self.x = x
+v = Vector(1)
+print(Vector.x, type(Vector.x).__name__, Vector.y.__name__, Vector.y.__objclass__.__name__)
+show(getattr, v, 'y')
+show(setattr, v, 'z', 3)
+show(delattr, v, 'y')
+v.y = 5
+print(v.y, Vector.y.__get__(v, Vector), Vector.x.__get__(None, Vector))
+Vector.y.__set__(v, 6)
+print(v.y)
+Vector.y.__delete__(v)
+show(getattr, v, 'y')
+show(Vector.x.__get__, 5, int)
+def conflict():
+    class B:
+        __slots__ = ('a',)
+        a = 1
+def not_str():
+    class C:
+        __slots__ = ('a', 3)
+show(conflict)
+show(not_str)
+class Lazy:
+    __slots__ = ['data']
+    def __getattr__(self, name):
+        return 'missing ' + name
+print(Lazy().data, Lazy().other)
+class Sub(Vector):
+    __slots__ = 'z'
+s = Sub(2)
+s.z = 3
+print(s.x, s.z, Sub.z, Sub.x, sorted(k for k in Vector.__dict__ if not k.startswith('__')))
+""",
+    "dataclass_slots": """
+from dataclasses import dataclass, field, fields, asdict, replace
+@dataclass(slots=True)
+class P:
+    x: int
+    y: int = 0
+    tags: list = field(default_factory=list)
+p = P(1)
+print(p, P.__slots__, P.x, P.__qualname__, hasattr(p, '__dict__'))
+show(setattr, p, 'z', 1)
+print(asdict(p), replace(p, y=5), fields(P)[1].default, P(1) == P(1))
+@dataclass(slots=True, frozen=True)
+class F:
+    a: int
+    b: str = 'q'
+f = F(2)
+print(f, hash(f) == hash(F(2)))
+show(setattr, f, 'a', 3)
+@dataclass(slots=True)
+class Q(P):
+    w: float = 1.5
+print(Q(3), Q.__slots__)
+def weakref_without_slots():
+    @dataclass(weakref_slot=True)
+    class W:
+        a: int
+show(weakref_without_slots)
+""",
+    # ---- from __future__ import annotations (patch 0322) ---------------------------------------------------
+    "future_annotations_text": """
+# the future import must open its compilation unit (the snippet follows the prelude): exec() of a source
+SRC = '''
+from __future__ import annotations
+import typing
+from typing import Optional, Callable, Literal, Any
+x: int = 1
+y: list[dict[str, int | None]]
+z: "Forward"
+w: Optional["Node"] = None
+class Node:
+    value: int
+    children: list[Node]
+    parent: Node | None = None
+    meta: dict[str, Any]
+    cb: Callable[[int, str], bool]
+    lit: Literal['a', 'b', 3, -1, None, True]
+    tup: tuple[int, ...]
+    tup1: tuple[int,]
+    empty: tuple[()]
+    dotted: typing.Dict[str, typing.List[int]]
+    call: Annotated[int, Field(*extra, gt=0, le=10.5, **more)]
+    cmp: a < b <= c
+    boolish: a or b and not c
+    cond: int if x else str
+    pw: 2 ** -1
+    neg: -x
+    paren: (a | b)[0]
+    flt: 1.5e300
+    s: 'it''s "q"'
+    b: b'xy'
+    isnot: a is not b
+    notin: a not in b
+    mixed: (a + b) * c
+    sub: a - (b - c)
+    shift: a << b >> c
+    ell: ...
+    nested: (not a) or (b if c else d)
+    lst: [int, str]
+print(__annotations__)
+for k, v in Node.__annotations__.items():
+    print(k, repr(v))
+def f(a: int, b: Optional[str] = None, *args: int, key: Node, **kw: Any) -> dict[str, Node]:
+    pass
+print(f.__annotations__)
+def g(x): pass
+print(g.__annotations__, x, w)
+h = typing.get_type_hints(f, globals())
+print(h['a'], h['b'], h['key'] is Node, h['kw'], h['return'])
+'''
+exec(SRC, {'__name__': '__main__'})
+""",
+    # ---- co_varnames and co_nlocals (patch 0323) -----------------------------------------------------------
+    "code_varnames_locals": """
+def f(a, b=1, *args, key, **kw):
+    total = a + b
+    for i in range(3):
+        total += i
+    def inner():
+        return total
+    return inner
+def g(x, y, /, z):
+    seen = set()
+    return seen
+def outer():
+    n = 0
+    def counter():
+        nonlocal n
+        n += 1
+        q = n * 2
+        return q
+    return counter
+def gen(items):
+    for it in items:
+        yield it * 2
+lam = lambda p, q=2: p + q
+class K:
+    def m(self, v):
+        w = v
+        return [w for w in range(3)]
+def no_args():
+    try:
+        pass
+    except ValueError as err:
+        print(err)
+    with open('x') if False else None as fh:
+        pass
+for fn in (f, g, outer, outer(), gen, lam, K.m, f(1, key=2), no_args):
+    c = fn.__code__
+    print(c.co_name, c.co_varnames, c.co_nlocals, c.co_argcount, c.co_kwonlyargcount)
+def local_names(fn):
+    code = fn.__code__
+    return code.co_varnames[code.co_argcount + code.co_kwonlyargcount:]
+print(local_names(f), local_names(g))
+""",
+    # ---- co_firstlineno (patch 0324) -------------------------------------------------------------------------
+    "code_firstlineno": """
+import functools
+def plain():
+    return 1
+@functools.lru_cache
+def cached(x):
+    return x
+def deco(f):
+    return f
+@deco
+
+@deco
+def twice(a,
+          b):
+    c = a
+    return b
+def one(): return 1
+lam = lambda: 0
+class K:
+    @property
+    def p(self):
+        return 1
+    @staticmethod
+    def s():
+        pass
+def gen():
+    yield 1
+print(plain.__code__.co_firstlineno, cached.__wrapped__.__code__.co_firstlineno, twice.__code__.co_firstlineno,
+      one.__code__.co_firstlineno, lam.__code__.co_firstlineno, K.p.fget.__code__.co_firstlineno,
+      K.s.__code__.co_firstlineno, gen.__code__.co_firstlineno)
+def bad():
+    print(undefined_local)
+    undefined_local = 1
+show(bad)
+registry = {}
+def register(fn):
+    registry[fn.__name__] = fn.__code__.co_firstlineno
+    return fn
+@register
+def handler(event):
+    return event
+print(registry, repr(twice.__code__).endswith('line 11>'))
+""",
     # ---- __slots__ (patch 0096) ----------------------------------------------------------------------------
     "class_slots": """
 class Vector:

@@ -2,10 +2,9 @@
 abstractproperty/abstractclassmethod/abstractstaticmethod, update_abstractmethods, get_cache_token.
 
 Instantiating a subclass of ABC that leaves abstract methods unimplemented raises TypeError, as in
-CPython. `class C(metaclass=ABCMeta)` works (see _classhooks.py: it makes ABC a base of C).
-Differences: MicroPython's property, classmethod and staticmethod objects do not expose the
-function they wrap, so `@property` over `@abstractmethod` is not checked (write `@abstractmethod`
-outermost for that); MicroPython has no __instancecheck__/__subclasshook__, so
+CPython, also for `@property`/`@classmethod`/`@staticmethod` over `@abstractmethod` (their
+`__isabstractmethod__`, patch 0320). `class C(metaclass=ABCMeta)` works (see _classhooks.py: it makes
+ABC a base of C). Differences: MicroPython has no __instancecheck__/__subclasshook__, so
 `ABCMeta.register()` returns the class without making isinstance/issubclass accept it; abstract
 classes that also derive from a built-in type (list, dict ...) are not checked.
 """

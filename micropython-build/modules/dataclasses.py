@@ -7,7 +7,7 @@ after those of dataclass bases. Supported: `@dataclass` with and without argumen
 `ClassVar`, `KW_ONLY`, `fields`, `asdict`, `astuple`, `replace`, `is_dataclass`, `make_dataclass`,
 `FrozenInstanceError`, `MISSING`, with CPython's reprs and error messages.
 Differences: the generated `__init__` takes `*args, **kwargs` and checks them itself (same messages);
-`slots=True` adds `__slots__` but instances keep a `__dict__`; names in messages are `__name__`, not
+names in messages are `__name__`, not
 `__qualname__` (they differ for nested classes).
 """
 
@@ -369,7 +369,7 @@ def _frozen_setattr(cls, field_names):
     return __setattr__, __delattr__
 
 
-def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only, slots):
+def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only, slots, weakref_slot=False):
     all_fields = {}
     own = _own(cls)
     any_frozen_base = False
@@ -465,7 +465,26 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
     if slots:
         if "__slots__" in own:
             raise TypeError(cls.__name__ + " already specifies __slots__")
-        cls.__slots__ = tuple(f.name for f in field_list)
+        cls = _add_slots(cls, field_list, weakref_slot)
+    return cls
+
+
+def _add_slots(cls, field_list, weakref_slot):
+    # CPython's: a new class whose __slots__ are the fields not already slots of a base, from the class's
+    # dict without the fields' defaults (which would conflict with the slots)
+    cls_dict = dict(cls.__dict__)
+    inherited = set()
+    for base in cls.__mro__[1:-1]:
+        names = base.__dict__.get("__slots__", ())
+        inherited.update((names,) if isinstance(names, str) else names)
+    names = [f.name for f in field_list] + (["__weakref__"] if weakref_slot else [])
+    cls_dict["__slots__"] = tuple(n for n in names if n not in inherited)
+    for name in [f.name for f in field_list] + ["__dict__", "__weakref__"]:
+        cls_dict.pop(name, None)
+    qualname = getattr(cls, "__qualname__", None)
+    cls = type(cls)(cls.__name__, cls.__bases__, cls_dict)
+    if qualname is not None:
+        cls.__qualname__ = qualname
     return cls
 
 
@@ -488,7 +507,9 @@ def dataclass(
     weakref_slot=False,
 ):
     def wrap(cls):
-        return _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only, slots)
+        if weakref_slot and not slots:
+            raise TypeError("weakref_slot is True but slots is False")
+        return _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only, slots, weakref_slot)
 
     if cls is None:
         return wrap

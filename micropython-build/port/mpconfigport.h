@@ -126,6 +126,7 @@
 #define MICROPY_PY_FUNCTION_TYPES_CPYTHON (1)            // closures are `function`, builtin_function_or_method, f.__code__ (patch 0272)
 #define MICROPY_PY_FUNCTION_ANNOTATIONS (1)              // def f(x: int) -> str: f.__annotations__ (patch 0273)
 #define MICROPY_PY_CLASS_SLOTS (1)                       // __slots__ restricts instance attributes (patch 0096)
+#define MICROPY_PY_DESCRIPTOR_ATTRS (1)                  // property.fget, classmethod.__func__, __isabstractmethod__ (patch 0320)
 #define MICROPY_PY_METACLASS_INIT (1)                    // metaclass __init__
 #define MICROPY_PY_METACLASS_OPS (0)                     // no metaclass operators
 #define MICROPY_PY_METACLASS_PROPERTIES (0)              // no metaclass properties
