@@ -487,7 +487,7 @@ def test_hash_of_numbers_matches_cpython():
     # CPython's hash(): ints and floats by their exact value modulo 2**61-1, Fraction and Decimal by the
     # same arithmetic, -1 made -2, a __hash__ that returns a big int reduced; equal numbers of every type
     # hash equal and find each other as dict keys and set members.
-    fidelity.assert_prints_what_cpython_prints(
+    assert_same_lines(
         r"""
 from fractions import Fraction
 from decimal import Decimal
