@@ -529,6 +529,13 @@ for bad in ['x', 1.5, None]:
         hash(H(bad))
     except TypeError as e:
         print('TypeError:', e)
+class Unhashable:
+    __hash__ = None
+for make in [lambda: hash(Unhashable()), lambda: {Unhashable(): 1}]:
+    try:
+        make()
+    except TypeError as e:
+        print('TypeError:', e)
 
 class Num:
     def __init__(self, v):
