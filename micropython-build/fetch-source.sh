@@ -1,5 +1,5 @@
 #!/bin/sh
-# Fetch the C sources of the guest (Debian source packages pinned in versions.env: MicroPython, PCRE2)
+# Fetch the C sources of the guest (Debian source packages pinned in versions.env: MicroPython, PCRE2, musl)
 # into .cache/src/, and the Unicode Character Database files the Unicode tables are generated from into
 # .cache/ucd-<version>/.
 #
@@ -42,7 +42,8 @@ PY
     echo "fetched $ucd"
 fi
 
-if have "$MICROPYTHON_ORIG_TARBALL" "$MICROPYTHON_ORIG_SHA256" && have "$PCRE2_ORIG_TARBALL" "$PCRE2_ORIG_SHA256"; then
+if have "$MICROPYTHON_ORIG_TARBALL" "$MICROPYTHON_ORIG_SHA256" && have "$PCRE2_ORIG_TARBALL" "$PCRE2_ORIG_SHA256" \
+    && have "$MUSL_ORIG_TARBALL" "$MUSL_ORIG_SHA256"; then
     exit 0
 fi
 
@@ -66,7 +67,7 @@ case "$uri" in *-security*) uri=${uri%-security*}${uri##*-security} ;; esac
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/lists/partial" "$work/cache/archives/partial"
-for suite in $MICROPYTHON_DEB_SUITE $PCRE2_DEB_SUITE; do
+for suite in $MICROPYTHON_DEB_SUITE $PCRE2_DEB_SUITE $MUSL_DEB_SUITE; do
     echo "deb-src [trusted=yes] $uri $suite main"
 done | sort -u > "$work/sources.list"
 aptopts="-o APT::Sandbox::User=root -o Dir::State::Lists=$work/lists -o Dir::Etc::SourceList=$work/sources.list -o Dir::Etc::SourceParts=/dev/null -o Dir::Cache=$work/cache -o Debug::NoLocking=1"
@@ -88,3 +89,4 @@ fetch() { # package debian-version tarball sha256
 
 fetch micropython "$MICROPYTHON_DEB_VERSION" "$MICROPYTHON_ORIG_TARBALL" "$MICROPYTHON_ORIG_SHA256"
 fetch pcre2 "$PCRE2_DEB_VERSION" "$PCRE2_ORIG_TARBALL" "$PCRE2_ORIG_SHA256"
+fetch musl "$MUSL_DEB_VERSION" "$MUSL_ORIG_TARBALL" "$MUSL_ORIG_SHA256"

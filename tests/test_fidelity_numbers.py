@@ -481,3 +481,76 @@ def test_decimal_exp_ln_log10_and_real_powers():
                  "D(0) ** D('-0.5')", "D(100).log10()", "D(2) ** D('Infinity')", "D('0.5') ** D('-Infinity')", "D(1) ** D('Infinity')"):  # fmt: skip
         lines.append(f"attempt({call!r}, lambda: ({call}))")
     assert_same_lines("\n".join(lines))
+
+
+def test_hash_of_numbers_matches_cpython():
+    # CPython's hash(): ints and floats by their exact value modulo 2**61-1, Fraction and Decimal by the
+    # same arithmetic, -1 made -2, a __hash__ that returns a big int reduced; equal numbers of every type
+    # hash equal and find each other as dict keys and set members.
+    assert_same_lines(
+        r"""
+from fractions import Fraction
+from decimal import Decimal
+P = 2**61 - 1
+ints = [0, 1, -1, -2, 7, 2**30 - 1, 2**30, -2**30, -2**30 - 1, 2**31, 2**32 + 5, 2**60, P - 1, P, P + 1, -P,
+        -(P + 1), -(P + 2), 2**61, 2**62, 2**63 - 1, 2**63, -2**63, 2**64, -2**64, 10**20, -10**30, 3**100, -(7**200)]
+for n in ints:
+    print(n, hash(n), hash(float(n)), hash(Fraction(n)), hash(Decimal(n)), hash(n) == hash(float(n)) == hash(Fraction(float(n))))
+floats = [0.0, -0.0, 0.5, -0.5, 1.5, 0.1, -0.1, 1 / 3, 2 / 3, 1e-300, 5e-324, 2.2250738585072014e-308, 1e300,
+          1.7976931348623157e308, -1.0, -2.0, 2.0**61, 2.0**70, -2.0**100, 123.456, -98765.4321, 1e16 + 2, 3.0e-5,
+          float('inf'), float('-inf')]
+for x in floats:
+    print(repr(x), hash(x), hash(Fraction(x)) if x not in (float('inf'), float('-inf')) else '-',
+          hash(Decimal(x)), hash(x) == hash(Decimal(x)))
+fracs = [Fraction(1, 2), Fraction(-1, 3), Fraction(22, 7), Fraction(-1), Fraction(10**30, 7), Fraction(1, P),
+         Fraction(-5, 2 * P), Fraction(3, 10**20), Fraction(-7, 8), Fraction(2**70, 3**40)]
+print([hash(f) for f in fracs])
+decs = [Decimal('0.5'), Decimal('-1'), Decimal('-1.000'), Decimal('1.10'), Decimal('123.456'), Decimal('1e100'),
+        Decimal('-2.5e-30'), Decimal('Infinity'), Decimal('-Infinity'), Decimal(10**25), Decimal('0.1'),
+        Decimal('-0'), Decimal('7E+3'), Decimal('-0.0000001')]
+print([hash(d) for d in decs])
+print(hash(True), hash(False), hash(-1.0), hash(Fraction(-1)), hash(Decimal(-1)), hash(-1) == hash(-2))
+d = {2**40: 'big', 0.5: 'half', -1: 'minus one', 10**30: 'huge', 1e300: 'far', Fraction(1, 3): 'third'}
+for key in [2.0**40, Fraction(2**40), Decimal(2**40), Fraction(1, 2), Decimal('0.5'), -1.0, Fraction(-1),
+            Decimal('-1.0'), Decimal(10**30), Fraction(10**30), int(1e300), Fraction(1e300), Fraction(2, 6)]:
+    print(repr(key), d.get(key))
+print(len({0.5, Fraction(1, 2), Decimal('0.5')}), len({2**64, 2.0**64, Fraction(2**64), Decimal(2**64)}),
+      len({-1, -1.0, Fraction(-1), Decimal(-1), -2}), len({0.1, Fraction(0.1), Decimal(0.1), Decimal('0.1')}))
+
+class H:
+    def __init__(self, v):
+        self.v = v
+    def __hash__(self):
+        return self.v
+for v in [0, -1, -2, 5, 2**40, 2**63 - 1, 2**63, -2**63, -2**63 - 1, 2**64 + 3, -2**70, True]:
+    print(v, hash(H(v)))
+for bad in ['x', 1.5, None]:
+    try:
+        hash(H(bad))
+    except TypeError as e:
+        print('TypeError:', e)
+class Unhashable:
+    __hash__ = None
+for make in [lambda: hash(Unhashable()), lambda: {Unhashable(): 1}]:
+    try:
+        make()
+    except TypeError as e:
+        print('TypeError:', e)
+
+class Num:
+    def __init__(self, v):
+        self.v = v
+    def __eq__(self, other):
+        return self.v == other
+    def __hash__(self):
+        return hash(self.v)
+table = {2**40: 'a', 0.5: 'b', -3.25: 'c', 10**30: 'd', Fraction(1, 3): 'e', 2**70: 'f', 1e20: 'g'}
+print([table.get(Num(v)) for v in [2**40, 0.5, -3.25, 10**30, Fraction(1, 3), 2**70, 1e20, 3]])
+
+class I(int):
+    pass
+class F(float):
+    pass
+print(hash(I(2**70)), hash(F(0.1)), hash(I(-1)), hash((1, 2)) == hash((1, 2)))
+"""
+    )

@@ -24,6 +24,7 @@ LICENCES = {
     "CPython.txt",
     "MicroPython.txt",
     "pcre2.txt",
+    "musl.txt",
     "Unicode.txt",
     "uzlib.txt",
     "wasi-libc.txt",

@@ -31,6 +31,11 @@ Not supported (NotImplementedError): `fma`, `logb`, `scaleb`, the logical and `n
 from collections import namedtuple as _namedtuple
 from fractions import Fraction as _Fraction
 
+# CPython's numeric hash (sys.hash_info): values modulo this prime, infinities +-314159
+_HASH_MODULUS = 2**61 - 1
+_HASH_INF = 314159
+_HASH_10INV = pow(10, _HASH_MODULUS - 2, _HASH_MODULUS)
+
 __all__ = [
     "Decimal", "Context", "DecimalTuple", "getcontext", "setcontext", "localcontext", "BasicContext",
     "ExtendedContext", "DefaultContext", "DecimalException", "InvalidOperation", "DivisionByZero", "Inexact",
@@ -1046,14 +1051,15 @@ class Decimal:
                 raise TypeError("Cannot hash a signaling NaN value.")
             if self.is_nan():
                 return object.__hash__(self)
-            return hash(float("-inf") if self._sign else float("inf"))
-        n, d = self.as_integer_ratio()
-        if d == 1:
-            return hash(n)
-        f = float(self)
-        if Decimal(f) == self:
-            return hash(f)
-        return hash(_Fraction(n, d))
+            return -_HASH_INF if self._sign else _HASH_INF
+        # CPython's: the value modulo 2**61-1, as ints, floats and Fractions hash. A result of -1 is left -1
+        # (CPython's __hash__ returns -2): hash() makes it -2, the dict's hash keeps it as the int -1's.
+        if self._exp >= 0:
+            exp_hash = pow(10, self._exp, _HASH_MODULUS)
+        else:
+            exp_hash = pow(_HASH_10INV, -self._exp, _HASH_MODULUS)
+        hash_ = self._int * exp_hash % _HASH_MODULUS
+        return -hash_ if self._sign else hash_
 
     def __bool__(self):
         return self._special != "" or self._int != 0

@@ -12,6 +12,10 @@ Not supported: `numbers.Rational` (there is no `numbers` module), pickling.
 
 import math as _math
 
+# CPython's numeric hash (sys.hash_info): values modulo this prime; infinities hash to +-314159
+_HASH_MODULUS = 2**61 - 1
+_HASH_INF = 314159
+
 __all__ = ["Fraction"]
 
 
@@ -425,15 +429,16 @@ class Fraction:
         return c is not None and c >= 0
 
     def __hash__(self):
-        if self._denominator == 1:
-            return hash(self._numerator)
+        # CPython's: the value modulo 2**61-1 (as ints and floats hash), +-314159 when the denominator has
+        # no inverse. A result of -1 is left -1 (CPython's __hash__ returns -2): hash() makes it -2, and
+        # the dict's hash keeps -1, as it does for the int -1 this Fraction equals.
         try:
-            f = float(self)
-        except OverflowError:
-            return hash((self._numerator, self._denominator))
-        if Fraction(f) == self:
-            return hash(f)
-        return hash((self._numerator, self._denominator))
+            dinv = pow(self._denominator, -1, _HASH_MODULUS)
+        except ValueError:
+            hash_ = _HASH_INF
+        else:
+            hash_ = hash(hash(abs(self._numerator)) * dinv)
+        return hash_ if self._numerator >= 0 else -hash_
 
     def __copy__(self):
         return self
