@@ -31,7 +31,7 @@ use std::io;
 use std::os::fd::{AsRawFd, FromRawFd};
 use std::os::unix::fs::FileExt;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 use wasmtime::{LinearMemory, MemoryCreator, MemoryType};
 
@@ -51,16 +51,12 @@ const _: () = assert!(MAX_DEPTH < 250);
 static ALIVE: AtomicUsize = AtomicUsize::new(0);
 
 /// A session's memory, frozen: the pages it wrote since the layer `below` (or, for the bottom layer,
-/// since it was a fresh instance), one run after another in a sealed memfd. The rest of its memory is
-/// what the layers below hold, or the module's image, or zeros beyond it.
+/// since it was a fresh instance), at their offsets in a sealed memfd. The rest of its memory is what
+/// the layers below hold, or the module's image, or zeros beyond it.
 pub(crate) struct Frozen {
     file: File,
     /// This layer's runs of chunks, `(first, count)`, increasing.
     runs: Vec<(u32, u32)>,
-    /// Where each run starts in `file`, in chunks: the runs are written back to back, so a layer's file
-    /// holds only its pages (a file offset equal to the memory offset would do as well, but the pool's
-    /// files, [`take_file`], have pages allocated from offset 0).
-    at: Vec<u32>,
     /// The runs of this layer and all below it, merged: every chunk whose contents come from a layer.
     pub all_runs: Arc<[(u32, u32)]>,
     /// Bytes of linear memory the session had.
@@ -73,25 +69,19 @@ pub(crate) struct Frozen {
 impl Frozen {
     /// Writes `runs` of `memory` into a new sealed memfd, a layer over `below`.
     pub fn new(memory: &[u8], runs: Vec<(u32, u32)>, below: Option<Arc<Frozen>>) -> io::Result<Frozen> {
-        let chunks: u32 = runs.iter().map(|&(_, count)| count).sum();
-        let file = take_file(chunks as usize)?;
-        let mut at = Vec::with_capacity(runs.len());
-        let mut end = 0u32;
+        let file = memfd("micropython-fork")?;
+        file.set_len(memory.len() as u64)?;
         for &(first, count) in &runs {
             let range = first as usize * CHUNK..(first + count) as usize * CHUNK;
-            file.write_all_at(&memory[range], u64::from(end) * CHUNK as u64)?;
-            at.push(end);
-            end += count;
+            file.write_all_at(&memory[range.clone()], range.start as u64)?;
         }
-        // A pool file may be longer than this layer: the pages beyond are freed.
-        file.set_len(u64::from(end) * CHUNK as u64)?;
         seal(&file)?;
         ALIVE.fetch_add(1, Ordering::Relaxed);
         let (all_runs, depth) = match &below {
             Some(below) => (crate::snapshot::union_of_runs(&below.all_runs, &runs).into(), below.depth + 1),
             None => (runs.clone().into(), 0),
         };
-        Ok(Frozen { file, runs, at, all_runs, len: memory.len(), below, depth })
+        Ok(Frozen { file, runs, all_runs, len: memory.len(), below, depth })
     }
 
     /// Whether another layer may be made now (see [`MAX_ALIVE`]).
@@ -118,24 +108,24 @@ impl Frozen {
 /// guest code may run in it meanwhile. If this fails, pages of `memory` may be unmapped: the session
 /// must not run again.
 pub(crate) unsafe fn remap(memory: &mut [u8], frozen: &Frozen) -> io::Result<()> {
-    for (&(first, count), &at) in frozen.runs.iter().zip(&frozen.at) {
+    for &(first, count) in &frozen.runs {
         let (offset, len) = (first as usize * CHUNK, count as usize * CHUNK);
         if offset + len > memory.len() {
             return Err(io::Error::other("a frozen run lies beyond the memory"));
         }
         // SAFETY: inside `memory`, which the caller guarantees is a ForkMemory's accessible part; the
         // file holds exactly these bytes (written from them, sealed), so the guest sees no change.
-        let mapped = unsafe {
+        let at = unsafe {
             libc::mmap(
                 memory.as_mut_ptr().add(offset).cast(),
                 len,
                 libc::PROT_READ | libc::PROT_WRITE,
                 libc::MAP_PRIVATE | libc::MAP_FIXED,
                 frozen.file.as_raw_fd(),
-                (at as usize * CHUNK) as libc::off_t,
+                offset as libc::off_t,
             )
         };
-        if mapped == libc::MAP_FAILED {
+        if at == libc::MAP_FAILED {
             return Err(io::Error::last_os_error());
         }
     }
@@ -167,88 +157,6 @@ pub(crate) fn image_file(image: &[u8]) -> io::Result<&'static File> {
         })
         .as_ref()
         .map_err(|e| io::Error::other(e.clone()))
-}
-
-/// Files ready for new layers, with their pages allocated beforehand by a thread of their own: most of
-/// the cost of writing a layer of a few dozen pages is the kernel allocating the file's pages, and a
-/// fork after a run waits for it (a layer of ~40 pages: 67-73 us at best made on the spot, 38-50 us
-/// into a pool file, on a loaded machine; issue 20). At most [`POOL_FILES`] files of at most
-/// [`POOL_MAX_CHUNKS`] chunks wait. Where the thread or a file cannot be made, or the pool is empty, a
-/// layer's file is made when it is needed, as before.
-struct Pool {
-    files: Mutex<Vec<File>>,
-    /// Signalled when a file was taken.
-    taken: Condvar,
-    /// Chunks to allocate in each file: a little more than the last layer had.
-    chunks: AtomicUsize,
-}
-
-/// Files kept ready: a fork takes one, and the thread has made the next by the time a run is over.
-const POOL_FILES: usize = 2;
-/// The most chunks a pool file has allocated (1 MiB): a layer is what a run wrote, and a larger one
-/// (a session frozen whole) extends its file as it writes.
-const POOL_MAX_CHUNKS: usize = 256;
-
-fn pool() -> Option<&'static Pool> {
-    static POOL: OnceLock<Option<&'static Pool>> = OnceLock::new();
-    *POOL.get_or_init(|| {
-        let pool: &'static Pool = Box::leak(Box::new(Pool {
-            files: Mutex::new(Vec::new()),
-            taken: Condvar::new(),
-            chunks: AtomicUsize::new(64),
-        }));
-        std::thread::Builder::new().name("micropython-fork-pool".into()).spawn(move || pool.fill()).ok()?;
-        Some(pool)
-    })
-}
-
-impl Pool {
-    /// Keeps [`POOL_FILES`] files ready; returns when one cannot be made (forks then make their own).
-    fn fill(&self) {
-        // Idle priority: woken by a fork, the thread must not take the CPU from it (on a busy machine a
-        // normal thread did, and forks got slower, measured); a failure leaves the thread as it was.
-        // SAFETY: sets the calling thread's own scheduling policy (0: this thread).
-        unsafe {
-            let param = libc::sched_param { sched_priority: 0 };
-            libc::sched_setscheduler(0, libc::SCHED_IDLE, &param);
-        }
-        loop {
-            let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
-            while files.len() >= POOL_FILES {
-                files = self.taken.wait(files).unwrap_or_else(|e| e.into_inner());
-            }
-            drop(files);
-            let Ok(file) = allocated_file(self.chunks.load(Ordering::Relaxed) * CHUNK) else { return };
-            self.files.lock().unwrap_or_else(|e| e.into_inner()).push(file);
-        }
-    }
-}
-
-/// A new memfd of `len` bytes whose pages are allocated (and read as zeros).
-fn allocated_file(len: usize) -> io::Result<File> {
-    let file = memfd("micropython-fork")?;
-    // SAFETY: fallocate on an open descriptor, mode 0 (allocate and extend).
-    if unsafe { libc::fallocate(file.as_raw_fd(), 0, 0, len as libc::off_t) } != 0 {
-        return Err(io::Error::last_os_error());
-    }
-    Ok(file)
-}
-
-/// A new memfd for a layer of `chunks` chunks: one from the pool if it has one, else a new one.
-fn take_file(chunks: usize) -> io::Result<File> {
-    let Some(pool) = pool() else { return memfd("micropython-fork") };
-    if chunks <= POOL_MAX_CHUNKS {
-        pool.chunks.store((chunks + chunks / 4 + 8).min(POOL_MAX_CHUNKS), Ordering::Relaxed);
-    }
-    // try_lock: the pool thread holds the lock only for a moment, but a process forked (os.fork) while
-    // it did would wait forever; a fork finding it busy makes its own file.
-    let file = match pool.files.try_lock() {
-        Ok(mut files) => files.pop(),
-        Err(std::sync::TryLockError::Poisoned(e)) => e.into_inner().pop(),
-        Err(std::sync::TryLockError::WouldBlock) => None,
-    };
-    pool.taken.notify_one();
-    file.map_or_else(|| memfd("micropython-fork"), Ok)
 }
 
 fn memfd(name: &str) -> io::Result<File> {
@@ -369,40 +277,28 @@ impl ForkMemory {
         if len > self.capacity {
             return Err(format!("a fork of {len} bytes does not fit in {} bytes", self.capacity));
         }
-        // The source of each chunk: 0 nothing (zeros), 1 the image, 2 + i the stack's layer i; and where
-        // it is in that source's file, in chunks.
-        let chunks = len.div_ceil(CHUNK);
-        let mut source = vec![0u8; chunks];
-        let mut file_chunk: Vec<u32> = (0..chunks as u32).collect();
+        // The source of each chunk: 0 nothing (zeros), 1 the image, 2 + i the stack's layer i.
+        let mut source = vec![0u8; len.div_ceil(CHUNK)];
         source[..layout.image_len.div_ceil(CHUNK)].fill(1);
         for (i, frozen) in stack.iter().enumerate() {
-            for (&(first, count), &at) in frozen.runs.iter().zip(&frozen.at) {
-                let (first, count) = (first as usize, count as usize);
-                source[first..first + count].fill(2 + i as u8);
-                file_chunk[first..first + count].iter_mut().zip(at..).for_each(|(c, at)| *c = at);
+            for &(first, count) in &frozen.runs {
+                source[first as usize..(first + count) as usize].fill(2 + i as u8);
             }
         }
-        // One mmap per stretch of chunks that are consecutive in the same file.
-        let mut start = 0;
-        while start < chunks {
-            let mut end = start + 1;
-            while end < chunks && source[end] == source[start] && file_chunk[end] == file_chunk[end - 1] + 1 {
-                end += 1;
-            }
-            let (offset, size) = (start * CHUNK, (end * CHUNK).min(len) - start * CHUNK);
-            let file_offset = file_chunk[start] as usize * CHUNK;
-            match source[start] {
+        let mut at = 0;
+        for stretch in source.chunk_by(|a, b| a == b) {
+            let (offset, size) = (at * CHUNK, (stretch.len() * CHUNK).min(len - at * CHUNK));
+            match stretch[0] {
                 0 => {}
-                1 => self.map_file(layout.image, offset, size.min(layout.image_len - offset), offset)?,
-                layer => self.map_file(&stack[layer as usize - 2].file, offset, size, file_offset)?,
+                1 => self.map_file(layout.image, offset, size.min(layout.image_len - offset))?,
+                layer => self.map_file(&stack[layer as usize - 2].file, offset, size)?,
             }
-            start = end;
+            at += stretch.len();
         }
         Ok(())
     }
 
-    /// Maps `len` bytes of `file` from `file_offset` at `offset` in this memory.
-    fn map_file(&self, file: &File, offset: usize, len: usize, file_offset: usize) -> Result<(), String> {
+    fn map_file(&self, file: &File, offset: usize, len: usize) -> Result<(), String> {
         // SAFETY: `offset..offset + len` lies inside this memory's reservation (checked by the caller
         // against `capacity`), which nothing else uses; the mapping is private, so writes stay here.
         let at = unsafe {
@@ -412,7 +308,7 @@ impl ForkMemory {
                 libc::PROT_NONE,
                 libc::MAP_PRIVATE | libc::MAP_FIXED,
                 file.as_raw_fd(),
-                file_offset as libc::off_t,
+                offset as libc::off_t,
             )
         };
         if at == libc::MAP_FAILED {
@@ -496,36 +392,4 @@ fn leb128_u32(bytes: &[u8]) -> Option<(u32, usize)> {
         }
     }
     None
-}
-
-#[cfg(all(test, target_os = "linux"))]
-mod tests {
-    use super::*;
-
-    /// Invariant 23 for a layer's file: it holds exactly the layer's runs, back to back, and is sealed
-    /// before anything maps it, whether it was made on the spot or taken from the pool (whose files have
-    /// pages allocated beyond what a layer needs: freed, not left for a later layer).
-    #[test]
-    fn a_layer_file_holds_its_runs_back_to_back_sealed() {
-        let memory: Vec<u8> = (0..64 * CHUNK).map(|i| (i / CHUNK * 7 + i % 251) as u8).collect();
-        let runs = vec![(2, 3), (10, 1), (40, 5)];
-        let wanted = libc::F_SEAL_WRITE | libc::F_SEAL_GROW | libc::F_SEAL_SHRINK | libc::F_SEAL_SEAL;
-        // The first layer's file is made on the spot (the pool thread has just started), later ones
-        // come from the pool once it has refilled.
-        for _ in 0..4 {
-            let frozen = Frozen::new(&memory, runs.clone(), None).unwrap();
-            assert_eq!(frozen.at, [0, 3, 4]);
-            assert_eq!(frozen.file.metadata().unwrap().len(), 9 * CHUNK as u64);
-            // SAFETY: fcntl on an open descriptor with a documented command.
-            let seals = unsafe { libc::fcntl(frozen.file.as_raw_fd(), libc::F_GET_SEALS) };
-            assert_eq!(seals & wanted, wanted);
-            assert!(frozen.file.write_all_at(b"x", 0).is_err());
-            for (&(first, count), &at) in runs.iter().zip(&frozen.at) {
-                let mut read = vec![0u8; count as usize * CHUNK];
-                frozen.file.read_exact_at(&mut read, u64::from(at) * CHUNK as u64).unwrap();
-                assert!(read == memory[first as usize * CHUNK..(first + count) as usize * CHUNK]);
-            }
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
-    }
 }

@@ -111,14 +111,12 @@
 //!     (`restored_sessions_run_under_the_new_limits`; `snapshot::tests::the_instance_holds_no_state_outside_memory`)
 //! 23. **Forks share only sealed pages.** A copy-on-write fork (`fork.rs`, Linux; from a session's
 //!     second fork on) maps its parent's frozen layers privately from memfds sealed against writes,
-//!     growth and shrinking before anything maps them (a layer's file holds its pages and nothing else,
-//!     whether made for it or taken from the pool of files allocated in advance), and the parent itself
-//!     moves onto them the same
+//!     growth and shrinking before anything maps them, and the parent itself moves onto them the same
 //!     way: a write on any side, in the parent, a child or a child's own fork, before or after any number
 //!     of later layers, is never seen by another; a fork runs under its sandbox's time and memory limits
 //!     (its engine's epoch ticks while it runs); its memory is its own reservation, inaccessible past its
 //!     size and unmapped when it closes. (`forks_share_only_sealed_pages`,
-//!     `layered_forks_keep_every_version`, `fork::tests::a_layer_file_holds_its_runs_back_to_back_sealed`)
+//!     `layered_forks_keep_every_version`)
 
 #[cfg(test)]
 mod tests {
