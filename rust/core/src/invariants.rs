@@ -112,11 +112,14 @@
 //! 23. **Forks share only sealed pages.** A copy-on-write fork (`fork.rs`, Linux; from a session's
 //!     second fork on) maps its parent's frozen layers privately from memfds sealed against writes,
 //!     growth and shrinking before anything maps them, and the parent itself moves onto them the same
-//!     way: a write on any side, in the parent, a child or a child's own fork, before or after any number
-//!     of later layers, is never seen by another; a fork runs under its sandbox's time and memory limits
-//!     (its engine's epoch ticks while it runs); its memory is its own reservation, inaccessible past its
-//!     size and unmapped when it closes. (`forks_share_only_sealed_pages`,
-//!     `layered_forks_keep_every_version`)
+//!     way (the pages it writes later stay its own): a write on any side, in the parent, a child or a
+//!     child's own fork, before or after any number of later layers, is never seen by another; every
+//!     page a session wrote since its last layer reaches its next (the kernel's write-protect list,
+//!     where it is used, may list too many pages, never too few; a layer that could not be made stops
+//!     its use); a fork runs under its sandbox's time and memory limits (its engine's epoch ticks while
+//!     it runs); its memory is its own reservation, inaccessible past its size and unmapped when it
+//!     closes. (`forks_share_only_sealed_pages`, `layered_forks_keep_every_version`,
+//!     `tracked_writes_all_reach_the_next_layer`)
 
 #[cfg(test)]
 mod tests {
@@ -422,6 +425,37 @@ mod tests {
             let mut restored = sandbox(Limits::default());
             restored.restore(&source.snapshot().unwrap()).unwrap();
             assert_eq!(value(&mut restored, "len(log), log[-1], sum(len(s) for s in big)"), expected);
+        }
+    }
+
+    /// The fork after a run freezes the pages the kernel says the session wrote since its last layer
+    /// (`fork::WriteTracker`), without remapping them: every write reaches the next layer, also in
+    /// memory the session grew into since, and also after a fork whose layer could not use the list.
+    #[test]
+    fn tracked_writes_all_reach_the_next_layer() {
+        let run = |sb: &mut Sandbox, code: &str| sb.run(code, RunOptions::default()).unwrap();
+        let mut parent = sandbox(Limits::default());
+        run(&mut parent, "grown = []\nsmall = list(range(1000))");
+        parent.fork().unwrap();
+        parent.fork().unwrap();
+        let tracked = parent.write_tracked();
+        if !tracked {
+            eprintln!("this kernel or process has no asynchronous write-protect userfaultfd: forks remap");
+        }
+        let mut children = Vec::new();
+        for n in 0..12 {
+            // Scattered writes, and every third step a few hundred KB more memory.
+            let grow = if n % 3 == 0 { "grown.append(bytearray([n % 251]) * 300_000)\n" } else { "" };
+            run(&mut parent, &format!("n = {n}\n{grow}small[n * 70] = -n\ngrown[-1][1000 + n * 4099] = 7"));
+            children.push(parent.fork().unwrap());
+            // The tracker's list served every layer (and the compaction past the deepest).
+            assert_eq!(parent.write_tracked(), tracked);
+        }
+        for (n, child) in children.iter_mut().enumerate() {
+            let code = format!("n, len(grown), small[n * 70], grown[-1][1000 + n * 4099], sum(grown[-1][:1000])");
+            let last = n / 3 * 3;
+            let expected = format!("({n}, {}, {}, 7, {})", n / 3 + 1, -(n as i64), (last % 251) * 1000);
+            assert_eq!(value(child, &code), expected, "child {n}");
         }
     }
 

@@ -21,6 +21,28 @@
 /// cannot tell.
 #[cfg(target_os = "linux")]
 pub(crate) fn written_runs(memory: &[u8], page: usize) -> Option<Vec<(u32, u32)>> {
+    runs(memory, page, Query::Anonymous)
+}
+
+/// Runs of pages of `memory` written since they were last write-protected through the userfaultfd
+/// that tracks them (`fork::WriteTracker`: asynchronous write-protect mode), write-protecting them again
+/// in the same call. `None` when the kernel cannot tell (then nothing may have been protected again).
+#[cfg(target_os = "linux")]
+pub(crate) fn written_since_protected(memory: &[u8], page: usize) -> Option<Vec<(u32, u32)>> {
+    runs(memory, page, Query::WrittenSinceProtected)
+}
+
+#[cfg(target_os = "linux")]
+#[derive(Clone, Copy)]
+enum Query {
+    /// Pages that are neither the file's nor the zero page.
+    Anonymous,
+    /// Pages written since write-protected (and protect them again).
+    WrittenSinceProtected,
+}
+
+#[cfg(target_os = "linux")]
+fn runs(memory: &[u8], page: usize, query: Query) -> Option<Vec<(u32, u32)>> {
     let start = memory.as_ptr() as u64;
     let end = start + memory.len() as u64;
     if !start.is_multiple_of(page as u64) || !memory.len().is_multiple_of(page) {
@@ -31,7 +53,7 @@ pub(crate) fn written_runs(memory: &[u8], page: usize) -> Option<Vec<(u32, u32)>
     let mut runs: Vec<(u32, u32)> = Vec::new();
     let mut from = start;
     while from < end {
-        let (filled, walk_end) = scan(&file, from, end, &mut regions)?;
+        let (filled, walk_end) = scan(&file, from, end, &mut regions, query)?;
         if walk_end <= from || walk_end > end {
             return None;
         }
@@ -60,7 +82,13 @@ pub(crate) fn written_runs(_memory: &[u8], _page: usize) -> Option<Vec<(u32, u32
 const MAX_REGIONS: usize = 256;
 // From <linux/fs.h>.
 #[cfg(target_os = "linux")]
+const PAGE_IS_WRITTEN: u64 = 1 << 1;
+#[cfg(target_os = "linux")]
 const PAGE_IS_FILE: u64 = 1 << 2;
+#[cfg(target_os = "linux")]
+const PM_SCAN_WP_MATCHING: u64 = 1 << 0;
+#[cfg(target_os = "linux")]
+const PM_SCAN_CHECK_WPASYNC: u64 = 1 << 1;
 #[cfg(target_os = "linux")]
 const PAGE_IS_PRESENT: u64 = 1 << 3;
 #[cfg(target_os = "linux")]
@@ -121,13 +149,13 @@ fn pagemap_file() -> Option<std::sync::Arc<std::fs::File>> {
 /// Whether the kernel knows `PAGEMAP_SCAN` (an empty scan succeeds).
 #[cfg(target_os = "linux")]
 fn supported(file: &std::fs::File) -> bool {
-    scan(file, 0, 0, &mut []).is_some()
+    scan(file, 0, 0, &mut [], Query::Anonymous).is_some()
 }
 
 /// One `PAGEMAP_SCAN` of the addresses `from..end` for written pages, into `regions`: how many regions it
 /// filled and where the walk stopped (before `end` when `regions` ran out). `None` when the ioctl fails.
 #[cfg(target_os = "linux")]
-fn scan(file: &std::fs::File, from: u64, end: u64, regions: &mut [PageRegion]) -> Option<(usize, u64)> {
+fn scan(file: &std::fs::File, from: u64, end: u64, regions: &mut [PageRegion], query: Query) -> Option<(usize, u64)> {
     use std::os::fd::AsRawFd;
 
     let mut arg = PmScanArg {
@@ -146,6 +174,11 @@ fn scan(file: &std::fs::File, from: u64, end: u64, regions: &mut [PageRegion]) -
         category_anyof_mask: PAGE_IS_PRESENT | PAGE_IS_SWAPPED,
         return_mask: 0,
     };
+    if let Query::WrittenSinceProtected = query {
+        // Fails (EPERM) rather than skip a page not tracked in asynchronous write-protect mode.
+        arg.flags = PM_SCAN_WP_MATCHING | PM_SCAN_CHECK_WPASYNC;
+        (arg.category_inverted, arg.category_mask, arg.category_anyof_mask) = (0, PAGE_IS_WRITTEN, 0);
+    }
     // SAFETY: the fd is this process's pagemap; `arg` describes `regions`, which the kernel fills with at
     // most `vec_len` entries; the caller holds a borrow of the scanned memory (or the range is empty).
     let filled = unsafe { libc::ioctl(file.as_raw_fd(), PAGEMAP_SCAN, &mut arg as *mut PmScanArg) };

@@ -66,6 +66,9 @@ struct Session {
     /// The frozen layer the memory maps (`fork.rs`), when it is a fork's or was frozen for one.
     #[cfg(target_os = "linux")]
     layers: Option<Arc<crate::fork::Frozen>>,
+    /// The pages written since the top layer was frozen, for a session that forks (`fork.rs`).
+    #[cfg(target_os = "linux")]
+    tracker: Option<crate::fork::WriteTracker>,
 }
 
 impl Session {
@@ -503,29 +506,52 @@ impl Sandbox {
                 return Ok(None);
             };
             let frozen = Arc::new(frozen);
-            self.session = Some(self.mapped_session(image, baseline.image.len(), frozen.clone())?);
+            let mut session = self.mapped_session(image, baseline.image.len(), frozen.clone())?;
+            // Its memory holds exactly the frozen layer: track its writes from here.
+            session.tracker = fork::WriteTracker::new(session.memory()).ok();
+            self.session = Some(session);
             self.changed = false;
             return Ok(Some(frozen));
         };
-        let written = snapshot::written_runs(session.memory(), &[]);
+        // The pages written since the top layer was frozen: the tracker's list (it protects them again), or
+        // the pages the kernel lists as written since the last remap, a superset.
+        let memory = session.store.data().memory.expect("set at start").data(&session.store);
+        let tracked = session.tracker.as_mut().and_then(|tracker| tracker.written(memory));
+        if tracked.is_none() {
+            session.tracker = None;
+        }
+        let remap = tracked.is_none();
+        let written = tracked.or_else(|| snapshot::written_runs(memory, &[]));
         if written.as_ref().is_some_and(Vec::is_empty) {
             self.changed = false;
             return Ok(Some(top));
         }
-        if !Frozen::may_make_another() {
-            return Ok(None);
-        }
-        let frozen = match written {
-            Some(written) if top.depth + 1 < fork::MAX_DEPTH => Frozen::new(session.memory(), written, Some(top)),
-            _ => Frozen::new(session.memory(), session.runs_to_copy(&baseline.image), None),
+        // From here, pages the tracker listed (and protected again) must reach a layer: if none is made,
+        // the next freeze must not trust the tracker.
+        let frozen = if Frozen::may_make_another() {
+            match written {
+                Some(written) if top.depth + 1 < fork::MAX_DEPTH => Frozen::new(memory, written, Some(top)),
+                _ => Frozen::new(memory, session.runs_to_copy(&baseline.image), None),
+            }
+        } else {
+            Err(std::io::Error::other("too many frozen layers"))
         };
-        let Ok(frozen) = frozen.map(Arc::new) else { return Ok(None) };
-        let memory = session.store.data().memory.expect("set at start").data_mut(&mut session.store);
-        // SAFETY: a session with layers lives in a ForkMemory (it was made by `mapped_session`), and
-        // nothing runs in it while `self` is borrowed.
-        if let Err(e) = unsafe { fork::remap(memory, &frozen) } {
-            self.session = Some(self.start_session()?);
-            return Err(Error::Engine(format!("the session was lost while freezing it for a fork, and reset: {e}")));
+        let Ok(frozen) = frozen.map(Arc::new) else {
+            session.tracker = None;
+            return Ok(None);
+        };
+        if remap {
+            let memory = session.store.data().memory.expect("set at start").data_mut(&mut session.store);
+            // SAFETY: a session with layers lives in a ForkMemory (it was made by `mapped_session`), and
+            // nothing runs in it while `self` is borrowed.
+            if let Err(e) = unsafe { fork::remap(memory, &frozen) } {
+                self.session = Some(self.start_session()?);
+                return Err(Error::Engine(format!(
+                    "the session was lost while freezing it for a fork, and reset: {e}"
+                )));
+            }
+            // The memory now holds exactly the new top layer: track its writes from here.
+            session.tracker = fork::WriteTracker::new(session.memory()).ok();
         }
         session.layers = Some(frozen.clone());
         self.changed = false;
@@ -575,6 +601,12 @@ impl Sandbox {
     #[cfg(all(test, target_os = "linux"))]
     pub(crate) fn frozen_depth(&mut self) -> Option<u32> {
         self.live_session().ok()?.layers.as_ref().map(|top| top.depth)
+    }
+
+    /// Whether the session's writes are tracked by the kernel since its top layer (`fork::WriteTracker`).
+    #[cfg(all(test, target_os = "linux"))]
+    pub(crate) fn write_tracked(&mut self) -> bool {
+        self.live_session().is_ok_and(|s| s.tracker.is_some())
     }
 
     /// Bytes of linear memory the session currently has.
@@ -667,6 +699,8 @@ impl Sandbox {
             runtime,
             #[cfg(target_os = "linux")]
             layers: None,
+            #[cfg(target_os = "linux")]
+            tracker: None,
         })
     }
 
