@@ -452,10 +452,10 @@ mod tests {
             assert_eq!(parent.write_tracked(), tracked);
         }
         for (n, child) in children.iter_mut().enumerate() {
-            let code = format!("n, len(grown), small[n * 70], grown[-1][1000 + n * 4099], sum(grown[-1][:1000])");
+            let code = "n, len(grown), small[n * 70], grown[-1][1000 + n * 4099], sum(grown[-1][:1000])";
             let last = n / 3 * 3;
             let expected = format!("({n}, {}, {}, 7, {})", n / 3 + 1, -(n as i64), (last % 251) * 1000);
-            assert_eq!(value(child, &code), expected, "child {n}");
+            assert_eq!(value(child, code), expected, "child {n}");
         }
     }
 
