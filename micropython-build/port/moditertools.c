@@ -179,9 +179,27 @@ static void wrapper_print(const mp_print_t *print, mp_obj_t self_in, mp_print_ki
     mp_printf(print, "<itertools.%q object at 0x%p>", (qstr)mp_obj_get_type(self_in)->name, MP_OBJ_TO_PTR(self_in));
 }
 
+// Whether `obj` is a type iterator_type made (program code can reach _itertools: check before any cast).
+static bool is_wrapper_type(mp_obj_t obj) {
+    if (!mp_obj_is_type(obj, &mp_type_type)) {
+        return false;
+    }
+    const mp_obj_type_t *type = MP_OBJ_TO_PTR(obj);
+    return MP_OBJ_TYPE_HAS_SLOT(type, make_new) && MP_OBJ_TYPE_GET_SLOT(type, make_new) == wrapper_make_new;
+}
+
+static void check_wrapper_type(mp_obj_t obj) {
+    if (!is_wrapper_type(obj)) {
+        mp_raise_TypeError(MP_ERROR_TEXT("expected an itertools type"));
+    }
+}
+
 // iterator_type(name, factory, attrs): a new type named `name` whose objects wrap factory's generator;
 // `attrs` (a dict or None) are its class attributes (chain.from_iterable).
 static mp_obj_t itertools_iterator_type(mp_obj_t name, mp_obj_t factory, mp_obj_t attrs) {
+    if (attrs != mp_const_none && !mp_obj_is_type(attrs, &mp_type_dict)) {
+        mp_raise_TypeError(MP_ERROR_TEXT("attrs must be a dict or None"));
+    }
     mp_obj_type_t *type = m_new_obj_var0(mp_obj_type_t, slots, void *, WRAPPER_FACTORY_SLOT + 1);
     type->base.type = &mp_type_type;
     type->flags = MP_TYPE_FLAG_ITER_IS_ITERNEXT;
@@ -200,11 +218,13 @@ static MP_DEFINE_CONST_FUN_OBJ_3(itertools_iterator_type_obj, itertools_iterator
 // wrap(type, generator, state): an object of a type iterator_type made, over an existing generator
 // (chain.from_iterable, groupby's groups, tee's iterators), with the state state(obj) gives back.
 static mp_obj_t itertools_wrap(mp_obj_t type, mp_obj_t gen, mp_obj_t state) {
+    check_wrapper_type(type);
     return wrapper_new(MP_OBJ_TO_PTR(type), gen, state);
 }
 static MP_DEFINE_CONST_FUN_OBJ_3(itertools_wrap_obj, itertools_wrap);
 
 static mp_obj_t itertools_state(mp_obj_t obj) {
+    check_wrapper_type(MP_OBJ_FROM_PTR(mp_obj_get_type(obj)));
     itertools_wrapper_t *self = MP_OBJ_TO_PTR(obj);
     return self->state;
 }
