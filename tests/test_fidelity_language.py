@@ -2260,6 +2260,102 @@ print(list(zip(range(3), count(10))), list(map(lambda a, b: a * b, range(3), rep
 print(isinstance(count(), itertools.count), type(repeat(1)).__name__, list(repeat([], 2)))
 ch = chain('ab', 'cd'); print(next(ch), list(ch))
 """,
+    # ---- itertools objects are their own iterators (types made by _itertools.iterator_type)
+    "itertools_objects_are_iterators": r"""
+import itertools, re
+from itertools import *
+def r(obj):
+    return re.sub(' at 0x[0-9a-f]+', ' at 0x?', repr(obj))
+objs = [chain('ab', 'c'), chain.from_iterable(['ab', 'c']), islice(range(10), 2, 8, 2), zip_longest('ab', 'c'),
+        product('ab', repeat=2), permutations('abc', 2), combinations('abc', 2),
+        combinations_with_replacement('ab', 2), accumulate([1, 2, 3]), starmap(pow, [(2, 3), (3, 2)]),
+        takewhile(bool, [1, 0, 1]), dropwhile(bool, [1, 0, 1]), compress('abc', [1, 0, 1]), pairwise('abc'),
+        filterfalse(None, [0, 1, 0]), *tee('xyz', 2), count(3), repeat('r', 2)]
+for obj in objs:
+    name = type(obj).__name__
+    print(name, iter(obj) is obj, r(obj) if name not in ('count', 'repeat') else repr(obj),
+          type(obj) is getattr(itertools, name, type(obj)), next(obj), list(islice(obj, 4)))
+cyc = cycle('ab'); print(iter(cyc) is cyc, [next(cyc) for _ in range(5)], r(cyc))
+gb = groupby([1, 1, 2, 3, 3], key=lambda v: v % 2)
+print(iter(gb) is gb, r(gb))
+for key, group in gb:
+    print(key, type(group).__name__, iter(group) is group, r(group), list(group), list(group))
+g = groupby('aabbc'); k1, g1 = next(g); k2, g2 = next(g); print(k1, list(g1), k2, list(g2))
+# a for loop and next() share the object's position, as in CPython
+it = islice('abcdefg', 6)
+for v in it:
+    print(v, next(it, None), end='; ')
+print()
+ch = chain([1, 2], [3, 4])
+print(next(ch), sum(ch), list(ch), next(ch, 'end'))
+class Tail(chain):
+    pass
+t = Tail([1], [2, 3])
+print(isinstance(t, chain), type(t).__name__, list(t))
+print(sorted(zip(count(), chain('ba', 'c'))), dict(zip_longest('ab', [1])), list(map(str, islice(count(7), 2))))
+def broken():
+    yield 1
+    raise ValueError('boom')
+try:
+    print(list(chain(broken())))
+except ValueError as e:
+    print('ValueError', e)
+a, b = tee([1, 2, 3])
+c, d = tee(a)
+print(c is a, next(c), list(b), list(a), list(d), tee(a, 0), len(tee('ab', 3)))
+src = iter(range(5))
+x, y = tee(src)
+print(next(x), next(x), next(src), list(y), list(x))
+t1, = tee('abc', 1)
+t2, t3 = tee(t1)
+print(next(t1), list(t3), list(t2), t2 is t1)
+for bad in [lambda: chain(1).__next__(), lambda: cycle(5), lambda: islice([1], -1)]:
+    show(bad)
+""",
+    # ---- patch 0380: a class's __dict__ is a live read-only mappingproxy (and types.MappingProxyType)
+    "class_dict_is_live_mappingproxy": """
+import types
+class Config:
+    debug = False
+    def method(self):
+        return 1
+d = Config.__dict__
+print(type(d).__name__, type(d) is types.MappingProxyType, vars(Config) == d, 'debug' in d, d['debug'])
+Config.level = 3
+Config.debug = True
+print('level' in d, d['level'], d['debug'], d.get('missing', '-'), d.get('level'))
+del Config.level
+print('level' in d, len(d) == len(dict(d)), sorted(k for k in d if not k.startswith('__')))
+print(sorted(k for k in d.keys() if not k.startswith('__')), [v for k, v in d.items() if k == 'debug'])
+print(type(d.copy()).__name__, d.copy() == d, d == d, d != {}, bool(d), callable(d['method']))
+show(hash, d)
+try:
+    d['x'] = 1
+except TypeError as e:
+    print('TypeError', e)
+try:
+    del d['debug']
+except TypeError as e:
+    print('TypeError', e)
+show(lambda: d['nothing'])
+m = types.MappingProxyType({'a': 1, 'b': [2]})
+print(m, repr(m), str(m), m['a'], list(m), len(m), m | {'c': 3}, m == {'a': 1, 'b': [2]}, dict(m), {**m})
+src = {'k': 1}
+live = types.MappingProxyType(src)
+src['k2'] = 2
+print(live, 'k2' in live, list(live.values()), list(live.items()))
+for bad in [lambda: types.MappingProxyType([1]), lambda: types.MappingProxyType(5), lambda: types.MappingProxyType(())]:
+    show(bad)
+class Plugin:
+    registry = {}
+    def __init_subclass__(cls, **kw):
+        Plugin.registry[cls.__name__] = sorted(k for k in cls.__dict__ if not k.startswith('__'))
+class CsvPlugin(Plugin):
+    sep = ','
+    def load(self):
+        pass
+print(Plugin.registry, isinstance(CsvPlugin.__dict__, types.MappingProxyType))
+""",
     # ---- patch 0270: obj.__dict__ / vars(obj) are the live attribute dict
     "instance_dict_is_live": """
 class Record:

@@ -2,39 +2,27 @@
 
 All of CPython 3.13's functions: count, cycle, repeat, accumulate, batched (with strict=), chain (and
 chain.from_iterable), compress, dropwhile, filterfalse, groupby, islice, pairwise, starmap, takewhile,
-tee, zip_longest, product, permutations, combinations, combinations_with_replacement. Each is a class of
-CPython's name (type(chain()).__name__ == 'chain', isinstance(x, itertools.chain)) with CPython's repr;
-results come in CPython's order; argument errors are raised when the object is made, as in CPython.
-count and repeat are C types (port/moditertools.c): their reprs show their state (count(6) after
-count(5) gave 5). The others drive a generator: __iter__ hands it out, so that a for loop, list() or
-sum() runs at generator speed instead of calling __next__ in Python for every item; next() goes through
-__next__ to the same generator.
-Differences: iter(x) of such an object is that generator, not x itself; the objects cannot be pickled or
-copied.
+tee, zip_longest, product, permutations, combinations, combinations_with_replacement. Each is a type of
+CPython's name (type(chain()).__name__ == 'chain', isinstance(x, itertools.chain)) with CPython's repr,
+and its objects are their own iterators (iter(x) is x), groupby's groups are `_grouper`s and tee's
+iterators `_tee`s; results come in CPython's order; argument errors are raised when the object is made,
+as in CPython. count and repeat are C types (port/moditertools.c): their reprs show their state (count(6)
+after count(5) gave 5). The others are types made by _itertools.iterator_type: calling one calls the
+function of the same name below, which checks the arguments and returns the generator that makes the
+items; the object wraps it, and a for loop, list(), sum() or next() step it from C at generator speed.
+Difference: the objects cannot be pickled or copied.
 """
 
-from collections import deque
-from _itertools import count, repeat
+from _itertools import count, repeat, iterator_type as _type, wrap as _wrap, state as _state
 
 _END = object()
 
 
-class _Iterator:
-    # self._it: the generator that makes the items
-
-    def __iter__(self):
-        return self._it
-
-    def __next__(self):
-        return next(self._it)
-
-    def __repr__(self):
-        return "<itertools.%s object at 0x%x>" % (type(self).__name__, id(self))
+def cycle(iterable):
+    return _cycle(iter(iterable))
 
 
-class cycle(_Iterator):
-    def __init__(self, iterable):
-        self._it = _cycle(iter(iterable))
+cycle = _type("cycle", cycle, None)
 
 
 def _cycle(it):
@@ -51,9 +39,11 @@ def _add(a, b):
     return a + b
 
 
-class accumulate(_Iterator):
-    def __init__(self, iterable, func=None, *, initial=None):
-        self._it = _accumulate(iter(iterable), func or _add, initial)
+def accumulate(iterable, func=None, *, initial=None):
+    return _accumulate(iter(iterable), func or _add, initial)
+
+
+accumulate = _type("accumulate", accumulate, None)
 
 
 def _accumulate(it, func, total):
@@ -68,11 +58,13 @@ def _accumulate(it, func, total):
         yield total
 
 
-class batched(_Iterator):
-    def __init__(self, iterable, n, *, strict=False):
-        if n < 1:
-            raise ValueError("n must be at least one")
-        self._it = _batched(iter(iterable), n, strict)
+def batched(iterable, n, *, strict=False):
+    if n < 1:
+        raise ValueError("n must be at least one")
+    return _batched(iter(iterable), n, strict)
+
+
+batched = _type("batched", batched, None)
 
 
 def _batched(it, n, strict):
@@ -89,17 +81,15 @@ def _batched(it, n, strict):
         yield tuple(batch)
 
 
-class chain(_Iterator):
-    """chain(*iterables) and chain.from_iterable(iterable_of_iterables)."""
+def chain(*iterables):
+    return _chain(iter(iterables))
 
-    def __init__(self, *iterables):
-        self._it = _chain(iter(iterables))
 
-    @classmethod
-    def from_iterable(cls, iterables):
-        result = cls()
-        result._it = _chain(iter(iterables))
-        return result
+def _from_iterable(iterables):
+    return _wrap(chain, _chain(iter(iterables)), None)
+
+
+chain = _type("chain", chain, {"from_iterable": staticmethod(_from_iterable)})
 
 
 def _chain(sources):
@@ -108,9 +98,11 @@ def _chain(sources):
             yield element
 
 
-class compress(_Iterator):
-    def __init__(self, data, selectors):
-        self._it = _compress(iter(data), iter(selectors))
+def compress(data, selectors):
+    return _compress(iter(data), iter(selectors))
+
+
+compress = _type("compress", compress, None)
 
 
 def _compress(data, selectors):
@@ -119,9 +111,11 @@ def _compress(data, selectors):
             yield d
 
 
-class dropwhile(_Iterator):
-    def __init__(self, predicate, iterable):
-        self._it = _dropwhile(predicate, iter(iterable))
+def dropwhile(predicate, iterable):
+    return _dropwhile(predicate, iter(iterable))
+
+
+dropwhile = _type("dropwhile", dropwhile, None)
 
 
 def _dropwhile(predicate, it):
@@ -133,9 +127,11 @@ def _dropwhile(predicate, it):
         yield element
 
 
-class takewhile(_Iterator):
-    def __init__(self, predicate, iterable):
-        self._it = _takewhile(predicate, iter(iterable))
+def takewhile(predicate, iterable):
+    return _takewhile(predicate, iter(iterable))
+
+
+takewhile = _type("takewhile", takewhile, None)
 
 
 def _takewhile(predicate, it):
@@ -145,9 +141,11 @@ def _takewhile(predicate, it):
         yield element
 
 
-class filterfalse(_Iterator):
-    def __init__(self, predicate, iterable):
-        self._it = _filterfalse(bool if predicate is None else predicate, iter(iterable))
+def filterfalse(predicate, iterable):
+    return _filterfalse(bool if predicate is None else predicate, iter(iterable))
+
+
+filterfalse = _type("filterfalse", filterfalse, None)
 
 
 def _filterfalse(predicate, it):
@@ -156,16 +154,15 @@ def _filterfalse(predicate, it):
             yield element
 
 
-class groupby(_Iterator):
-    """Consecutive elements with equal keys, as (key, group iterator) pairs. Advancing the groupby
-    ends the previous group iterator, as in CPython."""
+class _GroupBy:
+    """The state of a groupby: consecutive elements with equal keys, as (key, group iterator) pairs.
+    Advancing the groupby ends the previous group iterator, as in CPython."""
 
-    def __init__(self, iterable, key=None):
+    def __init__(self, iterable, key):
         self._source = iter(iterable)
         self._keyfunc = key
         self._key = self._target = self._value = _END
         self._marker = None
-        self._it = self._run()
 
     def _advance(self):
         try:
@@ -185,12 +182,14 @@ class groupby(_Iterator):
             if self._key is _END:
                 return
             self._target = self._key
-            yield self._key, _group(self, self._key, marker)
+            yield self._key, _wrap(_grouper, _group(self, self._key, marker), None)
 
 
-class _grouper(_Iterator):
-    def __init__(self, parent, target, marker):
-        self._it = _group(parent, target, marker)
+def groupby(iterable, key=None):
+    return _GroupBy(iterable, key)._run()
+
+
+groupby = _type("groupby", groupby, None)
 
 
 def _group(parent, target, marker):
@@ -199,13 +198,18 @@ def _group(parent, target, marker):
         parent._advance()
 
 
-class islice(_Iterator):
-    def __init__(self, *args):
-        if not 2 <= len(args) <= 4:
-            raise TypeError(
-                "islice expected at %s arguments, got %d" % ("least 2" if len(args) < 2 else "most 4", len(args))
-            )
-        self._it = _islice_checked(args[0], args[1:])
+_grouper = _type("_grouper", _group, None)
+
+
+def islice(*args):
+    if not 2 <= len(args) <= 4:
+        raise TypeError(
+            "islice expected at %s arguments, got %d" % ("least 2" if len(args) < 2 else "most 4", len(args))
+        )
+    return _islice_checked(args[0], args[1:])
+
+
+islice = _type("islice", islice, None)
 
 
 def _islice_checked(iterable, args):
@@ -236,9 +240,11 @@ def _islice(it, start, stop, step):
         i += 1
 
 
-class pairwise(_Iterator):
-    def __init__(self, iterable):
-        self._it = _pairwise(iter(iterable))
+def pairwise(iterable):
+    return _pairwise(iter(iterable))
+
+
+pairwise = _type("pairwise", pairwise, None)
 
 
 def _pairwise(it):
@@ -251,9 +257,11 @@ def _pairwise(it):
         previous = element
 
 
-class starmap(_Iterator):
-    def __init__(self, function, iterable):
-        self._it = _starmap(function, iter(iterable))
+def starmap(function, iterable):
+    return _starmap(function, iter(iterable))
+
+
+starmap = _type("starmap", starmap, None)
 
 
 def _starmap(function, it):
@@ -262,33 +270,57 @@ def _starmap(function, it):
 
 
 def tee(iterable, n=2):
+    """As CPython's: the first iterator is `iterable` itself when it is a tee iterator (otherwise a new
+    one over it), the others are copies of it, at its position."""
     if n < 0:
         raise ValueError("n must be >= 0")
     it = iter(iterable)
-    queues = [deque() for _ in range(n)]
-    return tuple(_tee(it, q, queues) for q in queues)
+    first = it if type(it) is _tee and _state(it) is not None else _new_tee(_TeeCursor(it, [None, None]))
+    if not n:
+        return ()
+    cursor = _state(first)
+    return (first,) + tuple(_new_tee(_TeeCursor(cursor.it, cursor.node)) for _ in range(n - 1))
 
 
-class _tee(_Iterator):
-    def __init__(self, it, mine, queues):
-        self._it = _tee_items(it, mine, queues)
+class _TeeCursor:
+    """A tee iterator's position: the node of the last value it gave in the list of the source's values
+    that all copies share ([value, next node], next None until fetched); nodes every copy has passed are
+    freed."""
+
+    def __init__(self, it, node):
+        self.it = it
+        self.node = node
 
 
-def _tee_items(it, mine, queues):
+def _new_tee(cursor):
+    return _wrap(_tee, _tee_items(cursor), cursor)
+
+
+def _tee_items(cursor):
     while True:
-        if not mine:
+        node = cursor.node[1]
+        if node is None:
             try:
-                element = next(it)
+                value = next(cursor.it)
             except StopIteration:
                 return
-            for q in queues:
-                q.append(element)
-        yield mine.popleft()
+            node = cursor.node[1] = [value, None]
+        cursor.node = node
+        yield node[0]
 
 
-class zip_longest(_Iterator):
-    def __init__(self, *iterables, fillvalue=None):
-        self._it = _zip_longest([iter(i) for i in iterables], fillvalue)
+def _tee_from(iterable):
+    return _tee_items(_TeeCursor(iter(iterable), [None, None]))
+
+
+_tee = _type("_tee", _tee_from, None)
+
+
+def zip_longest(*iterables, fillvalue=None):
+    return _zip_longest([iter(i) for i in iterables], fillvalue)
+
+
+zip_longest = _type("zip_longest", zip_longest, None)
 
 
 def _zip_longest(its, fillvalue):
@@ -311,11 +343,13 @@ def _zip_longest(its, fillvalue):
         yield tuple(row)
 
 
-class product(_Iterator):
-    def __init__(self, *iterables, repeat=1):
-        if repeat < 0:
-            raise ValueError("repeat argument cannot be negative")
-        self._it = _product([tuple(p) for p in iterables] * repeat)
+def product(*iterables, repeat=1):
+    if repeat < 0:
+        raise ValueError("repeat argument cannot be negative")
+    return _product([tuple(p) for p in iterables] * repeat)
+
+
+product = _type("product", product, None)
 
 
 def _product(pools):
@@ -348,10 +382,12 @@ def _check_r(r, n):
     return r
 
 
-class permutations(_Iterator):
-    def __init__(self, iterable, r=None):
-        pool = tuple(iterable)
-        self._it = _permutations(pool, _check_r(r, len(pool)))
+def permutations(iterable, r=None):
+    pool = tuple(iterable)
+    return _permutations(pool, _check_r(r, len(pool)))
+
+
+permutations = _type("permutations", permutations, None)
 
 
 def _permutations(pool, r):
@@ -387,10 +423,12 @@ def _permutations(pool, r):
             return
 
 
-class combinations(_Iterator):
-    def __init__(self, iterable, r):
-        pool = tuple(iterable)
-        self._it = _combinations(pool, _check_r(r, len(pool)))
+def combinations(iterable, r):
+    pool = tuple(iterable)
+    return _combinations(pool, _check_r(r, len(pool)))
+
+
+combinations = _type("combinations", combinations, None)
 
 
 def _combinations(pool, r):
@@ -411,10 +449,12 @@ def _combinations(pool, r):
             chosen[j] = chosen[j - 1] + 1
 
 
-class combinations_with_replacement(_Iterator):
-    def __init__(self, iterable, r):
-        pool = tuple(iterable)
-        self._it = _combinations_with_replacement(pool, _check_r(r, len(pool)))
+def combinations_with_replacement(iterable, r):
+    pool = tuple(iterable)
+    return _combinations_with_replacement(pool, _check_r(r, len(pool)))
+
+
+combinations_with_replacement = _type("combinations_with_replacement", combinations_with_replacement, None)
 
 
 def _combinations_with_replacement(pool, r):

@@ -75,60 +75,8 @@ class SimpleNamespace:
         return result if result is NotImplemented else not result
 
 
-class MappingProxyType:
-    """Read-only proxy of a mapping."""
-
-    __slots__ = ("_mapping",)
-
-    def __init__(self, mapping):
-        if not hasattr(mapping, "keys") or not hasattr(mapping, "__getitem__") or isinstance(mapping, (list, tuple)):
-            raise TypeError("mappingproxy() argument must be a mapping, not %s" % type(mapping).__name__)
-        self._mapping = mapping
-
-    def __getitem__(self, key):
-        return self._mapping[key]
-
-    def __setitem__(self, key, value):
-        raise TypeError("'mappingproxy' object does not support item assignment")
-
-    def __delitem__(self, key):
-        raise TypeError("'mappingproxy' object does not support item deletion")
-
-    def __contains__(self, key):
-        return key in self._mapping
-
-    def __iter__(self):
-        return iter(self._mapping)
-
-    def __len__(self):
-        return len(self._mapping)
-
-    def __eq__(self, other):
-        return self._mapping == other
-
-    def __repr__(self):
-        return "mappingproxy(%r)" % (self._mapping,)
-
-    def __str__(self):
-        return str(self._mapping)
-
-    def get(self, key, default=None):
-        return self._mapping.get(key, default)
-
-    def keys(self):
-        return self._mapping.keys()
-
-    def values(self):
-        return self._mapping.values()
-
-    def items(self):
-        return self._mapping.items()
-
-    def copy(self):
-        return self._mapping.copy()
-
-    def __or__(self, other):
-        return dict(self._mapping) | dict(other)
+# The read-only live view of a mapping that a class's __dict__ is (C, patch 0380-class-dict-mappingproxy).
+MappingProxyType = type(type.__dict__)
 
 
 def new_class(name, bases=(), kwds=None, exec_body=None):
