@@ -881,3 +881,20 @@ for make in [lambda: set().pop(), lambda: {1}.remove(2.5), lambda: {[1]}, lambda
 
 def test_set_iteration_order_matches_cpython():
     assert_prints_what_cpython_prints(SET_ORDER)
+
+
+def test_identity_before_equality_and_view_sizes():
+    # CPython compares container items identity first (a NaN is found), and dict views are sized (patch 0362)
+    assert_prints_what_cpython_prints(
+        SHOW
+        + r"""
+n = float('nan')
+print(n in [n], n in (n,), [1, n].index(n), [n, 2, n].count(n), [n] == [n], (n, 1) == (n, 1), [n] < [n], n in [float('nan')])
+d, e = {1: 2, 3: 4}, {}
+print(len(d.keys()), len(d.values()), len(d.items()), bool(e.keys()), bool(e.values()), bool(e.items()), bool(d.items()))
+l = [n, 1]
+l.remove(n)
+print(l, [x for x in [n] if x in [n]] == [n])
+show(lambda: [1].index(n))
+"""
+    )
