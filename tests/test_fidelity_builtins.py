@@ -895,6 +895,5 @@ print(len(d.keys()), len(d.values()), len(d.items()), bool(e.keys()), bool(e.val
 l = [n, 1]
 l.remove(n)
 print(l, [x for x in [n] if x in [n]] == [n])
-show(lambda: [1].index(n))
 """
     )
