@@ -6,7 +6,8 @@ small ints; list slice assignment and deletion, stepped slices of tuples, bytear
 arguments of positional built-ins (round(ndigits=2), print(flush=True), zip(strict=True),
 date.strftime(format=)) with CPython's errors; the special methods of built-in types as attributes
 (`d.__getitem__`, `int.__add__`, `super().__eq__`), int/float/Fraction/Decimal `real`/`imag`/`conjugate()`,
-bool `&`/`|`/`^`, complex repr and `complex(real=, imag=)`, UnicodeDecodeError/UnicodeEncodeError attributes and bytes `%b`."""
+bool `&`/`|`/`^`, complex repr and `complex(real=, imag=)`, UnicodeDecodeError/UnicodeEncodeError attributes and bytes `%b`;
+the iteration order of sets and frozensets of numbers and tuples (CPython's table, patch 0360)."""
 
 import pytest
 from fidelity import SHOW, assert_prints_what_cpython_prints
@@ -793,3 +794,106 @@ show(lambda: float("nan").__trunc__())
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_builtins_print_what_cpython_prints(name):
     assert_prints_what_cpython_prints(PRELUDE + CASES[name])
+
+
+# Sets of floats, big ints, tuples and mixes, built every way CPython builds them, printed (CPython's order).
+SET_ORDER = r"""
+import random
+random.seed(20261203)
+print({1.5, 2.5, 0.1, 3.25, 10.75}, {2**40, 5, 2**31+7, -2**35}, {100, 7, 3}, {(0, 1), (2, 3)})
+print(set(0.5 * i for i in range(20)), {(0, 1), (2, 3), (4, 5), (-1, -2.5)}, {-0.5, -1.5, (1, -2.25), 3})
+print([v for v in {1.5, 2.5, 0.1, 3.25, 10.75}], {x * 1.5 for x in range(10)}, frozenset([0.1, 0.2, 0.3]))
+for v in {14.0, -48.986, 52.192, 30.3, -81.0}:
+    print(v, end=' ')
+print()
+def family(xs):
+    s = set(xs)
+    out = [s, frozenset(xs), {v for v in xs}, set(dict.fromkeys(xs)), s.copy(), set(s)]
+    for r in xs[::3]:
+        s.discard(r)
+    out.append(s)
+    more = [round(random.uniform(-20, 20), 1) for _ in range(random.randint(0, 40))]
+    for m in more:
+        s.add(m)
+    out.append(s.copy())
+    t = set(more[: len(more) // 2]) | {1, 2.5, (3, 4)}
+    out += [s | t, s & t, s - t, s ^ t, t - s, t ^ s, t & s, s.union(more, xs[:4]), s.intersection(xs, more),
+            s.difference(more, [1]), s.symmetric_difference(more), s.symmetric_difference(dict.fromkeys(xs))]
+    c = s.copy()
+    c.update(xs[:5], {7.5: 0})
+    out.append(c.copy())
+    c.difference_update(more)
+    out.append(c.copy())
+    c.symmetric_difference_update(xs[:10])
+    out.append(c.copy())
+    c.intersection_update(s, xs + more)
+    out.append(c.copy())
+    popped = [c.pop() for _ in range(min(5, len(c)))]
+    out += [popped, c]
+    s |= set(more)
+    out.append(s.copy())
+    s -= set(xs[:3])
+    out.append(s.copy())
+    s &= set(xs) | set(more)
+    out.append(s.copy())
+    s ^= {7, 8.5}
+    out.append(s)
+    for o in out:
+        print(o)
+for t in range(60):
+    n = random.randint(0, 70)
+    kind = t % 5
+    if kind == 0:
+        xs = [round(random.uniform(-100, 100), random.randint(0, 3)) for _ in range(n)]
+    elif kind == 1:
+        xs = [random.randint(-2**70, 2**70) for _ in range(n)]
+    elif kind == 2:
+        xs = [(random.randint(0, 9), random.randint(0, 9)) for _ in range(n)]
+    elif kind == 3:
+        xs = [random.choice([random.randint(-1000, 1000), random.random() * 50, (random.randint(0, 5), 0.5)])
+              for _ in range(n)]
+    else:
+        xs = [random.randint(-300, 300) for _ in range(n)]
+    family(xs)
+big = {random.random() for _ in range(3000)}
+print(hash(frozenset(big)), list(big)[:20], list(big)[-20:])
+for r in list(big)[::2]:
+    big.remove(r)
+big.update(i / 7 for i in range(500))
+print(hash(frozenset(big)), list(big)[:20], list(big)[-20:])
+s = {1, 2, 3}
+try:
+    for v in s:
+        s.add(v + 10)
+except RuntimeError as e:
+    print('RuntimeError:', e)
+print({frozenset({1, 2})} - {frozenset({2, 1})}, {1, 2} in {frozenset({1, 2})}, {1, 1.0, True}, {0, 0.0, False})
+print(frozenset([1, 2]) | {3}, type(frozenset([1]) | {3}).__name__, {3} | frozenset([1]), frozenset() is not None)
+f = frozenset([1.5, 2])
+print(frozenset(f) is f, f.copy() is f, {1.5, 2} == f, set().isdisjoint([]), {1, 2}.issubset(range(5)))
+for make in [lambda: set().pop(), lambda: {1}.remove(2.5), lambda: {[1]}, lambda: {1}.add({2})]:
+    try:
+        make()
+    except (KeyError, TypeError) as e:
+        print(type(e).__name__, e)
+"""
+
+
+def test_set_iteration_order_matches_cpython():
+    assert_prints_what_cpython_prints(SET_ORDER)
+
+
+def test_identity_before_equality_and_view_sizes():
+    # CPython compares container items identity first (a NaN is found), and dict views are sized (patch 0362)
+    assert_prints_what_cpython_prints(
+        SHOW
+        + r"""
+n = float('nan')
+print(n in [n], n in (n,), [1, n].index(n), [n, 2, n].count(n), [n] == [n], (n, 1) == (n, 1), [n] < [n], n in [float('nan')])
+d, e = {1: 2, 3: 4}, {}
+print(len(d.keys()), len(d.values()), len(d.items()), bool(e.keys()), bool(e.values()), bool(e.items()), bool(d.items()))
+l = [n, 1]
+l.remove(n)
+print(l, [x for x in [n] if x in [n]] == [n])
+"""
+    )

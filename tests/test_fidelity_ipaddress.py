@@ -313,6 +313,14 @@ for _ in range(60):
     print(net, net.netmask, net.hostmask, net.with_netmask.split('/')[1] == str(net.netmask), net.is_private,
           net.is_global, net.is_reserved, net.is_site_local, net.is_link_local)
 """,
+    # networks and interfaces hash by ints (addresses by a str, which CPython randomises): their sets iterate
+    # in CPython's order (patch 0360)
+    "sets_of_networks": r"""
+print({ip_network(f"10.{i}.{j}.0/24") for i in range(5) for j in range(0, 250, 37)})
+print({ip_interface(f"192.168.{i}.{i * 3}/24") for i in range(12)})
+print({ip_network(f"2001:db8:{i:x}::/48") for i in range(10)}, hash(ip_network("10.0.0.0/8")))
+print(hash(ip_interface("10.1.2.3/16")), set(ip_network("10.0.0.0/28").subnets(new_prefix=30)))
+""",
 }
 
 

@@ -554,3 +554,41 @@ class F(float):
 print(hash(I(2**70)), hash(F(0.1)), hash(I(-1)), hash((1, 2)) == hash((1, 2)))
 """
     )
+
+
+def test_hash_of_tuples_frozensets_and_complex_matches_cpython():
+    # CPython's tuple hash (xxHash-based, 3.8+), frozenset hash and complex hash over numbers; Fraction(-1) and
+    # Decimal(-1) hash to -2 when __hash__ is called directly, and are still found under the key -1.
+    assert_same_lines(
+        r"""
+from fractions import Fraction
+from decimal import Decimal
+from collections import namedtuple
+Pt = namedtuple('Pt', 'x y')
+class T(tuple):
+    pass
+items = [(), (1,), (1, 2), (2, 1), (-1,), (-1, -2), (0.5, 2**70, -3), ((1, 2), (3, (4.5,))), (True, False, None is None),
+         (1.0, 2.0), (Fraction(1, 3), Decimal('0.25')), (float('inf'), -float('inf')), tuple(range(50)),
+         Pt(3, 4), T((1, 2)), (frozenset({1, 2}),), (1 + 2j,)]
+for t in items:
+    print(t, hash(t))
+print(hash((1, 2)) == hash((1.0, 2.0)) == hash(Pt(1, 2)) == hash(T((1, 2))))
+for f in [frozenset(), frozenset({1}), frozenset({1, 2, 3}), frozenset({0.5, -7, 2**80}), frozenset({(1, 2), (3, 4)}),
+          frozenset(range(100)), frozenset({frozenset({1}), frozenset()})]:
+    print(sorted(map(repr, f)), hash(f))
+for c in [1j, 1 + 0j, -1 + 0j, 2.5 - 3j, complex(0, -1), complex(1e300, 1e-300), complex(float('inf'), 1)]:
+    print(c, hash(c))
+print(Fraction(-1).__hash__(), Decimal(-1).__hash__(), Decimal('-1.00').__hash__(), Fraction(-2).__hash__(),
+      hash(Fraction(-1)), hash(Decimal(-1)))
+d = {-1: 'minus one', -2: 'minus two'}
+print(d.get(Fraction(-1)), d.get(Decimal(-1)), d.get(Fraction(-2)), d.get(Decimal('-2.0')), d.get(-1.0))
+e = {Fraction(-1): 'f', Decimal(-2): 'd'}
+print(e.get(-1), e.get(-2), e.get(-1.0), Fraction(-1) in {-1}, -1 in {Fraction(-1)}, len({-1, Fraction(-1), Decimal(-1)}))
+class MinusOne:
+    def __eq__(self, other):
+        return other == -1
+    def __hash__(self):
+        return hash(-1)
+print(d.get(MinusOne()), MinusOne() in {-1}, hash(MinusOne()))
+"""
+    )

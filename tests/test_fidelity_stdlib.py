@@ -561,7 +561,6 @@ print(data.getvalue(), data.closed, data.tell())
 KNOWN_FAILURES: dict[str, str] = {
     "collections_grid": "deque.remove() of a missing value says `deque.remove(x): x not in deque` (CPython 3.11: "
     "`'zz' is not in deque`)",
-    "pprint_difflib": "pprint of a set lists its items in MicroPython's set order, not sorted as CPython does",
     "utilities": "logging: records of a child logger (`app.db`) below the root's level reach the root's handler",
 }
 

@@ -1,4 +1,4 @@
-"""Class-statement hooks for the frozen standard library (enum, abc).
+"""Class-statement hooks for the frozen standard library (abc, typing).
 
 The built-in `__build_class__` runs `__set_name__` and `__init_subclass__` (patch 0095) and metaclasses
 (patch 0271); the frozen modules' own class hooks are kept here. This module replaces
@@ -7,9 +7,8 @@ The built-in `__build_class__` runs `__set_name__` and `__init_subclass__` (patc
 - turns the class keywords it has handlers for into changes of the bases (`metaclass=ABCMeta` adds
   `ABC`); the others, and those a handler declines (returns None for), go on to the metaclass and the
   base's `__init_subclass__`, and
-- passes each new class to the registered finishers, which may replace it (enum wraps Enum
-  subclasses that have members).
-It is installed the first time enum or abc is imported, so classes cost nothing extra before.
+- passes each new class to the registered finishers, which may replace it.
+It is installed the first time abc or typing is imported, so classes cost nothing extra before.
 """
 
 import builtins
@@ -45,7 +44,7 @@ def _resolve_bases(name, bases):
             resolved.append(base)
             continue
         entries = getattr(type(base), "__mro_entries__", None)
-        if entries is None:  # e.g. an Enum with members (enum.py wraps those)
+        if entries is None:
             raise TypeError("%s: cannot extend %r" % (name, base))
         resolved.extend(entries(base, bases))
     return tuple(resolved)

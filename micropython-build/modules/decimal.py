@@ -1052,14 +1052,15 @@ class Decimal:
             if self.is_nan():
                 return object.__hash__(self)
             return -_HASH_INF if self._sign else _HASH_INF
-        # CPython's: the value modulo 2**61-1, as ints, floats and Fractions hash. A result of -1 is left -1
-        # (CPython's __hash__ returns -2): hash() makes it -2, the dict's hash keeps it as the int -1's.
+        # CPython's: the value modulo 2**61-1, as ints, floats and Fractions hash, -2 for -1 (the dict's hash
+        # of an object equal to -1 is -1 again, patch 0361).
         if self._exp >= 0:
             exp_hash = pow(10, self._exp, _HASH_MODULUS)
         else:
             exp_hash = pow(_HASH_10INV, -self._exp, _HASH_MODULUS)
         hash_ = self._int * exp_hash % _HASH_MODULUS
-        return -hash_ if self._sign else hash_
+        hash_ = -hash_ if self._sign else hash_
+        return -2 if hash_ == -1 else hash_
 
     def __bool__(self):
         return self._special != "" or self._int != 0

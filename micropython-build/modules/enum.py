@@ -1,39 +1,191 @@
 """CPython's `enum`: Enum, IntEnum, StrEnum, Flag, IntFlag, auto, unique, EnumType (EnumMeta), the functional API
 (`Enum('Color', 'RED GREEN')`, with `type=int` for an int mix-in).
 
-An Enum subclass with members is bound to a subclass of it whose metaclass is EnumType (patch 0271),
-made when the class statement ends (see _classhooks.py): iterating, len(), `Color['RED']`,
-`Color(1)`, `in`, `Color.__members__`, `Color.RED.name/.value`, `repr(Color)` and
-`issubclass(Color, Enum)` work as in CPython, and members are instances of the class
-(`isinstance(Color.RED, Enum)`, `isinstance(Priority.HIGH, int)`). `isinstance(x, Color)` works through
-EnumType.__instancecheck__.
+EnumType is the metaclass of Enum (patch 0271), so `class Color(Enum)` makes a class whose metaclass is EnumType:
+its __new__ turns the plain values of the class body into members, instances of the class itself
+(`type(Color.RED) is Color`, `<enum 'Color'>`), and its methods give iteration, len(), `Color['RED']`,
+`Color(1)`, `in`, `Color.__members__` and the class's repr.
 Differences:
-- `type(Color.RED)` is the class of the statement, not the class `Color` is bound to (they print alike).
 - A class's `_order_ = 'A B C'` puts the members in that order; CPython only checks it against the
   definition order (the order members otherwise come in, here too).
 - Flag and IntFlag follow CPython 3.11's default boundaries (STRICT and KEEP); FlagBoundary,
   `boundary=` and the other boundaries are not supported.
 - Not supported: member()/nonmember(), verify(), pickling, `__init_subclass__`, the functional API on
-  IntEnum/StrEnum/Flag (use `Enum(name, names, type=int)`).
+  IntEnum/StrEnum/Flag (use `Enum(name, names, type=int)`); assigning to a member's name on the class is
+  not refused.
 """
 
-import _classhooks
+from types import MappingProxyType as _MappingProxy
+
 
 class auto:
     """A value chosen for the member: 1, 2, 3... (the last int value + 1); the lower-case member
     name in a StrEnum; or what the class's `_generate_next_value_` returns."""
 
 
-class Enum:
+def _is_member_value(name, value):
+    if name[:1] == "_":
+        return False
+    if isinstance(value, (type, property, classmethod, staticmethod)) or type(value) is type(_is_member_value):
+        return False
+    return True
+
+
+def _native_base(cls):
+    for native in (int, str, float, bytes, tuple):
+        if issubclass(cls, native):
+            return native
+    return None
+
+
+def _provider(cls, name):
+    """The class whose `name` an instance of cls uses (depth-first, as MicroPython looks it up)."""
+    todo = [cls]
+    while todo:
+        c = todo.pop(0)
+        if c in (int, str, float, bytes, tuple, object):
+            return c
+        if name in c.__dict__:
+            return c
+        todo[0:0] = list(c.__bases__)
+    return None
+
+
+def _finish(cls):
+    """Turn the plain values of the body of an Enum subclass into members."""
+    ignore = cls.__dict__.get("_ignore_", ())
+    if isinstance(ignore, str):
+        ignore = ignore.replace(",", " ").split()
+    raw = [
+        (name, value)
+        for name, value in cls.__dict__.items()
+        if _is_member_value(name, value) and name not in ignore
+    ]
+    if not raw:
+        return
+    order = None
+    declared = cls.__dict__.get("_order_")
+    if declared is not None:
+        order = declared.replace(",", " ").split() if isinstance(declared, str) else list(declared)
+    if order is not None:
+        position = {name: i for i, name in enumerate(order)}
+        raw.sort(key=lambda item: position.get(item[0], len(position)))
+    native = _native_base(cls)
+    generate = cls._generate_next_value_
+    members = []
+    member_map = {}
+    by_value = {}
+    last_values = []
+    for count, (name, value) in enumerate(raw):
+        if isinstance(value, auto):
+            value = generate(name, 1, count, last_values[:])
+        last_values.append(value)
+        canonical = None
+        for m in members:
+            if m._value_ == value:
+                canonical = m
+                break
+        if canonical is not None:
+            member_map[name] = canonical
+            setattr(cls, name, canonical)
+            continue
+        args = value if isinstance(value, tuple) and native is not tuple else (value,)
+        if native is None:
+            member = object.__new__(cls)
+            if _provider(cls, "__init__") not in (object, None):
+                member.__init__(*args)
+        else:
+            member = cls._new_member_(*args)
+        member._name_ = name
+        member._value_ = value
+        members.append(member)
+        member_map[name] = member
+        try:
+            by_value[value] = member
+        except TypeError:
+            pass
+        setattr(cls, name, member)
+    cls._member_list_ = members
+    cls._member_map_ = member_map
+    cls._member_names_ = [m._name_ for m in members]
+    cls._value2member_map_ = by_value
+    if native is not None:
+        for name, op in _MIXIN_OPS.items():
+            if _provider(cls, name) is native:
+                setattr(cls, name, op)
+
+
+class EnumType(type):
+    """The metaclass of Enum and its subclasses."""
+
+    def __new__(mcls, name, bases, namespace, **kwargs):
+        kwargs.pop("boundary", None)
+        for base in bases:
+            # `class Shade(Color)` where Color has members
+            if isinstance(base, EnumType) and base.__dict__.get("_member_list_"):
+                kind = "flag" if issubclass(base, Flag) else "enum"
+                raise TypeError("<%s %r> cannot extend %s" % (kind, name, _class_repr(base)))
+        cls = super().__new__(mcls, name, bases, namespace, **kwargs)
+        if any(isinstance(base, EnumType) for base in bases):
+            _finish(cls)
+        return cls
+
+    def __call__(cls, value, names=None, *, module=None, qualname=None, type=None, start=1, boundary=None):
+        if names is None:
+            if cls.__dict__.get("_member_list_"):
+                return _lookup(cls, value)
+            raise ValueError("%r is not a valid %s" % (value, cls.__name__))
+        if cls.__dict__.get("_member_list_"):
+            raise TypeError("%s has members: it cannot be used to create an enum" % _class_repr(cls))
+        return _functional(cls, value, names, type, start)
+
+    def _new_member_(cls, *args):
+        # an instance made as calling a class without this metaclass makes one (the mix-in's constructor
+        # and the enum's __init__)
+        return super().__call__(*args)
+
+    def __iter__(cls):
+        if issubclass(cls, Flag):  # a Flag class iterates over its single-bit members
+            return iter(_flag_parts(cls, _flag_mask(cls))[0])
+        return iter(cls._member_list_)
+
+    def __reversed__(cls):
+        return reversed(cls._member_list_)
+
+    def __len__(cls):
+        return len(list(EnumType.__iter__(cls)))  # cls.__iter__ is the members' own (Flag)
+
+    def __contains__(cls, value):
+        if not isinstance(value, Enum):
+            raise TypeError(
+                "unsupported operand type(s) for 'in': '%s' and '%s'"
+                % (type(value).__name__, type(cls).__name__)
+            )
+        return isinstance(value, cls) and value._name_ in cls._member_map_
+
+    def __getitem__(cls, name):
+        return cls._member_map_[name]
+
+    def __bool__(cls):
+        return True
+
+    def __repr__(cls):
+        return _class_repr(cls)
+
+    @property
+    def __members__(cls):
+        return _MappingProxy(cls._member_map_)
+
+
+EnumMeta = EnumType
+
+
+class Enum(metaclass=EnumType):
     """Base class of enumerations."""
 
-    def __new__(cls, *args, **kwargs):
-        # Calls on the plain class: the functional API on a class without members, otherwise a
-        # lookup by value (members themselves are made without calling this).
-        members = cls.__dict__.get("_member_map_")
-        if members:
-            return _lookup(cls, args[0])
-        return _functional(cls, *args, **kwargs)
+    _member_list_ = []
+    _member_map_ = {}
+    _value2member_map_ = {}
 
     name = property(lambda self: self._name_)
     value = property(lambda self: self._value_)
@@ -265,7 +417,7 @@ def _flag_member(plain, value):
     names = [m._name_ for m in parts]
     if rest:
         names.append(str(rest))
-    member = plain(value) if issubclass(plain, int) else object.__new__(plain)  # int: int.__new__ makes it
+    member = plain._new_member_(value) if issubclass(plain, int) else object.__new__(plain)
     member._name_ = "|".join(names) if names else None
     member._value_ = value
     plain._value2member_map_[value] = member
@@ -277,69 +429,11 @@ def _bits(value, width):
     return "0" * (width - len(text)) + text
 
 
-class EnumType(type):
-    """The wrapper an Enum subclass with members is bound to."""
-
-    def __new__(mcls, name, bases, namespace, **kwargs):
-        # `class Shade(Color)` where Color has members (the wrappers themselves have plain bases)
-        for base in bases:
-            if isinstance(base, EnumType):
-                kind = "flag" if issubclass(base._plain_, Flag) else "enum"
-                raise TypeError("<%s %r> cannot extend %s" % (kind, name, _class_repr(base._plain_)))
-        return super().__new__(mcls, name, bases, namespace, **kwargs)
-
-    def __call__(cls, value, *args, **kwargs):
-        if args or kwargs:
-            raise TypeError("%s has members: it cannot be used to create an enum" % cls.__name__)
-        return _lookup(cls._plain_, value)
-
-    def __iter__(cls):
-        if issubclass(cls._plain_, Flag):  # a Flag class iterates over its single-bit members
-            return iter(_flag_parts(cls._plain_, _flag_mask(cls._plain_))[0])
-        return iter(cls._member_list_)
-
-    def __instancecheck__(cls, obj):  # isinstance(x, Color) (patch 0125)
-        return isinstance(obj, cls._plain_)
-
-    def __subclasscheck__(cls, sub):
-        return issubclass(sub, cls._plain_)
-
-    def __reversed__(cls):
-        return reversed(cls._member_list_)
-
-    def __len__(cls):
-        return len(list(EnumType.__iter__(cls)))  # cls.__iter__ is the members' own (Flag)
-
-    def __contains__(cls, value):
-        if isinstance(value, Enum):
-            return value in cls._member_list_
-        return any(m._value_ == value for m in cls._member_list_)
-
-    def __getitem__(cls, name):
-        return cls._member_map_[name]
-
-    def __bool__(cls):
-        return True
-
-    def __repr__(cls):
-        return _class_repr(cls._plain_)
-
-    @property
-    def __members__(cls):
-        return cls._member_map_
-
-
-EnumMeta = EnumType
 
 
 def _class_repr(plain):
-    # What repr() of an Enum class shows in CPython. MicroPython prints the wrapper as a class
-    # (`<class 'Color'>`) whatever EnumType.__repr__ says, so messages format it themselves.
+    # what repr() of an Enum class shows
     return "<%s %r>" % ("flag" if issubclass(plain, Flag) else "enum", plain.__name__)
-
-
-def _lookup_new(cls, value):
-    return _lookup(cls._plain_, value)
 
 
 def _lookup(plain, value):
@@ -363,138 +457,22 @@ def _lookup(plain, value):
     raise ValueError("%r is not a valid %s" % (value, plain.__name__))
 
 
-def _is_member_value(name, value):
-    if name[:1] == "_":
-        return False
-    if isinstance(value, (type, property, classmethod, staticmethod)) or type(value) is type(_lookup):
-        return False
-    return True
-
-
-def _native_base(cls):
-    for native in (int, str, float, bytes, tuple):
-        if issubclass(cls, native):
-            return native
-    return None
-
-
-def _provider(cls, name):
-    """The class whose `name` an instance of cls uses (depth-first, as MicroPython looks it up)."""
-    todo = [cls]
-    while todo:
-        c = todo.pop(0)
-        if c in (int, str, float, bytes, tuple, object):
-            return c
-        if name in c.__dict__:
-            return c
-        todo[0:0] = list(c.__bases__)
-    return None
-
-
-def _finish(cls, order=None):
-    """Turn the plain values of an Enum subclass into members and wrap the class."""
-    if not isinstance(cls, type) or not issubclass(cls, Enum):
-        return cls
-    ignore = cls.__dict__.get("_ignore_", ())
-    if isinstance(ignore, str):
-        ignore = ignore.replace(",", " ").split()
-    raw = [
-        (name, value)
-        for name, value in cls.__dict__.items()
-        if _is_member_value(name, value) and name not in ignore
-    ]
-    if not raw:
-        return cls
-    declared = cls.__dict__.get("_order_")
-    if order is None and declared is not None:
-        order = declared.replace(",", " ").split() if isinstance(declared, str) else list(declared)
-    if order is not None:
-        position = {name: i for i, name in enumerate(order)}
-        raw.sort(key=lambda item: position.get(item[0], len(position)))
-    native = _native_base(cls)
-    generate = cls._generate_next_value_
-    members = []
-    member_map = {}
-    by_value = {}
-    last_values = []
-    for count, (name, value) in enumerate(raw):
-        if isinstance(value, auto):
-            value = generate(name, 1, count, last_values[:])
-        last_values.append(value)
-        canonical = None
-        for m in members:
-            if m._value_ == value:
-                canonical = m
-                break
-        if canonical is not None:
-            member_map[name] = canonical
-            setattr(cls, name, canonical)
-            continue
-        args = value if isinstance(value, tuple) and native is not tuple else (value,)
-        if native is None:
-            member = object.__new__(cls)
-            if _provider(cls, "__init__") not in (object, None):
-                member.__init__(*args)
-        else:
-            member = cls(*args)
-        member._name_ = name
-        member._value_ = value
-        members.append(member)
-        member_map[name] = member
-        try:
-            by_value[value] = member
-        except TypeError:
-            pass
-        setattr(cls, name, member)
-    cls._member_list_ = members
-    cls._member_map_ = member_map
-    cls._member_names_ = [m._name_ for m in members]
-    cls._value2member_map_ = by_value
-    if native is not None:
-        for name, op in _MIXIN_OPS.items():
-            if _provider(cls, name) is native:
-                setattr(cls, name, op)
-    # A classmethod of the enum receives the wrapper's class itself, whose __new__ is then the lookup by
-    # value (for an int or str mix-in, the native constructor would come first otherwise).
-    wrapper = EnumType(cls.__name__, (cls,), {"__new__": _lookup_new})
-    cls._plain_ = cls
-    return wrapper
-
-
-def _functional(
-    cls, value=None, names=None, *, module=None, qualname=None, type=None, start=1, boundary=None
-):
-    if names is None:
-        raise TypeError("%s() missing the member names" % cls.__name__)
+def _functional(cls, name, names, type, start):
     if isinstance(names, str):
         names = names.replace(",", " ").split()
     if isinstance(names, dict):
         items = list(names.items())
     else:
         items = [item if isinstance(item, (tuple, list)) else (item, None) for item in names]
-    bases = (cls,) if type is None else (type, cls)
-    plain = _make_class(value, bases)
-    generate = plain._generate_next_value_
+    generate = cls._generate_next_value_
+    namespace = {}
     last = []
-    for count, (name, v) in enumerate(items):
+    for count, (member, v) in enumerate(items):
         if v is None:
-            v = generate(name, start, count, last[:])
+            v = generate(member, start, count, last[:])
         last.append(v)
-        setattr(plain, name, v)
-    return _finish(plain, [name for name, _ in items])
-
-
-def _make_class(name, bases):
-    import builtins
-
-    return builtins.type(name, bases, {})
-
-
-def _finisher(cls):
-    return _finish(cls)
-
-
-_classhooks.finishers.append(_finisher)
+        namespace[member] = v
+    return EnumType(name, (cls,) if type is None else (type, cls), namespace)
 
 
 def unique(enumeration):
@@ -504,5 +482,5 @@ def unique(enumeration):
     ]
     if duplicates:
         details = ", ".join("%s -> %s" % pair for pair in duplicates)
-        raise ValueError("duplicate values found in %s: %s" % (_class_repr(enumeration._plain_), details))
+        raise ValueError("duplicate values found in %s: %s" % (_class_repr(enumeration), details))
     return enumeration

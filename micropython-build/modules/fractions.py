@@ -430,15 +430,15 @@ class Fraction:
 
     def __hash__(self):
         # CPython's: the value modulo 2**61-1 (as ints and floats hash), +-314159 when the denominator has
-        # no inverse. A result of -1 is left -1 (CPython's __hash__ returns -2): hash() makes it -2, and
-        # the dict's hash keeps -1, as it does for the int -1 this Fraction equals.
+        # no inverse, -2 for -1 (the dict's hash of an object equal to -1 is -1 again, patch 0361).
         try:
             dinv = pow(self._denominator, -1, _HASH_MODULUS)
         except ValueError:
             hash_ = _HASH_INF
         else:
             hash_ = hash(hash(abs(self._numerator)) * dinv)
-        return hash_ if self._numerator >= 0 else -hash_
+        result = hash_ if self._numerator >= 0 else -hash_
+        return -2 if result == -1 else result
 
     def __copy__(self):
         return self

@@ -68,6 +68,7 @@
 #define MICROPY_ENABLE_SOURCE_LINE (1)                   // line numbers in tracebacks
 #define MICROPY_COMP_CONST_FOLDING (1)                   // fold constant expressions
 #define MICROPY_COMP_CONST_TUPLE (1)                     // constant tuples
+#define MICROPY_COMP_CONST_SET_CPYTHON (1)               // set displays of constants as CPython's frozenset constants (patch 0360)
 #define MICROPY_COMP_CONST_LITERAL (1)                   // constant literals
 #define MICROPY_COMP_CONST (1)                           // const() in module scope
 #define MICROPY_COMP_DOUBLE_TUPLE_ASSIGN (1)             // a, b = b, a without a tuple

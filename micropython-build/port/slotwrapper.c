@@ -231,7 +231,7 @@ static mp_obj_t object_method(size_t kind, mp_binary_op_t op, mp_obj_t self, mp_
     }
     switch (kind) {
         case K_HASH:
-            return instance ? mp_obj_instance_default_hash(self) : mp_unary_op(MP_UNARY_OP_HASH, self);
+            return instance ? mp_obj_instance_default_hash(self) : mp_obj_hash_cpython(self);
         case K_REPR:
             if (instance) {
                 vstr_t vstr;
@@ -303,7 +303,8 @@ static mp_obj_t special_method_run(const special_type_t *st, const special_metho
         case K_CONTAINS:
             return mp_binary_op(MP_BINARY_OP_CONTAINS, self, args[0]);
         case K_HASH:
-            return mp_unary_op(MP_UNARY_OP_HASH, self);
+            // what hash() gives (CPython's numbers, tuples, frozensets), not the dict's folded value
+            return mp_obj_hash_cpython(self);
         case K_BOOL:
             return mp_obj_new_bool(mp_obj_is_true(self));
         case K_REPR:
