@@ -788,6 +788,14 @@ show(lambda: (5.0).__floor__(1))
 show(lambda: float("inf").__floor__())
 show(lambda: float("nan").__trunc__())
 """,
+    "replace_empty_between_characters": r"""
+names = ["h\u00e9llo w\u00f6rld", "\u65e5\u672c", "e\u0301", "", "\u20ac5"]
+for name in names:
+    print(name.replace("", "-"), name.replace("", "|", 2), len(name.replace("", "")))
+class Tag(str):
+    pass
+print(Tag("\u00e9\u20acx").replace("", "."), b"ab\xc3\xa9".replace(b"", b"-"))
+""",
 }
 
 
