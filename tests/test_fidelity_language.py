@@ -2589,6 +2589,25 @@ class AM(metaclass=abc.ABCMeta):
     def run(self): ...
 show(AM)
 """,
+    "class_and_instance_reprs_name_module_and_qualname": r"""
+import dataclasses, enum, fractions
+class Order:
+    class Line:
+        pass
+    def total(self):
+        class Tax:
+            pass
+        return Tax
+@dataclasses.dataclass
+class Point:
+    x: int = 0
+class MyError(ValueError):
+    pass
+for obj in [Order(), Order.Line(), Order().total()(), MyError("bad")]:
+    print(type(obj), repr(obj).split(" object at ")[0], " object at 0x" in repr(obj))
+print(Order, Order.Line, Order.total(Order()), Point, Point(), MyError, int, str, type, object)
+print(fractions.Fraction, enum.Enum, type(enum.Enum), dict, KeyError)
+""",
 }
 
 
