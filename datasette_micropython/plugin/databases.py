@@ -7,8 +7,10 @@ sandboxes' databases from here."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sqlite3
+import time
 from typing import Any
 
 from datasette.resources import DatabaseResource
@@ -60,12 +62,34 @@ def _query_through_datasette(datasette: Any, db: Any) -> Any:
     async def query(
         sql: str, params: Any, max_rows: int, max_bytes: int
     ) -> tuple[list[str], list[list[Any]], bool]:
-        try:
-            result: tuple[list[str], list[list[Any]], bool] = await db.execute_fn(
-                lambda conn: run(conn, sql, params, max_rows, max_bytes)
-            )
-        except TimeoutError as e:
-            raise TimeoutError("SQL time limit exceeded") from e
-        return result
+        # An in-memory database is one shared-cache database: while a write (an enrichment's, a job's)
+        # holds a table, a read of it fails at once with "database table is locked" (no busy timeout
+        # applies). Wait for the write, as a file database's reader would, within the SQL time limit.
+        deadline = time.monotonic() + datasette.sql_time_limit_ms / 1000
+        pause = 0.002
+        while True:
+            try:
+                result: tuple[list[str], list[list[Any]], bool] = await db.execute_fn(
+                    lambda conn: run(conn, sql, params, max_rows, max_bytes)
+                )
+            except TimeoutError as e:
+                raise TimeoutError("SQL time limit exceeded") from e
+            except ValueError as e:  # the SQL error of `query_read_only`, caused by SQLite's
+                if not _is_shared_cache_lock(e.__cause__) or time.monotonic() + pause > deadline:
+                    raise
+                await asyncio.sleep(pause)
+                pause = min(pause * 2, 0.05)
+                continue
+            return result
 
     return query
+
+
+def _is_shared_cache_lock(error: BaseException | None) -> bool:
+    """SQLITE_LOCKED: another connection to the same shared cache holds the table or schema."""
+    if not isinstance(error, sqlite3.OperationalError):
+        return False
+    code = getattr(error, "sqlite_errorcode", None)  # Python 3.11+
+    if code is not None:
+        return bool(code & 0xFF == 6)
+    return str(error).startswith(("database table is locked", "database schema is locked"))
