@@ -64,6 +64,104 @@ while acc:
     acc = 0 if acc > 1 else acc
 print([i for i in range(20) if i % 3 == 0 and i > 2], acc)
 """,
+    # ---- operators between instances of classes (patch 0440): a comparison the left operand's class does
+    # not define is the right operand's reflected one (`a > b` with only __lt__, so max()), and the right
+    # operand's reflected method goes first when its class is a proper subclass of the left's
+    "reflected_operators_between_instances": """
+import functools
+class Version:
+    def __init__(self, text):
+        self.parts = tuple(int(p) for p in text.split('.'))
+    def __lt__(self, other):
+        if trace:
+            print('  lt', self, other)
+        return self.parts < other.parts
+    def __le__(self, other):
+        return self.parts <= other.parts
+    def __repr__(self):
+        return 'v' + '.'.join(map(str, self.parts))
+class Release(Version):
+    def __gt__(self, other):
+        print('  Release.gt', self, other)
+        return self.parts > other.parts
+trace = False
+versions = [Version('1.2'), Version('1.10'), Version('0.9')]
+print(max(versions), min(versions), sorted(versions, reverse=True))
+trace = True
+show(lambda: Version('2.0') > Version('1.0'))
+show(lambda: Version('2.0') >= Version('2.0'))
+show(lambda: Version('1.0') < Release('1.5'))
+show(lambda: Release('1.0') < Version('1.5'))
+show(lambda: Version('1.0') == Version('1.0'))
+class Plain:
+    pass
+show(lambda: Plain() < Plain())
+show(lambda: Plain() >= Version('1.0'))
+show(lambda: Version('1.0') > Plain())
+class Money:
+    def __init__(self, cents):
+        self.cents = cents
+    def __add__(self, other):
+        print('  Money.add', type(other).__name__)
+        return Money(self.cents + other.cents) if isinstance(other, Money) else NotImplemented
+    __radd__ = __add__
+    def __eq__(self, other):
+        print('  Money.eq', type(other).__name__)
+        return isinstance(other, Money) and self.cents == other.cents
+    def __repr__(self):
+        return f'{type(self).__name__}({self.cents})'
+class Tip(Money):
+    def __radd__(self, other):
+        print('  Tip.radd', type(other).__name__)
+        return Tip(other.cents + self.cents + 1)
+    def __eq__(self, other):
+        print('  Tip.eq', type(other).__name__)
+        return NotImplemented
+class Fee(Money):
+    pass
+show(lambda: Money(100) + Tip(5))
+show(lambda: Money(100) + Fee(5))
+show(lambda: Tip(5) + Money(100))
+show(lambda: sum([Money(1), Tip(2), Fee(3)], Money(0)))
+show(lambda: Money(1) == Tip(1))
+show(lambda: Money(1) != Tip(1))
+show(lambda: Tip(1) == Money(1))
+show(lambda: Money(1) + 5)
+@functools.total_ordering
+class Grade:
+    def __init__(self, n):
+        self.n = n
+    def __eq__(self, other):
+        return self.n == other.n
+    def __lt__(self, other):
+        return self.n < other.n
+print([g.n for g in sorted([Grade(3), Grade(1), Grade(2)])], Grade(2) >= Grade(1), max(Grade(5), Grade(7)).n)
+""",
+    # ---- a property without a setter, deleter or getter (patch 0441): CPython's messages, naming the
+    # attribute and the class's qualified name
+    "property_missing_accessors": """
+class Account:
+    class Limits:
+        cap = property(lambda self: 100)
+    def __init__(self):
+        self._balance = 5
+    @property
+    def balance(self):
+        return self._balance
+    secret = property(None, lambda self, v: None)
+a = Account()
+def store():
+    a.balance = 10
+def delete():
+    del a.balance
+show(store)
+show(delete)
+show(lambda: a.secret)
+show(lambda: setattr(Account.Limits(), 'cap', 1))
+show(lambda: delattr(Account.Limits(), 'cap'))
+a.secret = 3
+print(a.balance, Account.Limits().cap)
+""",
     # ---- names and module attributes loaded through the lookup cache (patch 0340): deleted, shadowed and
     # restored names, class bodies, exec() namespaces, module attributes found and missing
     "cached_name_and_module_attribute_loads": """

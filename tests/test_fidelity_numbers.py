@@ -246,6 +246,63 @@ show(round, 1.5e308, -308)
     assert_same_lines(code)
 
 
+def test_complex_arithmetic_matches_cpython():
+    """Division (Smith's method), integral powers (repeated products), conjugate() and the errors of complex
+    numbers are CPython's to the last bit (patch 0442). Powers to non-integral exponents and abs() go
+    through the C library's hypot, pow, atan2, sin and cos, so only cases where those are exact are
+    compared here (see docs/cpython-differences.md)."""
+    rng = random.Random(442)
+    parts = [0.0, -0.0, 1.0, -2.5, 0.1, 3e-310, 1e200, -7e-200, 12345.678, float("inf"), float("nan")]
+    parts += [rng.uniform(-100, 100) for _ in range(6)] + [
+        rng.uniform(-1, 1) * 10.0 ** rng.randint(-300, 300) for _ in range(6)
+    ]
+    pairs = [(repr(rng.choice(parts)), repr(rng.choice(parts))) for _ in range(40)]
+    pairs += [("0.0", "2.0"), ("1.0", "2.0"), ("3.0", "-4.0"), ("-0.0", "-1.0")]
+    code = (
+        """
+def show(f, *args):
+    try:
+        print(repr(f(*args)))
+    except Exception as e:
+        print(type(e).__name__ + ':', e)
+values = [complex(float(a), float(b)) for a, b in """
+        + repr(pairs)
+        + """]
+for a in values:
+    print(repr(a.conjugate()), end=' ')
+    for n in (0, 1, 2, 3, 7, -1, -2, 5.0, 100, -100):
+        show(lambda: a ** n)
+    for b in values[:24]:
+        show(lambda: a / b)
+        show(lambda: a * b)
+    for b in (2, -0.5, 0.0, 3):
+        show(lambda: a / b)
+        show(lambda: b / a)
+for text in ["(1+2j) // 2", "(1+2j) % 2", "divmod(1j, 2)", "0j ** -1", "0j ** 1j", "0j ** -2.5", "(1+1j) / 0",
+             "(1+1j) / 0j", "0j ** 0", "0j ** 2", "(2+0j) ** 1025", "(1e300+1e300j) ** 3",
+             "abs(3e-320+4e-320j)", "abs(complex(1e308, 1e308))", "abs(complex('inf'))", "(3+4j).conjugate()",
+             "abs(-5j)", "1j ** 2", "(2j) ** 2", "(1+1j) ** -3"]:
+    show(eval, text)
+"""
+    )
+    assert_same_lines(code)
+
+
+def test_subnormal_floats_print_their_shortest_digits():
+    """repr(), str(), f-strings and 'g'/'r' specs of subnormal floats are their shortest digits (patch 0443:
+    the 15-digit fast path does not hold below 2.2250738585072014e-308)."""
+    rng = random.Random(443)
+    values = [5e-324, 1e-323, 1.5e-315, 1.23456789e-310, 2.225073858507201e-308, 2.2250738585072014e-308]
+    values += [rng.uniform(0, 2.2250738585072014e-308) for _ in range(300)]
+    values += [math.ldexp(rng.randint(1, 2**52 - 1), -1074) for _ in range(300)]
+    values += [float(f"{rng.randint(1, 999)}e-{rng.randint(308, 323)}") for _ in range(300)]
+    lines = [
+        f"x = {v!r}; print(repr(x), str(-x), f'{{x}}', format(x, 'g'), format(x, ''), float(repr(x)) == x)"
+        for v in values
+    ]
+    assert_same_lines("\n".join(lines))
+
+
 def test_format_dunder_and_object_format():
     code = (
         TRY_FORMAT
