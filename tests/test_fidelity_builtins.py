@@ -37,6 +37,66 @@ show("{0}".format_map, {})
 show("{}".format_map, {})
 show("{a}".format_map, {})
 """,
+    # patch 0444: __index__ wherever CPython takes an integer; list.insert() reads its index as one
+    "index_dunder_everywhere": r"""
+import math, operator
+class Row:
+    def __init__(self, n):
+        self.n = n
+    def __index__(self):
+        return self.n
+class Bad:
+    def __index__(self):
+        return 1.5
+class Floaty:
+    def __float__(self):
+        return 2.5
+names = ["ana", "ben", "cai", "dee"]
+print(names[Row(1)], names[Row(-1)], names[Row(1):Row(3)], "abcdef"[::Row(2)], (1, 2, 3)[Row(0)], b"xyz"[Row(2)])
+print([0] * Row(3), "ab" * Row(2), Row(2) * "cd", (7,) * Row(2), list(range(Row(3))), range(10)[Row(4)])
+print(bin(Row(5)), hex(Row(255)), oct(Row(8)), operator.index(Row(7)), int(Row(4)), float(Row(2)), math.sqrt(Row(16)))
+print(round(3.14159, Row(2)), chr(Row(65)), "x".center(Row(5), "*"), (5).to_bytes(Row(2), "big"))
+print(bytearray(b"ab")[Row(1)], memoryview(b"ab")[Row(0)], [1, 2, 3].pop(Row(0)), math.factorial(Row(5)))
+items = [1, 2, 3]
+items[Row(0)] = "first"
+del items[Row(-1)]
+items.insert(Row(1), "mid")
+items.insert(-100, "start")
+items.insert(100, "end")
+print(items)
+show(items.insert, "x", 1)
+show(items.insert, 1.0, 1)
+show(items.insert, None, 1)
+show(lambda: names[Bad()])
+show(lambda: names[1.0])
+show(lambda: names[Floaty()])
+show(bin, 3.0)
+show(hex, "10")
+show(lambda: 1.5 + Row(2))
+show(pow, 2, Row(10))
+show(lambda: [1] * Floaty())
+show(math.sqrt, Floaty())
+show(int, Floaty())
+""",
+    # patch 0445: CPython's wording of index errors (`rows[0]['name']` on a list of lists is the commonest)
+    "index_error_messages": r"""
+import array
+rows = [["ana", 31], ["ben", 45]]
+for row in rows:
+    try:
+        print(row["name"])
+    except TypeError as e:
+        print("TypeError:", e)
+for obj in [[1], (1,), "a", "ñ", b"a", bytearray(b"a"), array.array("i", [1]), memoryview(b"a"), range(3)]:
+    for key in [1.0, "x", None, 5, -7]:
+        show(lambda: obj[key])
+for args in [(5,), (-5,), ("a",), (1.0,), (-1,), (0,)]:
+    show([1, 2].pop, *args)
+show([].pop)
+class Rows(list):
+    pass
+show(lambda: Rows([1])["a"])
+""",
     "ascii_and_bool_methods": r"""
 for v in ["plain", "é", "日本", "\U0001F600", "\x00\n", ["ü", {"k": "ß"}], 1.5, None, b"\xff", ("a", "\u2028")]:
     print(ascii(v))
