@@ -162,6 +162,20 @@ show(lambda: delattr(Account.Limits(), 'cap'))
 a.secret = 3
 print(a.balance, Account.Limits().cap)
 """,
+    # ---- number literals end where CPython's tokenizer ends them (patch 0446): attribute loads on float,
+    # complex and based literals; an underscore only between digits
+    "number_literal_tokens": """
+print(2.5.real, 1e5.real, 1..real, 1.5j.imag, 0x10.real, 0o7.real, 0b1.bit_length(), 1_000.5.is_integer())
+print(.5.as_integer_ratio(), 3.0.hex(), 1.e5, 1.j, 10.5e-3j, 1_0.0_1, 0xFF, 1E3, 1.5 .real, 0x_ff, 1e1_0)
+for src in ["1.real", "1.2.3", "1e5e3", "0x1.8", "1__0", "1_", "09", "1.5jj", "1.5.j", "1_e5", "1._5", "0x_",
+            "1_j", "1__0j", "10_", "0b1_0", "0xf_f", "1.5_5"]:
+    try:
+        print(src, repr(eval(src)))
+    except SyntaxError:
+        print(src, "SyntaxError")
+    except AttributeError as e:
+        print(src, "AttributeError", e)
+""",
     # ---- names and module attributes loaded through the lookup cache (patch 0340): deleted, shadowed and
     # restored names, class bodies, exec() namespaces, module attributes found and missing
     "cached_name_and_module_attribute_loads": """
