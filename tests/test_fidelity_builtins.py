@@ -891,6 +891,108 @@ def test_set_iteration_order_matches_cpython():
     assert_prints_what_cpython_prints(SET_ORDER)
 
 
+def test_dict_keys_and_items_views_are_set_like():
+    # CPython 3.11's dict views: keys and items compare with sets and each other and take |, &, -, ^ with any
+    # iterable on either side, the result a set holding CPython's table (patch 0364); values views do not
+    assert_prints_what_cpython_prints(
+        SHOW
+        + r"""
+from collections import Counter, OrderedDict, defaultdict
+import collections.abc as abc
+d = {1: 10, 2: 20, 3: 30}
+e = {2: 20, 3: 31, 4: 40}
+print(d.keys() == {1, 2, 3}, {1, 2, 3} == d.keys(), d.keys() != {1, 2}, d.keys() == [1, 2, 3], d.keys() == e.keys())
+print(d.items() == {(1, 10), (2, 20), (3, 30)}, d.items() != e.items(), {3: 0, 1: 0}.keys() == {1: 2, 3: 4}.keys())
+print({1, 2} < d.keys(), d.keys() <= {1, 2, 3}, d.keys() > {1}, e.keys() >= d.keys(), frozenset([1]) < d.keys())
+print(d.keys() | {5, 0}, {5, 0} | d.keys(), d.keys() | [9, 1], [9, 1] | d.keys(), d.keys() & e.keys(), {2, 3, 9} & d.keys())
+print(d.keys() & [3, 2, 7], d.keys() - e.keys(), {1, 7} - d.keys(), [1, 7, 7] - d.keys(), d.keys() ^ e.keys())
+print(d.items() ^ e.items(), d.items() & e.items(), d.items() | e.items(), d.items() - e.items(), (4, 5) ^ d.keys())
+print(d.keys().isdisjoint([7, 8]), d.items().isdisjoint({(1, 10)}), d.keys().isdisjoint(d.keys()), {}.keys().isdisjoint({}.keys()))
+print((1, 10) in d.items(), (1, 11) in d.items(), [1, 10] in d.items(), (1, 10, 0) in d.items(), 2 in d.keys())
+u = {1: [1, 2], 2: {}}
+print((1, [1, 2]) in u.items(), u.items() == dict(u).items(), type(d.keys() | set()).__name__, len(d.keys() & {1}))
+show(lambda: ([1], 2) in u.items())
+show(lambda: u.items() | {1})
+show(lambda: u.items() & [(1, [1, 2])])
+show(lambda: u.items() == {(1, 2), (2, 3)})
+show(lambda: d.keys() & [[1]])
+show(lambda: d.keys() - 5)
+show(lambda: 5 - d.keys())
+show(lambda: d.keys() < [1])
+show(lambda: hash(d.keys()))
+show(lambda: d.values() | {1})
+show(lambda: d.values() == d.values())
+print(list(d.keys().__reversed__()), list(d.items().__reversed__()), list(d.values().__reversed__()))
+print(d.keys().__or__([4]), d.keys().__eq__([4]), d.keys().__rsub__([1, 7, 9.5]), d.keys().__rxor__((1, 7)))
+print(d.keys().__lt__({1, 2, 3, 4}), d.keys().__le__([1, 2]), d.items().__contains__((1, 10)), d.keys().__hash__)
+k = d.keys()
+k |= {10}
+print(k, type(k).__name__)
+print(isinstance(d.keys(), abc.KeysView), isinstance(d.keys(), abc.Set), isinstance(d.items(), abc.ItemsView),
+      isinstance(d.items(), abc.Set), isinstance(d.values(), abc.Set), isinstance(d.values(), abc.ValuesView))
+n = float("nan")
+print((1, n) in {1: n}.items(), (1, float("nan")) in {1: n}.items(), n in {1: n}.values())
+class S(set):
+    pass
+class D(dict):
+    pass
+print(d.keys() == S({1, 2, 3}), S({4}) | d.keys(), {7: 1} | d.keys())
+fl = [i * 1.25 for i in range(1, 25)]
+base = {x: i for i, x in enumerate(fl)}
+other = [100.5, 3.75, 7.5, -2.0]
+for m in (base, Counter(base), defaultdict(int, base), OrderedDict(base), D(base)):
+    print(m.keys() | other, m.keys() - other, m.keys() ^ other, m.keys() & other, other | m.keys())
+    print(m.items() | {(3.75, 2)}, m.items() ^ {x: 0 for x in fl[5:30]}.items(), set(fl[:3]) & m.keys())
+print({i * 7: 0 for i in range(30)}.keys() | {1000, 3, 64}, {(i, -i): 0 for i in range(12)}.keys() ^ {(3, -3), (9, 1)})
+"""
+    )
+
+
+def test_set_displays_fold_as_cpython_folds_them():
+    # a set display is a frozenset constant (CPython's order) exactly when CPython's compiler folds it: float
+    # arithmetic folded, int results beyond 128 bits not (patch 0365)
+    assert_prints_what_cpython_prints(
+        r"""
+x = 2.5
+print({1/3, 0.5, 2.5}, {2**200, 1, 2}, {2**100, 3, 7}, {2**64, 3, 7}, {2**65, 3, 7}, {10**30, 5, 9}, {10**33, 5, 9})
+print({1 << 100, 3, 9}, {1 << 127, 3, 9}, {1 << 128, 3, 9}, {(2**64) * (2**64), 1, 2}, {2**63 * 2**64, 1, 2})
+print({0.1 * 3, 0.2, 0.7}, {-(1/3), 1.5, 2.5}, {2.5 ** 2, 1.25, 3.5}, {7 // 2, 7 % 3, 7.5 // 2, 1e300 * 1e10})
+print({1.5, x, 3.5, 4.25}, {(1/3, 2), 1.5, 2.5}, {1/7, 2/7, 3/7, 4/7, 5/7, 6/7}, {2**-1, 2**-2, 2**-3})
+print({1j * 2, 3.5, 4.5}, {1 + 2j, 3.5 - 1j, 9.5}, {-0.0, 0.0, 1.5}, {True * 2.5, 1.5, 4.5})
+print([v for v in {1/3, 0.5, 2.5, 1e-3}], [v for v in {2**200, 1, 2}], list({3/4, 1/8, 9/16}))
+for v in {1/3, 2/3, 0.5, 1.25}:
+    print(v, end=' ')
+print()
+for v in {2**100, 2**90, 5}:
+    print(v, end=' ')
+print()
+print(0.5 in {1/3, 0.5, 2.5}, 2**200 in {2**200, 1, 2}, [w * 2 for w in {1/9, 2/9, 4/9}])
+def f(a):
+    return {a / 3, 0.5, 2.5}, {a ** 2, 1.5, 7.25}, {1 / (a - 1), 2.5, 3.5}
+print(f(1.5))
+try:
+    print({1 / 0, 2.5, 3.5})
+except ZeroDivisionError as e:
+    print('ZeroDivisionError', e)
+print({2 ** 0.5, 3 ** 0.5, 5 ** 0.5, 7 ** 0.5})
+print({1000003 * 1000033, 2**61 - 1, 2**61, 2**62 + 5}, {(-2) ** 127, -1, 5}, {(-2) ** 128, -1, 5})
+print({12345678901234567890 * 98765432109876543210, 1, 2}, {3 ** 80, 3 ** 81, 1}, {~(2**100), 4, 5})
+print({1/3, 0.5, 2.5, 7/3, 0.1 * 3, 1/9}, {1/7, 2/7, 3/7, 4/7, 5/7, 6/7, 8/7}, {2**200, 1, 2, 3, 2**199, 2**70})
+print({2**100, 3, 7, 11, 13, 2**90}, {10**33, 5, 9, 17, 33, 10**40}, {1 << 200, 3, 9, 100, 1000}, {-1/3, 1.5, 2.5, 3.5, 4.5})
+print({2.5 ** 2, 1.25, 3.5, 4.75, 5 / 4, 6 / 5}, {(1/3, 2), (1/5, 3), (1/7, 4), (1/9, 5), (1/11, 6)})
+print([v for v in {1/3, 0.5, 2.5, 7/3, 0.1 * 3, 1/9}], [v for v in {2**200, 1, 2, 3, 2**199, 2**70}])
+for v in {1/3, 2/3, 0.5, 1.25, 5/3, 7/3, 8/3}:
+    print(v, end=' ')
+print()
+def g(a):
+    return {a / 3, 0.5, 2.5, a / 7, 1 / 11}, {1/3, 0.5, 2.5, 7/3, 0.1 * 3, 1/9}
+print(g(1.5))
+print(sorted({1/3, 0.5, 2.5, 7/3, 0.1 * 3, 1/9}) == sorted([1/3, 0.5, 2.5, 7/3, 0.1 * 3, 1/9]))
+print({2 ** 64, 2 ** 63, 1, 2, 3, 4}, {2 ** 65, 2 ** 63, 1, 2, 3, 4}, {3 ** 80, 3 ** 81, 1, 5, 9, 11})
+"""
+    )
+
+
 def test_identity_before_equality_and_view_sizes():
     # CPython compares container items identity first (a NaN is found), and dict views are sized (patch 0362)
     assert_prints_what_cpython_prints(
