@@ -993,6 +993,92 @@ print({2 ** 64, 2 ** 63, 1, 2, 3, 4}, {2 ** 65, 2 ** 63, 1, 2, 3, 4}, {3 ** 80, 
     )
 
 
+def test_sets_of_ints_and_strs_without_hashes_keep_cpython_order():
+    # a table keeps no hashes while its keys are small ints and strs, and starts keeping them at the first
+    # other key (patch 0366): the order is CPython's throughout
+    assert_prints_what_cpython_prints(
+        r"""
+s = set(range(0, 200, 3))
+s.add(2.5); s.add((1, 2)); s.discard(9)
+print(s)
+t = {i * 37 for i in range(100)}
+for i in range(0, 3700, 74):
+    t.discard(i)
+t |= {(1, 1.5), 2.5}
+print(t)
+u = set(['x' + str(i) for i in range(30)])
+u.add(1.5)
+print(len(u), 1.5 in u, 'x3' in u, 'y' in u)
+v = {-1, -2, 5, 2**40, 7}
+v.add(-1)
+print(v, -1 in v, -2 in v, hash(frozenset(v)) == hash(frozenset([-1, -2, 5, 2**40, 7])))
+w = set(range(100))
+w.clear(); w.add((3, 4)); w.add(5)
+print(w, w | set(range(10)), set(range(10)) | w, w ^ {(3, 4), 1}, set(range(20)) & {1.5, 2, (3, 4)})
+x = set(range(50)); y = set(x); y.add(2.5); z = x.copy(); z.update(y)
+print(z == y, z, frozenset(x) | frozenset(y))
+print({i for i in range(-50, 50)}, {True, 2, -1, -2})
+s = set(range(-5, 60, 2))
+for i in range(-5, 30, 4):
+    s.discard(i)
+s.add(2**40)
+print(s, s.pop(), s.pop(), s)
+print(frozenset(range(20)) | {1.5}, {1.5} | frozenset(range(20)), set(range(30)) - {2.5, 3}, set(range(12)) ^ {(1, 2)})
+words = set("the quick brown fox jumps over the lazy dog".split()) | {w.upper() for w in ["a", "b"]}
+words.discard("fox")
+words.add("".join(["fo", "x2"]))
+print(sorted(words), len(words), "the" in words, "fox" in words, sorted(words ^ {"dog", "cat"}), words > {"A"})
+words.add(3.5)
+print(sorted(w for w in words if isinstance(w, str)), 3.5 in words, "dog" in words, "".join(["d", "og"]) in words)
+"""
+    )
+
+
+def test_set_subclass_instances_print_with_their_class_name():
+    # CPython's set_repr names the class of an instance of a subclass (patch 0368)
+    assert_prints_what_cpython_prints(
+        r"""
+class Tags(set):
+    pass
+class Frozen(frozenset):
+    pass
+class Named(set):
+    def __repr__(self):
+        return "Named!"
+t = Tags([3, 1, 2])
+print(t, repr(Tags()), str(Tags([1.5])), [Tags([7])], Frozen([1, 2]), Frozen(), f"{Tags([4])}", Named([1]))
+f = frozenset([5, 6])
+g = Frozen(f)
+print(f, g, g == f, type(g).__name__, frozenset(f) is f)
+print(t | {9}, t.copy(), t & {1}, type(t | {9}).__name__, Frozen([1]) | {2}, {Frozen([1]): 1})
+t.add(10)
+t.discard(1)
+print(t, len(t), 10 in t, sorted(t))
+class Sub(Tags):
+    pass
+print(Sub([1]), Sub(), {Frozen([2])})
+"""
+    )
+
+
+def test_list_and_tuple_index_messages():
+    # CPython's ValueError messages for a value index() does not find (patch 0367)
+    assert_prints_what_cpython_prints(
+        SHOW
+        + r"""
+from collections import namedtuple
+P = namedtuple("P", "x y")
+class L(list):
+    pass
+for f in [lambda: [1].index(3), lambda: [1].index("a b"), lambda: [1, 2, 3].index(2, 0, 1), lambda: [].index([1, 2]),
+          lambda: [1.5].index(None), lambda: L([1]).index(2), lambda: (1,).index(3), lambda: (1, 2).index(2, 5),
+          lambda: P(1, 2).index(3), lambda: ["x"].index({"k": 1}), lambda: [0.1].index(0.1 * 3)]:
+    show(f)
+print([1, 2, 3].index(3), (4, 5).index(5), L([7]).index(7))
+"""
+    )
+
+
 def test_identity_before_equality_and_view_sizes():
     # CPython compares container items identity first (a NaN is found), and dict views are sized (patch 0362)
     assert_prints_what_cpython_prints(
