@@ -1079,6 +1079,64 @@ print([1, 2, 3].index(3), (4, 5).index(5), L([7]).index(7))
     )
 
 
+def test_str_translate_and_maketrans():
+    # str.translate and str.maketrans as CPython's (patch 0369)
+    assert_prints_what_cpython_prints(
+        SHOW
+        + r"""
+import string
+from collections import defaultdict
+print("Hello, World! (v2.0)".translate(str.maketrans("", "", string.punctuation)))
+print("caf\u00e9 cr\u00e8me".translate(str.maketrans("\u00e9\u00e8", "ee")), "abc".translate({97: "AA", 98: None, 99: 100}))
+print(str.maketrans("ab", "xy", "z"), str.maketrans({"a": "1", 98: None, "\u00e9": 101}), "q".maketrans("q", "r"))
+print("tab\tsep".translate({9: " -> "}), "\u65e5\u672c".translate({0x65E5: "sun"}), "aaa".translate([0] * 97 + [66]))
+print("data".translate(defaultdict(lambda: "*", {100: "D"})), "x".translate({}), "".translate({1: 2}))
+show(lambda: "abc".translate({97: 0x110000}))
+show(lambda: "abc".translate({97: 1.5}))
+show(lambda: "abc".translate({97: -1}))
+show(lambda: str.maketrans("ab", "x"))
+show(lambda: str.maketrans(1, "x"))
+show(lambda: str.maketrans("a", "b", 3))
+show(lambda: str.maketrans([1]))
+show(lambda: str.maketrans(defaultdict(str, {"a": "b"})))
+show(lambda: str.maketrans("a", 1))
+show(lambda: str.maketrans({"ab": 1}))
+show(lambda: str.maketrans({1.5: 1}))
+show(lambda: "abc".translate(5))
+"""
+    )
+
+
+def test_iter_with_a_sentinel():
+    # iter(callable, sentinel) as CPython's (patch 0370)
+    assert_prints_what_cpython_prints(
+        SHOW
+        + r"""
+import io
+buf = io.StringIO("abcdefghij")
+print(list(iter(lambda: buf.read(3), "")))
+stack = [1, 2, None, 3]
+it = iter(stack.pop, 2)
+print(type(it).__name__, list(it), list(it), stack)
+n = [0]
+def counter():
+    n[0] += 1
+    if n[0] > 4:
+        raise StopIteration
+    return n[0]
+print(list(iter(counter, 99)), next(iter(counter, 99), "done"))
+nan = float("nan")
+print(list(iter([1, nan, 2].pop, nan)), list(iter(iter([5, 6, 7.0, 8]).__next__, 7)))
+for line in iter(io.StringIO("x\ny\n\nz\n").readline, "\n"):
+    print(repr(line))
+show(lambda: iter(5, 1))
+def boom():
+    raise ValueError("boom")
+show(lambda: list(iter(boom, 1)))
+"""
+    )
+
+
 def test_identity_before_equality_and_view_sizes():
     # CPython compares container items identity first (a NaN is found), and dict views are sized (patch 0362)
     assert_prints_what_cpython_prints(
