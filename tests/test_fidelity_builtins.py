@@ -951,6 +951,252 @@ def test_set_iteration_order_matches_cpython():
     assert_prints_what_cpython_prints(SET_ORDER)
 
 
+def test_dict_keys_and_items_views_are_set_like():
+    # CPython 3.11's dict views: keys and items compare with sets and each other and take |, &, -, ^ with any
+    # iterable on either side, the result a set holding CPython's table (patch 0364); values views do not
+    assert_prints_what_cpython_prints(
+        SHOW
+        + r"""
+from collections import Counter, OrderedDict, defaultdict
+import collections.abc as abc
+d = {1: 10, 2: 20, 3: 30}
+e = {2: 20, 3: 31, 4: 40}
+print(d.keys() == {1, 2, 3}, {1, 2, 3} == d.keys(), d.keys() != {1, 2}, d.keys() == [1, 2, 3], d.keys() == e.keys())
+print(d.items() == {(1, 10), (2, 20), (3, 30)}, d.items() != e.items(), {3: 0, 1: 0}.keys() == {1: 2, 3: 4}.keys())
+print({1, 2} < d.keys(), d.keys() <= {1, 2, 3}, d.keys() > {1}, e.keys() >= d.keys(), frozenset([1]) < d.keys())
+print(d.keys() | {5, 0}, {5, 0} | d.keys(), d.keys() | [9, 1], [9, 1] | d.keys(), d.keys() & e.keys(), {2, 3, 9} & d.keys())
+print(d.keys() & [3, 2, 7], d.keys() - e.keys(), {1, 7} - d.keys(), [1, 7, 7] - d.keys(), d.keys() ^ e.keys())
+print(d.items() ^ e.items(), d.items() & e.items(), d.items() | e.items(), d.items() - e.items(), (4, 5) ^ d.keys())
+print(d.keys().isdisjoint([7, 8]), d.items().isdisjoint({(1, 10)}), d.keys().isdisjoint(d.keys()), {}.keys().isdisjoint({}.keys()))
+print((1, 10) in d.items(), (1, 11) in d.items(), [1, 10] in d.items(), (1, 10, 0) in d.items(), 2 in d.keys())
+u = {1: [1, 2], 2: {}}
+print((1, [1, 2]) in u.items(), u.items() == dict(u).items(), type(d.keys() | set()).__name__, len(d.keys() & {1}))
+show(lambda: ([1], 2) in u.items())
+show(lambda: u.items() | {1})
+show(lambda: u.items() & [(1, [1, 2])])
+show(lambda: u.items() == {(1, 2), (2, 3)})
+show(lambda: d.keys() & [[1]])
+show(lambda: d.keys() - 5)
+show(lambda: 5 - d.keys())
+show(lambda: d.keys() < [1])
+show(lambda: hash(d.keys()))
+show(lambda: d.values() | {1})
+show(lambda: d.values() == d.values())
+print(list(d.keys().__reversed__()), list(d.items().__reversed__()), list(d.values().__reversed__()))
+print(d.keys().__or__([4]), d.keys().__eq__([4]), d.keys().__rsub__([1, 7, 9.5]), d.keys().__rxor__((1, 7)))
+print(d.keys().__lt__({1, 2, 3, 4}), d.keys().__le__([1, 2]), d.items().__contains__((1, 10)), d.keys().__hash__)
+k = d.keys()
+k |= {10}
+print(k, type(k).__name__)
+print(isinstance(d.keys(), abc.KeysView), isinstance(d.keys(), abc.Set), isinstance(d.items(), abc.ItemsView),
+      isinstance(d.items(), abc.Set), isinstance(d.values(), abc.Set), isinstance(d.values(), abc.ValuesView))
+n = float("nan")
+print((1, n) in {1: n}.items(), (1, float("nan")) in {1: n}.items(), n in {1: n}.values())
+class S(set):
+    pass
+class D(dict):
+    pass
+print(d.keys() == S({1, 2, 3}), S({4}) | d.keys(), {7: 1} | d.keys())
+fl = [i * 1.25 for i in range(1, 25)]
+base = {x: i for i, x in enumerate(fl)}
+other = [100.5, 3.75, 7.5, -2.0]
+for m in (base, Counter(base), defaultdict(int, base), OrderedDict(base), D(base)):
+    print(m.keys() | other, m.keys() - other, m.keys() ^ other, m.keys() & other, other | m.keys())
+    print(m.items() | {(3.75, 2)}, m.items() ^ {x: 0 for x in fl[5:30]}.items(), set(fl[:3]) & m.keys())
+print({i * 7: 0 for i in range(30)}.keys() | {1000, 3, 64}, {(i, -i): 0 for i in range(12)}.keys() ^ {(3, -3), (9, 1)})
+"""
+    )
+
+
+def test_set_displays_fold_as_cpython_folds_them():
+    # a set display is a frozenset constant (CPython's order) exactly when CPython's compiler folds it: float
+    # arithmetic folded, int results beyond 128 bits not (patch 0365)
+    assert_prints_what_cpython_prints(
+        r"""
+x = 2.5
+print({1/3, 0.5, 2.5}, {2**200, 1, 2}, {2**100, 3, 7}, {2**64, 3, 7}, {2**65, 3, 7}, {10**30, 5, 9}, {10**33, 5, 9})
+print({1 << 100, 3, 9}, {1 << 127, 3, 9}, {1 << 128, 3, 9}, {(2**64) * (2**64), 1, 2}, {2**63 * 2**64, 1, 2})
+print({0.1 * 3, 0.2, 0.7}, {-(1/3), 1.5, 2.5}, {2.5 ** 2, 1.25, 3.5}, {7 // 2, 7 % 3, 7.5 // 2, 1e300 * 1e10})
+print({1.5, x, 3.5, 4.25}, {(1/3, 2), 1.5, 2.5}, {1/7, 2/7, 3/7, 4/7, 5/7, 6/7}, {2**-1, 2**-2, 2**-3})
+print({1j * 2, 3.5, 4.5}, {1 + 2j, 3.5 - 1j, 9.5}, {-0.0, 0.0, 1.5}, {True * 2.5, 1.5, 4.5})
+print([v for v in {1/3, 0.5, 2.5, 1e-3}], [v for v in {2**200, 1, 2}], list({3/4, 1/8, 9/16}))
+for v in {1/3, 2/3, 0.5, 1.25}:
+    print(v, end=' ')
+print()
+for v in {2**100, 2**90, 5}:
+    print(v, end=' ')
+print()
+print(0.5 in {1/3, 0.5, 2.5}, 2**200 in {2**200, 1, 2}, [w * 2 for w in {1/9, 2/9, 4/9}])
+def f(a):
+    return {a / 3, 0.5, 2.5}, {a ** 2, 1.5, 7.25}, {1 / (a - 1), 2.5, 3.5}
+print(f(1.5))
+try:
+    print({1 / 0, 2.5, 3.5})
+except ZeroDivisionError as e:
+    print('ZeroDivisionError', e)
+print({2 ** 0.5, 3 ** 0.5, 5 ** 0.5, 7 ** 0.5})
+print({1000003 * 1000033, 2**61 - 1, 2**61, 2**62 + 5}, {(-2) ** 127, -1, 5}, {(-2) ** 128, -1, 5})
+print({12345678901234567890 * 98765432109876543210, 1, 2}, {3 ** 80, 3 ** 81, 1}, {~(2**100), 4, 5})
+print({1/3, 0.5, 2.5, 7/3, 0.1 * 3, 1/9}, {1/7, 2/7, 3/7, 4/7, 5/7, 6/7, 8/7}, {2**200, 1, 2, 3, 2**199, 2**70})
+print({2**100, 3, 7, 11, 13, 2**90}, {10**33, 5, 9, 17, 33, 10**40}, {1 << 200, 3, 9, 100, 1000}, {-1/3, 1.5, 2.5, 3.5, 4.5})
+print({2.5 ** 2, 1.25, 3.5, 4.75, 5 / 4, 6 / 5}, {(1/3, 2), (1/5, 3), (1/7, 4), (1/9, 5), (1/11, 6)})
+print([v for v in {1/3, 0.5, 2.5, 7/3, 0.1 * 3, 1/9}], [v for v in {2**200, 1, 2, 3, 2**199, 2**70}])
+for v in {1/3, 2/3, 0.5, 1.25, 5/3, 7/3, 8/3}:
+    print(v, end=' ')
+print()
+def g(a):
+    return {a / 3, 0.5, 2.5, a / 7, 1 / 11}, {1/3, 0.5, 2.5, 7/3, 0.1 * 3, 1/9}
+print(g(1.5))
+print(sorted({1/3, 0.5, 2.5, 7/3, 0.1 * 3, 1/9}) == sorted([1/3, 0.5, 2.5, 7/3, 0.1 * 3, 1/9]))
+print({2 ** 64, 2 ** 63, 1, 2, 3, 4}, {2 ** 65, 2 ** 63, 1, 2, 3, 4}, {3 ** 80, 3 ** 81, 1, 5, 9, 11})
+"""
+    )
+
+
+def test_sets_of_ints_and_strs_without_hashes_keep_cpython_order():
+    # a table keeps no hashes while its keys are small ints and strs, and starts keeping them at the first
+    # other key (patch 0366): the order is CPython's throughout
+    assert_prints_what_cpython_prints(
+        r"""
+s = set(range(0, 200, 3))
+s.add(2.5); s.add((1, 2)); s.discard(9)
+print(s)
+t = {i * 37 for i in range(100)}
+for i in range(0, 3700, 74):
+    t.discard(i)
+t |= {(1, 1.5), 2.5}
+print(t)
+u = set(['x' + str(i) for i in range(30)])
+u.add(1.5)
+print(len(u), 1.5 in u, 'x3' in u, 'y' in u)
+v = {-1, -2, 5, 2**40, 7}
+v.add(-1)
+print(v, -1 in v, -2 in v, hash(frozenset(v)) == hash(frozenset([-1, -2, 5, 2**40, 7])))
+w = set(range(100))
+w.clear(); w.add((3, 4)); w.add(5)
+print(w, w | set(range(10)), set(range(10)) | w, w ^ {(3, 4), 1}, set(range(20)) & {1.5, 2, (3, 4)})
+x = set(range(50)); y = set(x); y.add(2.5); z = x.copy(); z.update(y)
+print(z == y, z, frozenset(x) | frozenset(y))
+print({i for i in range(-50, 50)}, {True, 2, -1, -2})
+s = set(range(-5, 60, 2))
+for i in range(-5, 30, 4):
+    s.discard(i)
+s.add(2**40)
+print(s, s.pop(), s.pop(), s)
+print(frozenset(range(20)) | {1.5}, {1.5} | frozenset(range(20)), set(range(30)) - {2.5, 3}, set(range(12)) ^ {(1, 2)})
+words = set("the quick brown fox jumps over the lazy dog".split()) | {w.upper() for w in ["a", "b"]}
+words.discard("fox")
+words.add("".join(["fo", "x2"]))
+print(sorted(words), len(words), "the" in words, "fox" in words, sorted(words ^ {"dog", "cat"}), words > {"A"})
+words.add(3.5)
+print(sorted(w for w in words if isinstance(w, str)), 3.5 in words, "dog" in words, "".join(["d", "og"]) in words)
+"""
+    )
+
+
+def test_set_subclass_instances_print_with_their_class_name():
+    # CPython's set_repr names the class of an instance of a subclass (patch 0368)
+    assert_prints_what_cpython_prints(
+        r"""
+class Tags(set):
+    pass
+class Frozen(frozenset):
+    pass
+class Named(set):
+    def __repr__(self):
+        return "Named!"
+t = Tags([3, 1, 2])
+print(t, repr(Tags()), str(Tags([1.5])), [Tags([7])], Frozen([1, 2]), Frozen(), f"{Tags([4])}", Named([1]))
+f = frozenset([5, 6])
+g = Frozen(f)
+print(f, g, g == f, type(g).__name__, frozenset(f) is f)
+print(t | {9}, t.copy(), t & {1}, type(t | {9}).__name__, Frozen([1]) | {2}, {Frozen([1]): 1})
+t.add(10)
+t.discard(1)
+print(t, len(t), 10 in t, sorted(t))
+class Sub(Tags):
+    pass
+print(Sub([1]), Sub(), {Frozen([2])})
+"""
+    )
+
+
+def test_list_and_tuple_index_messages():
+    # CPython's ValueError messages for a value index() does not find (patch 0367)
+    assert_prints_what_cpython_prints(
+        SHOW
+        + r"""
+from collections import namedtuple
+P = namedtuple("P", "x y")
+class L(list):
+    pass
+for f in [lambda: [1].index(3), lambda: [1].index("a b"), lambda: [1, 2, 3].index(2, 0, 1), lambda: [].index([1, 2]),
+          lambda: [1.5].index(None), lambda: L([1]).index(2), lambda: (1,).index(3), lambda: (1, 2).index(2, 5),
+          lambda: P(1, 2).index(3), lambda: ["x"].index({"k": 1}), lambda: [0.1].index(0.1 * 3)]:
+    show(f)
+print([1, 2, 3].index(3), (4, 5).index(5), L([7]).index(7))
+"""
+    )
+
+
+def test_str_translate_and_maketrans():
+    # str.translate and str.maketrans as CPython's (patch 0369)
+    assert_prints_what_cpython_prints(
+        SHOW
+        + r"""
+import string
+from collections import defaultdict
+print("Hello, World! (v2.0)".translate(str.maketrans("", "", string.punctuation)))
+print("caf\u00e9 cr\u00e8me".translate(str.maketrans("\u00e9\u00e8", "ee")), "abc".translate({97: "AA", 98: None, 99: 100}))
+print(str.maketrans("ab", "xy", "z"), str.maketrans({"a": "1", 98: None, "\u00e9": 101}), "q".maketrans("q", "r"))
+print("tab\tsep".translate({9: " -> "}), "\u65e5\u672c".translate({0x65E5: "sun"}), "aaa".translate([0] * 97 + [66]))
+print("data".translate(defaultdict(lambda: "*", {100: "D"})), "x".translate({}), "".translate({1: 2}))
+show(lambda: "abc".translate({97: 0x110000}))
+show(lambda: "abc".translate({97: 1.5}))
+show(lambda: "abc".translate({97: -1}))
+show(lambda: str.maketrans("ab", "x"))
+show(lambda: str.maketrans(1, "x"))
+show(lambda: str.maketrans("a", "b", 3))
+show(lambda: str.maketrans([1]))
+show(lambda: str.maketrans(defaultdict(str, {"a": "b"})))
+show(lambda: str.maketrans("a", 1))
+show(lambda: str.maketrans({"ab": 1}))
+show(lambda: str.maketrans({1.5: 1}))
+show(lambda: "abc".translate(5))
+"""
+    )
+
+
+def test_iter_with_a_sentinel():
+    # iter(callable, sentinel) as CPython's (patch 0370)
+    assert_prints_what_cpython_prints(
+        SHOW
+        + r"""
+import io
+buf = io.StringIO("abcdefghij")
+print(list(iter(lambda: buf.read(3), "")))
+stack = [1, 2, None, 3]
+it = iter(stack.pop, 2)
+print(type(it).__name__, list(it), list(it), stack)
+n = [0]
+def counter():
+    n[0] += 1
+    if n[0] > 4:
+        raise StopIteration
+    return n[0]
+print(list(iter(counter, 99)), next(iter(counter, 99), "done"))
+nan = float("nan")
+print(list(iter([1, nan, 2].pop, nan)), list(iter(iter([5, 6, 7.0, 8]).__next__, 7)))
+for line in iter(io.StringIO("x\ny\n\nz\n").readline, "\n"):
+    print(repr(line))
+show(lambda: iter(5, 1))
+def boom():
+    raise ValueError("boom")
+show(lambda: list(iter(boom, 1)))
+"""
+    )
+
+
 def test_identity_before_equality_and_view_sizes():
     # CPython compares container items identity first (a NaN is found), and dict views are sized (patch 0362)
     assert_prints_what_cpython_prints(

@@ -31,6 +31,18 @@ def test_module_stays_under_1600_kb():
     assert MODULE.stat().st_size < 1_600_000
 
 
+def test_a_set_of_a_million_ints_fits_in_a_small_memory_limit():
+    # A set of small ints (or strs) keeps no hashes beside its keys (patch 0366): 4 bytes a slot at CPython's
+    # table size, so set(range(10**6)) takes 8 MB; with patch 0360's 12-byte slots it took 25 MB, and its last
+    # resize (old and new table at once) did not fit in this limit.
+    code = "import gc\ngc.collect()\na = gc.mem_alloc()\ns = set(range(10**6))\ngc.collect()\n"
+    code += "print(gc.mem_alloc() - a, len(s), min(s), max(s), list(s)[:3], 999999 in s, 10**6 in s)"
+    with Sandbox(memory_limit=32 * 2**20, time_limit=60) as sb:
+        used, rest = sb.run(code, eval_trailing=False).stdout.split(" ", 1)
+    assert rest == "1000000 0 999999 [0, 1, 2] True False\n"
+    assert int(used) < 9 * 2**20
+
+
 @pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.stem)
 def test_stress_programs_match_cpython_repeatedly_in_one_small_session(program):
     expected = program.with_suffix(".expected").read_text()

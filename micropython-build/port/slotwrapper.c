@@ -124,6 +124,8 @@ static const special_method_t special_methods[N_COUNT] = {
 // UNHASHABLE: `__hash__` is None.
 #define STRICT (1)
 #define UNHASHABLE (2)
+// VIEW: a dict view's reflected operators take any iterable (`d.keys().__rsub__([1, 2])` is `[1, 2] - d.keys()`)
+#define VIEW (4)
 
 typedef struct {
     const mp_obj_type_t *type;
@@ -151,6 +153,9 @@ static const special_type_t special_types[] = {
      | B(N_HASH) | B(N_OR) | B(N_ROR) | B(N_IOR) | B(N_REVERSED) | R, STRICT | UNHASHABLE},
     {&mp_type_set, SET_OPS | B(N_HASH) | B(N_IAND) | B(N_IOR) | B(N_ISUB) | B(N_IXOR) | R, STRICT | UNHASHABLE},
     {&mp_type_frozenset, SET_OPS | B(N_HASH) | R, STRICT},
+    {&mp_type_dict_keys, SET_OPS | B(N_HASH) | B(N_REVERSED) | R, UNHASHABLE | VIEW},
+    {&mp_type_dict_items, SET_OPS | B(N_HASH) | B(N_REVERSED) | R, UNHASHABLE | VIEW},
+    {&mp_type_dict_values, B(N_LEN) | B(N_ITER) | B(N_REVERSED) | R, 0},
     {&mp_type_range, B(N_GETITEM) | B(N_LEN) | B(N_ITER) | B(N_CONTAINS) | B(N_EQ) | B(N_NE) | B(N_HASH)
      | B(N_BOOL) | B(N_REVERSED) | R, 0},
 };
@@ -182,6 +187,10 @@ static bool takes_operand(const mp_obj_type_t *owner, mp_obj_t x) {
     if (owner == &mp_type_set || owner == &mp_type_frozenset) {
         return mp_obj_is_subclass_fast(t, MP_OBJ_FROM_PTR(&mp_type_set))
                || mp_obj_is_subclass_fast(t, MP_OBJ_FROM_PTR(&mp_type_frozenset));
+    }
+    if (owner == &mp_type_dict_keys || owner == &mp_type_dict_items) {
+        // a set-like view compares with sets and the other set-like views
+        return mp_obj_is_any_set(x) || t == MP_OBJ_FROM_PTR(&mp_type_dict_keys) || t == MP_OBJ_FROM_PTR(&mp_type_dict_items);
     }
     return false;
 }
@@ -327,6 +336,9 @@ static mp_obj_t special_method_run(const special_type_t *st, const special_metho
             }
             return mp_binary_op(sm->op, self, args[0]);
         case K_RBIN:
+            if (st->flags & VIEW) {
+                return mp_binary_op(sm->op, args[0], self);
+            }
             if (sm->op == MP_BINARY_OP_MODULO && !(st->flags & STRICT)) {
                 // str.__rmod__(x, fmt) is `fmt % x` when fmt is a str (bytes, bytearray: of that type)
                 return takes_operand(owner, args[0]) ? mp_binary_op(sm->op, args[0], self) : mp_const_notimplemented;
