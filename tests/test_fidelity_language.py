@@ -2793,6 +2793,14 @@ class Sub(Config):
     pass
 Sub.extra = "x"
 print(Sub.extra, "extra" in vars(Config))
+for action in (lambda: setattr(Color, "RED", 5), lambda: delattr(Color, "GREEN")):
+    try:
+        action()
+    except AttributeError as e:
+        print("AttributeError", e)
+Color.note = "kept"
+del Color.note
+print(hasattr(Color, "note"), Color.RED)
 """,
 }
 

@@ -11,8 +11,7 @@ Differences:
 - Flag and IntFlag follow CPython 3.11's default boundaries (STRICT and KEEP); FlagBoundary,
   `boundary=` and the other boundaries are not supported.
 - Not supported: member()/nonmember(), verify(), pickling, `__init_subclass__`, the functional API on
-  IntEnum/StrEnum/Flag (use `Enum(name, names, type=int)`); assigning to a member's name on the class is
-  not refused.
+  IntEnum/StrEnum/Flag (use `Enum(name, names, type=int)`).
 """
 
 from types import MappingProxyType as _MappingProxy
@@ -178,6 +177,16 @@ class EnumType(type):
 
     # module=None is the caller's module, as CPython's sys._getframe(2) lookup gives
     __call__ = _with_caller_module(__call__, "module")
+
+    def __setattr__(cls, name, value):
+        if name in cls.__dict__.get("_member_map_", ()):
+            raise AttributeError("cannot reassign member %r" % name)
+        super().__setattr__(name, value)
+
+    def __delattr__(cls, name):
+        if name in cls.__dict__.get("_member_map_", ()):
+            raise AttributeError("%r cannot delete member %r." % (cls.__name__, name))
+        super().__delattr__(name)
 
     def _new_member_(cls, *args):
         # an instance made as calling a class without this metaclass makes one (the mix-in's constructor

@@ -58,3 +58,7 @@ try:
     Record.id = 5
 except AttributeError as e:
     print("refused:", e)
+try:
+    Permission.READ = 8
+except AttributeError as e:
+    print("refused:", e)
