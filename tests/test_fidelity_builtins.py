@@ -7,7 +7,8 @@ arguments of positional built-ins (round(ndigits=2), print(flush=True), zip(stri
 date.strftime(format=)) with CPython's errors; the special methods of built-in types as attributes
 (`d.__getitem__`, `int.__add__`, `super().__eq__`), int/float/Fraction/Decimal `real`/`imag`/`conjugate()`,
 bool `&`/`|`/`^`, complex repr and `complex(real=, imag=)`, UnicodeDecodeError/UnicodeEncodeError attributes and bytes `%b`;
-the iteration order of sets and frozensets of numbers and tuples (CPython's table, patch 0360)."""
+the iteration order of sets and frozensets of numbers and tuples (CPython's table, patch 0360); the
+separator object in str.partition's result and list/tuple.index's messages (patches 0424, 0425)."""
 
 import pytest
 from fidelity import SHOW, assert_prints_what_cpython_prints
@@ -855,6 +856,30 @@ for name in names:
 class Tag(str):
     pass
 print(Tag("\u00e9\u20acx").replace("", "."), b"ab\xc3\xa9".replace(b"", b"-"))
+""",
+    # ---- str.partition's separator object in the result, list/tuple.index messages (patches 0424, 0425)
+    "partition_separator_index_messages": """
+class Sep(str):
+    pass
+class Text(str):
+    pass
+sep = Sep("|")
+for text in ["a|b|c", Text("x|y"), "none"]:
+    head, found, tail = text.partition(sep)
+    print(repr(head), repr(found), repr(tail), type(found).__name__, found is sep)
+    head, found, tail = text.rpartition(sep)
+    print(repr(head), repr(found), repr(tail), type(found).__name__)
+dash = bytearray(b"-")
+print(b"a-b".partition(dash), b"a-b".partition(dash)[1] is dash, b"a-b".rpartition(b"-"))
+print(bytearray(b"a-b").partition(b"-"), bytearray(b"a-b").rpartition(dash)[1] is dash)
+show(lambda: [1, 2, 3].index(4))
+show(lambda: ["a", "b"].index("z"))
+show(lambda: [1, [2]].index([3]))
+show(lambda: [1, 2, 3].index(1, 1))
+show(lambda: (1, 2).index(3))
+show(lambda: ("x",).index("y", 0, 1))
+show(lambda: range(5).index(9))
+show(lambda: [None].index(0))
 """,
 }
 

@@ -6,7 +6,9 @@ and `typing` modules built on them, 0090-0091 (match statements), 0092 (argument
 (exception groups, `except*`, `with_traceback()`, error messages), 0201-0203 (built-in functions' reprs and
 names, UnboundLocalError naming the variable, assignable `__defaults__`, `__closure__`), 0270-0273 (the
 live instance `__dict__`, metaclasses, function types and `__code__`, function annotations), 0340 (names
-and module attributes loaded through the lookup cache) and the `itertools` classes (`port/moditertools.c`,
+and module attributes loaded through the lookup cache), 0420-0423 (the module of classes made by `type()`
+and of built-in types of modules, CPython's built-in iterator types, a metaclass's `__prepare__`,
+`__setattr__` and `__delattr__`) and the `itertools` classes (`port/moditertools.c`,
 `modules/itertools.py`). The
 language programs of the agent-style corpus (`tests/agent_corpus/lang_*.py`) run in
 `tests/test_agent_corpus.py`.
@@ -2719,6 +2721,198 @@ for obj in [Order(), Order.Line(), Order().total()(), MyError("bad")]:
     print(type(obj), repr(obj).split(" object at ")[0], " object at 0x" in repr(obj))
 print(Order, Order.Line, Order.total(Order()), Point, Point(), MyError, int, str, type, object)
 print(fractions.Fraction, enum.Enum, type(enum.Enum), dict, KeyError)
+""",
+    # ---- type() and namedtuple(), typing.NamedTuple, TypedDict, the enum functional API and make_dataclass name the module of the code that made the class (patch 0420, modules/)
+    "type_made_classes_module": """
+import collections, dataclasses, enum, typing
+T = type("T", (), {"x": 1})
+ns = {"y": 2}
+U = type("U", (T,), ns)
+print(T, U, T.__module__, U.__qualname__, repr(U()).split(" object at ")[0], ns)
+Point = collections.namedtuple("Point", "x y")
+Pt = collections.namedtuple("Pt", ["a"], module="geo")
+Opt = collections.namedtuple("Opt", "k", module=None)
+print(Point, Point(1, 2), Point.__module__, Pt, Pt.__module__, Opt)
+def build():
+    return collections.namedtuple("Local", "v")
+print(build(), build()(3))
+Color = enum.Enum("Color", "RED GREEN")
+Shape = enum.Enum("Shape", ["SQUARE"], module="shapes", qualname="Geo.Shape")
+print(Color, Color.__module__, Color.RED, repr(Color.GREEN), Shape.__module__, Shape.__qualname__)
+print(Color(1), Color["GREEN"], list(Color))
+Emp = typing.NamedTuple("Emp", [("name", str), ("id", int)])
+class Row(typing.NamedTuple):
+    a: int
+    b: str = "x"
+Movie = typing.TypedDict("Movie", {"title": str})
+print(Emp, Emp.__module__, Emp("a", 1), Row, Row(1), Movie, Movie.__module__, Movie(title="t"))
+D = dataclasses.make_dataclass("D", [("x", int)])
+E = dataclasses.make_dataclass("E", ["y"], namespace={"__module__": "mine"})
+print(D, D.__module__, D(1), E)
+print(type(Point(1, 2)), type(Color.RED), type(Emp("b", 2)))
+class Meta(type):
+    def __new__(mcls, name, bases, ns):
+        return super().__new__(mcls, name, bases, ns)
+V = Meta("V", (), {})
+print(V, V.__module__, type(V))
+print(int.__module__, int.__qualname__, type.__module__, KeyError.__module__, object.__qualname__)
+""",
+    # ---- the built-in types of modules print as CPython's and have its __module__ and __qualname__ (patch 0421, port/, modules/)
+    "builtin_types_of_modules": """
+import array, collections, csv, datetime, decimal, fractions, functools, hashlib, io, itertools, json, random, re
+objs = [
+    itertools.chain(), itertools.count(), itertools.repeat(1), itertools.islice([], 1), itertools.groupby([]),
+    itertools.product(), itertools.zip_longest(), itertools.accumulate([]), itertools.permutations([]),
+    itertools.combinations([], 1), itertools.starmap(abs, []), itertools.tee([])[0], itertools.cycle([]),
+    collections.OrderedDict(), collections.deque(), collections.Counter(), collections.defaultdict(list),
+    collections.ChainMap(), datetime.date(2024, 1, 2), datetime.datetime(2024, 1, 2), datetime.time(),
+    datetime.timedelta(1), datetime.timezone.utc, decimal.Decimal(1), decimal.Context(), decimal.localcontext(),
+    fractions.Fraction(1, 3), re.compile("a"), re.match("a", "a"), io.StringIO(), io.BytesIO(),
+    json.JSONDecoder(), json.JSONEncoder(), array.array("i"), random.Random(), csv.reader([]),
+    csv.writer(io.StringIO()), hashlib.sha256(), functools.lru_cache(abs), iter(array.array("i")),
+]
+for obj in objs:
+    t = type(obj)
+    print(t, repr(t), t.__module__, t.__qualname__, t.__name__)
+for exc in [json.JSONDecodeError("m", "d", 0), decimal.InvalidOperation(), re.error("x"), csv.Error()]:
+    print(type(exc), type(exc).__module__)
+try:
+    json.loads("{")
+except ValueError as e:
+    print(type(e), type(e).__qualname__)
+print(repr(itertools.count(3)), repr(itertools.repeat("a", 2)))
+print(array.array.__module__, io.StringIO.__module__, itertools.count.__module__, int.__module__)
+""",
+    # ---- built-in iterators are of CPython's types (patch 0422)
+    "builtin_iterator_types": """
+objs = [iter([]), iter(()), iter(""), iter("héllo"), iter(range(3)), iter(range(2**70, 2**70 + 1)),
+        reversed([]), reversed(range(3)), reversed((1,)), reversed("ab"), reversed({}), reversed({}.keys()),
+        reversed({1: 2}.values()), reversed({1: 2}.items()), iter(bytearray()), iter(memoryview(b"")),
+        zip(), map(abs, []), filter(None, []), enumerate([]), (x for x in []), Ellipsis, NotImplemented]
+for obj in objs:
+    t = type(obj)
+    print(t, t.__name__, t.__qualname__, t.__module__)
+for seq in ([1, 2], (3, 4), "ab", range(2), bytearray(b"xy")):
+    it = iter(seq)
+    print(type(it).__name__, next(it), list(it), iter(it) is it)
+r = reversed([1, 2, 3])
+print(next(r), list(r), list(reversed({"a": 1, "b": 2})), list(reversed({"a": 1}.items())))
+total = 0
+for i, ch in enumerate("abc"):
+    for v in (i, len(ch)):
+        total += v
+print(total, sum(x for x in [1, 2, 3]), sorted(reversed([3, 1, 2])))
+""",
+    # ---- a metaclass's __prepare__ namespace (and enum's auto() values in the class body), its __setattr__ and __delattr__ (patch 0423)
+    "metaclass_prepare_setattr": """
+import enum
+class Recording(dict):
+    def __init__(self):
+        super().__init__()
+        self.order = []
+    def __setitem__(self, key, value):
+        if not key.startswith("__"):
+            self.order.append(key)
+        super().__setitem__(key, value)
+    def __delitem__(self, key):
+        self.order.append("-" + key)
+        super().__delitem__(key)
+class Meta(type):
+    @classmethod
+    def __prepare__(mcls, name, bases, **kwargs):
+        print("prepare", name, bases, sorted(kwargs))
+        return Recording()
+    def __new__(mcls, name, bases, ns, **kwargs):
+        cls = super().__new__(mcls, name, bases, dict(ns))
+        cls.order = list(ns.order)
+        return cls
+    def __init__(cls, name, bases, ns, **kwargs):
+        super().__init__(name, bases, ns)
+class Model(metaclass=Meta, table="t"):
+    b = 1
+    a = b + 1
+    b = 3
+    tmp = 0
+    del tmp
+    def method(self):
+        return self.a
+    class Inner:
+        x = 1
+print(Model.order, Model.a, Model.b, Model().method(), Model.Inner.x, "tmp" in vars(Model))
+class Plain(metaclass=Meta):
+    pass
+print(Plain.order)
+class Listing(type):
+    @classmethod
+    def __prepare__(mcls, name, bases):
+        return {"preset": 42}
+class L(metaclass=Listing):
+    value = preset + 1
+print(L.preset, L.value)
+class Perm(enum.Flag):
+    READ = enum.auto()
+    WRITE = enum.auto()
+    EXEC = enum.auto()
+    RW = READ | WRITE
+    ALL = READ | WRITE | EXEC
+    print(READ, WRITE, RW)
+print(list(Perm), Perm.RW, Perm(3), Perm.ALL.value, Perm.READ in Perm.RW)
+class Color(enum.Enum):
+    RED = enum.auto()
+    GREEN = enum.auto()
+    BLUE = GREEN + 10
+print(list(Color), Color.BLUE.value)
+class Tone(enum.StrEnum):
+    LOW = enum.auto()
+    HIGH = enum.auto()
+print(list(Tone), Tone.LOW == "low")
+class Weird(enum.Enum):
+    _ignore_ = ["i"]
+    for i in range(2):
+        pass
+    A = 1
+print(list(Weird))
+try:
+    class Dup(enum.Enum):
+        X = 1
+        X = 2
+except TypeError as e:
+    print("TypeError", e)
+class Guarded(type):
+    def __setattr__(cls, name, value):
+        if name.startswith("_"):
+            raise AttributeError("read-only: " + name)
+        super().__setattr__(name, value.upper() if isinstance(value, str) else value)
+    def __delattr__(cls, name):
+        print("deleting", name)
+        super().__delattr__(name)
+class Config(metaclass=Guarded):
+    mode = "fast"
+Config.mode = "slow"
+Config.level = 3
+print(Config.mode, Config.level)
+try:
+    Config._secret = 1
+except AttributeError as e:
+    print("AttributeError", e)
+del Config.level
+print(hasattr(Config, "level"))
+try:
+    del Config.missing
+except AttributeError as e:
+    print("AttributeError", e)
+class Sub(Config):
+    pass
+Sub.extra = "x"
+print(Sub.extra, "extra" in vars(Config))
+for action in (lambda: setattr(Color, "RED", 5), lambda: delattr(Color, "GREEN")):
+    try:
+        action()
+    except AttributeError as e:
+        print("AttributeError", e)
+Color.note = "kept"
+del Color.note
+print(hasattr(Color, "note"), Color.RED)
 """,
 }
 

@@ -61,17 +61,25 @@ TimeoutError = TimeoutError  # noqa: A001 (3.11: asyncio.TimeoutError is the bui
 class CancelledError(BaseException):
     """The operation has been cancelled."""
 
+    __module__ = "asyncio.exceptions"  # as CPython names it
+
 
 class InvalidStateError(Exception):
     """The operation is not allowed in this state."""
+
+    __module__ = "asyncio.exceptions"  # as CPython names it
 
 
 class QueueEmpty(Exception):
     """Raised when Queue.get_nowait() is called on an empty Queue."""
 
+    __module__ = "asyncio.queues"  # as CPython names it
+
 
 class QueueFull(Exception):
     """Raised when the Queue.put_nowait() method is called on a full Queue."""
+
+    __module__ = "asyncio.queues"  # as CPython names it
 
 
 _PENDING = "PENDING"
@@ -84,6 +92,8 @@ _current_task = None
 
 class Future:
     """A result that will be available later."""
+
+    __module__ = "_asyncio"  # as CPython names it
 
     def __init__(self, *, loop=None):
         self._loop = loop or get_event_loop()
@@ -174,6 +184,8 @@ class Future:
 
 class Task(Future):
     """A coroutine wrapped in a Future, run by the event loop."""
+
+    __module__ = "_asyncio"  # as CPython names it
 
     _counter = 0
 
@@ -657,6 +669,8 @@ def as_completed(fs, *, timeout=None):
 class Event:
     """An asynchronous event: set() wakes every wait()."""
 
+    __module__ = "asyncio.locks"  # as CPython names it
+
     def __init__(self):
         self._waiters = []
         self._value = False
@@ -688,6 +702,8 @@ class Event:
 
 class Lock:
     """A mutual exclusion lock for tasks (async with lock: ...)."""
+
+    __module__ = "asyncio.locks"  # as CPython names it
 
     def __init__(self):
         self._locked = False
@@ -729,6 +745,8 @@ class Lock:
 class Semaphore:
     """A counter of available slots for tasks (async with sem: ...)."""
 
+    __module__ = "asyncio.locks"  # as CPython names it
+
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("Semaphore initial value must be >= 0")
@@ -766,6 +784,8 @@ class Semaphore:
 
 class Queue:
     """A first in, first out queue for tasks."""
+
+    __module__ = "asyncio.queues"  # as CPython names it
 
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
@@ -854,6 +874,8 @@ class Queue:
 class PriorityQueue(Queue):
     """A Queue that retrieves entries in priority order (lowest first)."""
 
+    __module__ = "asyncio.queues"  # as CPython names it
+
     def _put(self, item):
         import heapq
 
@@ -868,12 +890,16 @@ class PriorityQueue(Queue):
 class LifoQueue(Queue):
     """A Queue that retrieves most recently added entries first."""
 
+    __module__ = "asyncio.queues"  # as CPython names it
+
     def _get(self):
         return self._queue.pop()
 
 
 class TaskGroup:
     """async with TaskGroup() as tg: tg.create_task(...) -- waits for all; the first error cancels the rest."""
+
+    __module__ = "asyncio.taskgroups"  # as CPython names it
 
     def __init__(self):
         self._tasks = []
@@ -908,6 +934,9 @@ class TaskGroup:
 
 
 class _Timeout:
+    __module__ = "asyncio.timeouts"  # as CPython names it: <class 'asyncio.timeouts.Timeout'>
+    __qualname__ = "Timeout"
+
     def __init__(self, delay):
         self._delay = delay
         self._handle = None

@@ -17,7 +17,7 @@ _field_limit = [128 * 1024]
 
 
 class Error(Exception):
-    pass
+    __module__ = "_csv"  # as CPython names it
 
 
 class Dialect:
@@ -155,7 +155,9 @@ def field_size_limit(new_limit=None):
 ) = range(8)
 
 
-class _Reader:
+class reader:
+    __module__ = "_csv"  # as CPython names it: <class '_csv.reader'>
+
     def __init__(self, lines, fmt):
         self._lines = iter(lines)
         self.dialect = fmt
@@ -306,6 +308,11 @@ class _Reader:
             # _IN_QUOTED: the field goes on in the next line.
 
 
+# the class is named as CPython names its type; the module keeps it under its private name only
+_Reader = reader
+del reader
+
+
 def reader(csvfile, dialect="excel", **fmtparams):
     return _Reader(csvfile, _Format(dialect, fmtparams))
 
@@ -313,7 +320,9 @@ def reader(csvfile, dialect="excel", **fmtparams):
 # ---- writer -----------------------------------------------------------------------------------
 
 
-class _Writer:
+class writer:
+    __module__ = "_csv"  # as CPython names it: <class '_csv.writer'>
+
     def __init__(self, fileobj, fmt):
         if not hasattr(fileobj, "write"):
             raise TypeError('argument 1 must have a "write" method')
@@ -405,6 +414,11 @@ class _Writer:
     def writerows(self, rows):
         for row in rows:
             self.writerow(row)
+
+
+# the class is named as CPython names its type; the module keeps it under its private name only
+_Writer = writer
+del writer
 
 
 def writer(csvfile, dialect="excel", **fmtparams):

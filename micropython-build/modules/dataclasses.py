@@ -601,5 +601,7 @@ def make_dataclass(cls_name, fields, *, bases=(), namespace=None, **options):
             namespace[name] = spec
         annotations[name] = tp
     namespace["__annotations__"] = annotations
+    # CPython 3.11 makes the class with types.new_class, so its __module__ is 'types' unless given
+    namespace.setdefault("__module__", "types")
     cls = type(cls_name, tuple(bases), namespace)
     return dataclass(cls, **options)

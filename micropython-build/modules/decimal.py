@@ -253,7 +253,7 @@ def setcontext(context):
     _current[0] = context
 
 
-class _LocalContext:
+class ContextManager:
     def __init__(self, ctx):
         self.new = ctx
 
@@ -265,6 +265,11 @@ class _LocalContext:
     def __exit__(self, *exc):
         setcontext(self.saved)
         return False
+
+
+# the class is named as CPython names its type; the module keeps it under its private name only
+_LocalContext = ContextManager
+del ContextManager
 
 
 def localcontext(ctx=None, **kwargs):

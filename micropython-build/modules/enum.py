@@ -11,11 +11,12 @@ Differences:
 - Flag and IntFlag follow CPython 3.11's default boundaries (STRICT and KEEP); FlagBoundary,
   `boundary=` and the other boundaries are not supported.
 - Not supported: member()/nonmember(), verify(), pickling, `__init_subclass__`, the functional API on
-  IntEnum/StrEnum/Flag (use `Enum(name, names, type=int)`); assigning to a member's name on the class is
-  not refused.
+  IntEnum/StrEnum/Flag (use `Enum(name, names, type=int)`).
 """
 
 from types import MappingProxyType as _MappingProxy
+
+from _callermodule import wrap as _with_caller_module
 
 
 class auto:
@@ -115,8 +116,43 @@ def _finish(cls):
                 setattr(cls, name, op)
 
 
+class _EnumDict(dict):
+    """The namespace an enum's class body runs in (EnumType.__prepare__): a member assigned auto() gets
+    its value at once, as in CPython, so the body can use it (`ADMIN = READ | WRITE` in a Flag); a member
+    name assigned twice is CPython's TypeError."""
+
+    def __init__(self, generate):
+        super().__init__()
+        self._generate = generate
+        self._member_names = []
+        self._last_values = []
+        self._ignore = ()
+
+    def __setitem__(self, key, value):
+        if key in self._member_names:
+            raise TypeError("%r already defined as %r" % (key, self[key]))
+        if key == "_generate_next_value_":
+            self._generate = getattr(value, "__func__", value)
+        elif key == "_ignore_":
+            self._ignore = value.replace(",", " ").split() if isinstance(value, str) else list(value)
+        elif _is_member_value(key, value) and key not in self._ignore:
+            if isinstance(value, auto):
+                value = self._generate(key, 1, len(self._member_names), self._last_values[:])
+            self._member_names.append(key)
+            self._last_values.append(value)
+        super().__setitem__(key, value)
+
+
 class EnumType(type):
     """The metaclass of Enum and its subclasses."""
+
+    @classmethod
+    def __prepare__(metacls, name, bases, **kwargs):
+        generate = None
+        for base in bases:
+            if isinstance(base, EnumType):
+                generate = base._generate_next_value_
+        return _EnumDict(generate)
 
     def __new__(mcls, name, bases, namespace, **kwargs):
         kwargs.pop("boundary", None)
@@ -137,7 +173,20 @@ class EnumType(type):
             raise ValueError("%r is not a valid %s" % (value, cls.__name__))
         if cls.__dict__.get("_member_list_"):
             raise TypeError("%s has members: it cannot be used to create an enum" % _class_repr(cls))
-        return _functional(cls, value, names, type, start)
+        return _functional(cls, value, names, module, qualname, type, start)
+
+    # module=None is the caller's module, as CPython's sys._getframe(2) lookup gives
+    __call__ = _with_caller_module(__call__, "module")
+
+    def __setattr__(cls, name, value):
+        if name in cls.__dict__.get("_member_map_", ()):
+            raise AttributeError("cannot reassign member %r" % name)
+        super().__setattr__(name, value)
+
+    def __delattr__(cls, name):
+        if name in cls.__dict__.get("_member_map_", ()):
+            raise AttributeError("%r cannot delete member %r." % (cls.__name__, name))
+        super().__delattr__(name)
 
     def _new_member_(cls, *args):
         # an instance made as calling a class without this metaclass makes one (the mix-in's constructor
@@ -457,7 +506,7 @@ def _lookup(plain, value):
     raise ValueError("%r is not a valid %s" % (value, plain.__name__))
 
 
-def _functional(cls, name, names, type, start):
+def _functional(cls, name, names, module, qualname, type, start):
     if isinstance(names, str):
         names = names.replace(",", " ").split()
     if isinstance(names, dict):
@@ -465,7 +514,9 @@ def _functional(cls, name, names, type, start):
     else:
         items = [item if isinstance(item, (tuple, list)) else (item, None) for item in names]
     generate = cls._generate_next_value_
-    namespace = {}
+    namespace = {"__module__": module}
+    if qualname is not None:
+        namespace["__qualname__"] = qualname
     last = []
     for count, (member, v) in enumerate(items):
         if v is None:

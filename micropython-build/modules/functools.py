@@ -111,7 +111,7 @@ def _make_key(args, kwds, typed):
     return key
 
 
-class _CachedFunction:
+class _lru_cache_wrapper:
     """The callable lru_cache returns. Least-recently-used order is a circular doubly linked list of
     [prev, next, key, value] cells; the dict maps keys to cells."""
 
@@ -193,7 +193,7 @@ class _CachedFunction:
 
 def lru_cache(maxsize=128, typed=False):
     if callable(maxsize) and not isinstance(maxsize, int):
-        return _CachedFunction(maxsize, 128, typed)
+        return _lru_cache_wrapper(maxsize, 128, typed)
     if maxsize is not None:
         if not isinstance(maxsize, int):
             raise TypeError("Expected first argument to be an integer, a callable, or None")
@@ -201,13 +201,13 @@ def lru_cache(maxsize=128, typed=False):
             maxsize = 0
 
     def decorating_function(func):
-        return _CachedFunction(func, maxsize, typed)
+        return _lru_cache_wrapper(func, maxsize, typed)
 
     return decorating_function
 
 
 def cache(func):
-    return _CachedFunction(func, None, False)
+    return _lru_cache_wrapper(func, None, False)
 
 
 class cached_property:

@@ -48,7 +48,9 @@ def _bytes_of(data):
         raise TypeError("object supporting the buffer API required")
 
 
-class _Hash:
+class HASH:
+    __module__ = "_hashlib"  # as CPython names it: <class '_hashlib.HASH'>
+
     __slots__ = ("name", "digest_size", "block_size", "_algo", "_state", "_pending", "_length")
 
     def __init__(self, name, data=b""):
@@ -93,6 +95,11 @@ class _Hash:
 
     def __repr__(self):
         return "<%s _hashlib.HASH object>" % self.name
+
+
+# the class is named as CPython names its type; the module keeps it under its private name only
+_Hash = HASH
+del HASH
 
 
 def _constructor(name):

@@ -22,6 +22,8 @@ _INFINITY = float("inf")
 class JSONDecodeError(ValueError):
     """Subclass of ValueError with: msg, doc, pos, lineno, colno."""
 
+    __module__ = "json.decoder"  # as CPython names it
+
     def __init__(self, msg, doc, pos):
         lineno = doc.count("\n", 0, pos) + 1
         colno = pos - doc.rfind("\n", 0, pos)
@@ -62,6 +64,8 @@ def _float_repr(o, allow_nan):
 
 class JSONEncoder:
     """Extensible JSON encoder for Python data structures (CPython's interface)."""
+
+    __module__ = "json.encoder"  # as CPython names it
 
     item_separator = ", "
     key_separator = ": "
@@ -341,6 +345,8 @@ class _StopScan(Exception):
 
 class JSONDecoder:
     """Simple JSON decoder (CPython's interface)."""
+
+    __module__ = "json.decoder"  # as CPython names it
 
     def __init__(
         self,

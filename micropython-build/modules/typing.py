@@ -16,6 +16,8 @@ annotations: `{}`) and string annotations of classes are evaluated in `globalns`
 
 import collections
 
+from _callermodule import wrap as _with_caller_module
+
 TYPE_CHECKING = False
 
 
@@ -271,13 +273,16 @@ class NamedTuple:
     """`class Point(NamedTuple): x: int; y: int = 0` (with methods) and the functional form
     NamedTuple('Point', [('x', int), ('y', int)]): both make a collections.namedtuple class."""
 
-    def __new__(cls, *args, **kwargs):
+    def __new__(cls, *args, __module__, **kwargs):
         if cls is not NamedTuple:
             raise TypeError("NamedTuple class was not built: " + cls.__name__)
         typename, fields = args[0], args[1] if len(args) > 1 else list(kwargs.items())
-        nt = collections.namedtuple(typename, [f[0] for f in fields])
+        nt = collections.namedtuple(typename, [f[0] for f in fields], module=__module__)
         nt.__annotations__ = dict(fields)
         return nt
+
+    # the class's module is the caller's (a field name cannot start with an underscore)
+    __new__ = _with_caller_module(__new__, "__module__")
 
 
 def _own_dict(cls):
@@ -317,12 +322,16 @@ class TypedDict:
     """Class-based (with `total=False`) and functional TypedDict; instances are plain dicts, as in
     CPython. The class has __annotations__, __total__, __required_keys__ and __optional_keys__."""
 
-    def __new__(cls, *args, **kwargs):
+    def __new__(cls, *args, __module__, **kwargs):
         if cls is TypedDict:
             typename, fields = args[0], args[1] if len(args) > 1 else kwargs
             total = kwargs.pop("total", True) if len(args) > 1 else True
-            return _finish_typeddict(type(typename, (TypedDict,), {"__annotations__": dict(fields)}), total)
+            namespace = {"__annotations__": dict(fields), "__module__": __module__}
+            return _finish_typeddict(type(typename, (TypedDict,), namespace), total)
         return dict(*args, **kwargs)
+
+    # the functional form's class is of the caller's module
+    __new__ = _with_caller_module(__new__, "__module__")
 
 
 _pending_total = []

@@ -74,13 +74,20 @@ static void count_print(const mp_print_t *print, mp_obj_t self_in, mp_print_kind
     mp_print_str(print, ")");
 }
 
+// CPython names the types by their module: <class 'itertools.count'>
+static const mp_rom_map_elem_t itertools_type_locals_table[] = {
+    { MP_ROM_QSTR(MP_QSTR___module__), MP_ROM_QSTR(MP_QSTR_itertools) },
+};
+static MP_DEFINE_CONST_DICT(itertools_type_locals, itertools_type_locals_table);
+
 static MP_DEFINE_CONST_OBJ_TYPE(
     itertools_count_type,
     MP_QSTR_count,
     MP_TYPE_FLAG_ITER_IS_ITERNEXT,
     make_new, count_make_new,
     print, count_print,
-    iter, count_iternext
+    iter, count_iternext,
+    locals_dict, &itertools_type_locals
     );
 
 typedef struct _itertools_repeat_t {
@@ -139,7 +146,8 @@ static MP_DEFINE_CONST_OBJ_TYPE(
     MP_TYPE_FLAG_ITER_IS_ITERNEXT,
     make_new, repeat_make_new,
     print, repeat_print,
-    iter, repeat_iternext
+    iter, repeat_iternext,
+    locals_dict, &itertools_type_locals
     );
 
 typedef struct _itertools_wrapper_t {
@@ -195,7 +203,7 @@ static void check_wrapper_type(mp_obj_t obj) {
 }
 
 // iterator_type(name, factory, attrs): a new type named `name` whose objects wrap factory's generator;
-// `attrs` (a dict or None) are its class attributes (chain.from_iterable).
+// `attrs` (a dict or None) are its class attributes (chain.from_iterable), with __module__ 'itertools'.
 static mp_obj_t itertools_iterator_type(mp_obj_t name, mp_obj_t factory, mp_obj_t attrs) {
     if (attrs != mp_const_none && !mp_obj_is_type(attrs, &mp_type_dict)) {
         mp_raise_TypeError(MP_ERROR_TEXT("attrs must be a dict or None"));
@@ -207,9 +215,11 @@ static mp_obj_t itertools_iterator_type(mp_obj_t name, mp_obj_t factory, mp_obj_
     MP_OBJ_TYPE_SET_SLOT(type, make_new, wrapper_make_new, 0);
     MP_OBJ_TYPE_SET_SLOT(type, print, wrapper_print, 1);
     MP_OBJ_TYPE_SET_SLOT(type, iter, wrapper_iternext, 2);
-    if (attrs != mp_const_none) {
-        MP_OBJ_TYPE_SET_SLOT(type, locals_dict, MP_OBJ_TO_PTR(attrs), 3);
+    if (attrs == mp_const_none) {
+        attrs = mp_obj_new_dict(1);
     }
+    mp_obj_dict_store(attrs, MP_OBJ_NEW_QSTR(MP_QSTR___module__), MP_OBJ_NEW_QSTR(MP_QSTR_itertools));
+    MP_OBJ_TYPE_SET_SLOT(type, locals_dict, MP_OBJ_TO_PTR(attrs), 3);
     type->slots[WRAPPER_FACTORY_SLOT] = MP_OBJ_TO_PTR(factory);
     return MP_OBJ_FROM_PTR(type);
 }

@@ -17,6 +17,7 @@ before it, and `ucollections` still names the built-in (the u-prefix alias of ex
 - `collections.abc` (collections/abc.py): the abstract base classes, loaded on first use.
 """
 
+from _callermodule import wrap as _with_caller_module
 from ucollections import OrderedDict as _COrderedDict  # noqa: F401 (kept reachable)
 from ucollections import namedtuple as _namedtuple
 
@@ -165,7 +166,12 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             raise ValueError("Got unexpected field names: " + repr(list(kwargs)))
         return type(self)(*values)
 
+    def __repr__(self):
+        # the class's own name, as CPython's (the built-in's repr names the base a subclass was made from)
+        return type(self).__name__ + "(" + ", ".join([f + "=" + repr(v) for f, v in zip(names, self)]) + ")"
+
     members = {
+        "__repr__": __repr__,
         "_fields": names,
         "__match_args__": names,
         "_field_defaults": field_defaults,
@@ -173,8 +179,13 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         "_replace": _replace,
         "__slots__": (),
         "_asdict": lambda self: dict(zip(names, self)),
+        "__module__": module,
     }
     return type(typename, (base,), members)
+
+
+# module=None is the module of the code that calls namedtuple, as CPython's sys._getframe(1) lookup gives
+namedtuple = _with_caller_module(namedtuple, "module")
 
 
 class deque:
