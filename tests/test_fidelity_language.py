@@ -3049,6 +3049,89 @@ for a in accounts:
     a.deposit(5)
 names = ", ".join(a.owner.uper() for a in accounts if a.balence > 0)
 """,
+    # CPython 3.11's markers under the source lines (PEP 657): binary operators (in chains, with
+    # parentheses, multi-byte characters), subscripts, calls, attributes, in functions, methods, lambdas and
+    # comprehensions, through nested calls; none where the expression is the whole line.
+    "markers_operators_and_calls": """\
+class Basket:
+    def __init__(self, prices):
+        self.prices = prices
+
+    def unit_price(self, name, count):
+        return self.prices[name] / count + (self.prices["fee"])
+
+
+def summary(basket, orders):
+    return [round(basket.unit_price(n, c), 2) for n, c in orders]
+
+
+label = lambda s: "prix: " + s
+basket = Basket({"pommes": 3.0, "fee": 0.5})
+print(summary(basket, [("pommes", 3)]), label("é"))
+print(summary(basket, [("pommes", 2), ("pommes", 0)]))
+""",
+    "markers_chain_subscripts_attributes": """\
+import json
+
+config = json.loads('{"db": {"host": "h", "ports": [5432]}}')
+
+
+def port(cfg, index):
+    try:
+        return cfg["db"]["ports"][index]
+    except IndexError as e:
+        raise LookupError("no port " + str(index)) from e
+
+
+def connect(cfg):
+    try:
+        return port(cfg, 3)
+    except LookupError:
+        return cfg.get("db").get("user").upper()
+
+
+connect(config)
+""",
+    "markers_multiline_names_unpacking": """\
+def split_pair(line):
+    name, value = line.split("=")
+    return name, value
+
+
+def total(rows):
+    result = 0
+    for row in rows:
+        result = (result +
+                  int(split_pair(row)[1]))
+    return result
+
+
+try:
+    total(["a=1", "b=x"])
+except ValueError:
+    try:
+        total(["a=1=2"])
+    except ValueError:
+        assert total([]) == 1, "empty"
+""",
+    "markers_names_and_augmented_assignment": """\
+class Counter:
+    def add(self, key):
+        self.counts[key] += 1
+
+
+def tally(words):
+    c = Counter()
+    c.counts = {}
+    for w in words:
+        c.add(w)
+
+
+try:
+    tally(["a"])
+except KeyError:
+    print(len(undefined_words))
+""",
     "suppressed_context_and_finally": """\
 def parse(value):
     try:
@@ -3079,11 +3162,7 @@ def cpython_uncaught_traceback(code: str, tmp_path: Path) -> str:
     script.write_text(code, encoding="utf-8")
     done = subprocess.run([sys.executable, "-I", str(script)], capture_output=True, text=True, check=False)
     assert done.returncode == 1, done.stderr
-    text = done.stderr.replace(f'"{script}"', '"<sandbox>"')
-    # CPython 3.11 underlines the failing part of a line (PEP 657); the sandbox keeps no column positions.
-    return "\n".join(
-        line for line in text.splitlines() if not (line.strip() and set(line.strip()) <= set("^~"))
-    )
+    return done.stderr.replace(f'"{script}"', '"<sandbox>"').rstrip("\n")
 
 
 @pytest.mark.parametrize("name", sorted(UNCAUGHT))
@@ -3092,6 +3171,33 @@ def test_uncaught_traceback_is_cpythons(name, tmp_path):
     with Sandbox(memory_limit=64 * 2**20, time_limit=30) as sb, pytest.raises(GuestError) as info:
         sb.run(UNCAUGHT[name], eval_trailing=False)
     assert info.value.traceback == expected
+
+
+def test_traceback_module_shows_the_markers(tmp_path):
+    # format_exc, format_exception (one string per frame: location, source line and markers) and print_exc
+    # show the markers as CPython's traceback module does for a script.
+    code = """\
+import sys
+import traceback
+
+
+def ratio(a, b):
+    return a["n"] / b["n"]
+
+
+try:
+    ratio({"n": 1}, {"n": 0})
+except ZeroDivisionError as e:
+    print(traceback.format_exc(), end="")
+    print(traceback.format_exception(e)[1:])
+    traceback.print_exc(file=sys.stdout)
+"""
+    script = tmp_path / "program.py"
+    script.write_text(code, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-I", str(script)], capture_output=True, text=True, check=True)
+    expected = done.stdout.replace(f'"{script}"', '"<sandbox>"')
+    with Sandbox() as sb:
+        assert sb.run(code, eval_trailing=False).stdout == expected
 
 
 def test_did_you_mean_only_in_the_uncaught_report():

@@ -57,18 +57,22 @@ def _margin(line):
 
 def _lines(text):
     # sys.print_exception's text, split as CPython's format_exception splits it: a frame with its source
-    # line in one string, a chain message with the blank lines around it in one (inside an exception
-    # group's margin too).
+    # line and the markers under it in one string, a chain message with the blank lines around it in one
+    # (inside an exception group's margin too).
     out = []
     last = ("", "")
+    after_source = False
     for line in text.splitlines(True):
         margin, body = _margin(line)
         frame_source = body.startswith("    ") and last[1].startswith("  File ")
+        # a source line has more than markers (no Python line is only ~ and ^)
+        markers = after_source and body.startswith("    ") and body.strip() != "" and body.strip().strip("~^") == ""
         chain_message = last[1] == "\n" and body in _CHAIN_MESSAGES or body == "\n" and last[1] in _CHAIN_MESSAGES
-        if out and margin == last[0] and (frame_source or chain_message):
+        if out and margin == last[0] and (frame_source or markers or chain_message):
             out[-1] += line
         else:
             out.append(line)
+        after_source = frame_source and margin == last[0]
         last = (margin, body)
     return out
 

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "py/bc.h"
 #include "py/builtin.h"
 #include "py/compile.h"
 #include "py/cstack.h"
@@ -103,6 +104,7 @@ uint32_t mp_sandbox_run_serial;
 // share them, code compiled by exec() or an import has its own.
 static const char *run_source;
 static size_t run_source_len;
+static int32_t run_flags;
 static const void *run_contexts[2];
 
 static const void *module_context(mp_obj_t fun) {
@@ -142,6 +144,9 @@ static mp_obj_t compile_part(const char *src, size_t len, size_t first_line, mp_
     // Keep line numbers relative to the whole source.
     lex->line += first_line - 1;
     lex->tok_line += first_line - 1;
+    #if MICROPY_TRACEBACK_MARKERS
+    lex->tok_end_line += first_line - 1;
+    #endif
     mp_parse_tree_t tree = mp_parse(lex, kind);
     return mp_compile(&tree, MP_QSTR__lt_sandbox_gt_, kind == MP_PARSE_SINGLE_INPUT);
 }
@@ -191,6 +196,174 @@ static void start_run(void) {
     mp_sandbox_end_heap_lock();
 }
 
+// ---- markers under a traceback's source line (patch 0382) ------------------------------------------------
+
+// The span CPython 3.11 locates the operation at `offset` of `code` (a function of this run's source) at:
+// the source is compiled again with mp_compile_positions set, so that the compiler notes the span of that
+// opcode in every function whose code is `code` up to it. False when no function matched, when two
+// matched with different spans (e.g. two identical lambdas on one line), when the operation has no span
+// the compiler knows (the operations patch 0382 lists), or when the compile failed (no memory).
+static bool find_op_span(const byte *code, size_t offset, mp_op_span_t *span) {
+    const byte *ip = code;
+    MP_BC_PRELUDE_SIG_DECODE(ip);
+    MP_BC_PRELUDE_SIZE_DECODE(ip);
+    (void)n_state;
+    (void)n_exc_stack;
+    (void)scope_flags;
+    (void)n_pos_args;
+    (void)n_kwonly_args;
+    (void)n_def_pos_args;
+    mp_compile_positions_t positions;
+    memset(&positions, 0, sizeof(positions));
+    positions.code = code;
+    positions.code_info_size = (size_t)(ip - code) + n_info + n_cell;
+    positions.offset = offset;
+    bool compiled = false;
+    nlr_buf_t nlr;
+    if (nlr_push(&nlr) == 0) {
+        mp_compile_positions = &positions;
+        mp_obj_t head, tail;
+        compile_source(run_source, run_source_len, run_flags, &head, &tail);
+        nlr_pop();
+        compiled = true;
+    }
+    mp_compile_positions = NULL;
+    if (!compiled || positions.n_found == 0 || positions.ambiguous || positions.found.kind == MP_OP_SPAN_NONE) {
+        return false;
+    }
+    *span = positions.found;
+    return true;
+}
+
+static bool is_marker_blank(char c) {
+    // CPython's IS_WHITESPACE in traceback.c
+    return c == ' ' || c == '\t' || c == '\f';
+}
+
+// The number of characters in the UTF-8 text `s[0:n]`.
+static size_t chars_in(const char *s, size_t n) {
+    size_t count = 0;
+    for (size_t i = 0; i < n; ++i) {
+        count += ((unsigned char)s[i] & 0xc0) != 0x80;
+    }
+    return count;
+}
+
+// Print the markers under source line `line` for the failing operation of a frame, as CPython 3.11's
+// traceback.c does (tb_displayline): `^` under the operation's expression, or for a binary operator `~`
+// under the operands and `^` under the operator, for a subscript `~` under the value and `^` under the
+// brackets; nothing when the expression is the whole line. An expression that goes on to later lines is
+// marked to the end of this one.
+void mp_sandbox_print_markers(const mp_print_t *print, size_t line, const byte *code, size_t offset) {
+    if (run_source == NULL || line == 0) {
+        return;
+    }
+    mp_op_span_t span;
+    if (!find_op_span(code, offset, &span) || MP_POS_LINE(span.start) != line) {
+        return;
+    }
+    const char *text = run_source + line_offset(run_source, run_source_len, line);
+    size_t len = 0;
+    while (text + len < run_source + run_source_len && text[len] != '\n' && text[len] != '\r') {
+        ++len;
+    }
+    // The lexer's columns count a tab as up to 8 columns; CPython's offsets count it as one character.
+    if (memchr(text, '\t', len) != NULL) {
+        return;
+    }
+    size_t start_byte = MP_POS_COLUMN(span.start) - 1;
+    bool one_line = MP_POS_LINE(span.end) == line;
+    size_t end_byte = one_line ? MP_POS_COLUMN(span.end) - 1 : len;
+    if (one_line && span.kind == MP_OP_SPAN_BINARY_INNER) {
+        // past the closing parentheses of a parenthesized right operand
+        for (size_t i = end_byte; i < len && text[i] != '#'; ++i) {
+            if (text[i] == ')') {
+                end_byte = i + 1;
+            } else if (!is_marker_blank(text[i])) {
+                break;
+            }
+        }
+    }
+    if (start_byte >= end_byte || end_byte > len) {
+        return;
+    }
+    size_t indent = 0;
+    while (indent < len && (text[indent] == ' ' || text[indent] == '\f')) {
+        ++indent;
+    }
+    size_t stripped_end = len;
+    while (stripped_end > indent && unichar_isspace(text[stripped_end - 1])) {
+        --stripped_end;
+    }
+    size_t start = chars_in(text, start_byte);
+    size_t end = one_line ? chars_in(text, end_byte) : chars_in(text, stripped_end);
+    // The anchors, in characters of the line: the `^` part between `~` parts.
+    size_t left = 0, right = 0;
+    bool anchors = false;
+    if (one_line && span.kind != MP_OP_SPAN_PLAIN) {
+        if (MP_POS_LINE(span.inner_a) != line || MP_POS_LINE(span.inner_b) != line) {
+            return;
+        }
+        const char *seg = text + start_byte;
+        size_t seg_len = end_byte - start_byte;
+        size_t a = MP_POS_COLUMN(span.inner_a) - 1 - start_byte;
+        size_t b = MP_POS_COLUMN(span.inner_b) - 1 - start_byte;
+        if (a > seg_len || b > seg_len) {
+            return;
+        }
+        if (span.kind != MP_OP_SPAN_SUBSCRIPT) {
+            // from the end of the left operand to the start of the right one: the operator, one or two
+            // characters, past any closing parentheses
+            for (size_t i = a; i < b; ++i) {
+                if (is_marker_blank(seg[i])) {
+                    continue;
+                }
+                left = i;
+                right = i + 1;
+                if (i + 1 < b && !is_marker_blank(seg[i + 1])) {
+                    ++right;
+                }
+                if (i + 1 < b && seg[i] == ')') {
+                    continue;
+                }
+                anchors = true;
+                break;
+            }
+        } else {
+            // from the `[` after the value to the `]` after the index
+            left = a;
+            right = b + 1;
+            while (left < seg_len && seg[left] != '[') {
+                ++left;
+            }
+            while (right < seg_len && seg[right] != ']') {
+                ++right;
+            }
+            if (right < seg_len) {
+                ++right;
+            }
+            anchors = true;
+        }
+        if (!anchors) {
+            return;
+        }
+        left = start + chars_in(seg, left);
+        right = start + chars_in(seg, right);
+    }
+    if (!anchors && end - start == chars_in(text + indent, stripped_end - indent)) {
+        return;
+    }
+    mp_print_str(print, "    ");
+    for (size_t c = indent; c < end; ++c) {
+        const char *mark = " ";
+        if (c >= start) {
+            mark = !anchors ? "^" : (c >= left && c < right) ? "^" : "~";
+        }
+        mp_print_str(print, mark);
+    }
+    mp_print_str(print, "\n");
+}
+
 EXPORT(mp_exec) int32_t mp_exec(const char *src, int32_t len_in, int32_t flags) {
     if (!mp_sandbox_session_started || len_in < 0) {
         return 1;
@@ -206,6 +379,7 @@ EXPORT(mp_exec) int32_t mp_exec(const char *src, int32_t len_in, int32_t flags) 
         compile_source_with_reserve(src, len, flags, &head, &tail);
         run_source = src;
         run_source_len = len;
+        run_flags = flags;
         run_contexts[0] = module_context(head);
         run_contexts[1] = module_context(tail);
         if (!(flags & EXEC_COMPILE_ONLY)) {

@@ -367,6 +367,11 @@ void mp_sandbox_print_source_line(const struct _mp_print_t *print, size_t line);
 #define MICROPY_TRACEBACK_SOURCE_RUN() (mp_sandbox_run_serial)
 #define MICROPY_TRACEBACK_SOURCE_OF(context) mp_sandbox_is_run_code(context)
 #define MICROPY_TRACEBACK_PRINT_SOURCE_LINE(print, line) mp_sandbox_print_source_line(print, line)
+// CPython 3.11's markers under the source line (`~~^~~`), found by compiling the run's source again when a
+// traceback is printed (patch 0382; normal compiles record no columns)
+#define MICROPY_TRACEBACK_MARKERS (1)
+void mp_sandbox_print_markers(const struct _mp_print_t *print, size_t line, const unsigned char *code, size_t offset);
+#define MICROPY_TRACEBACK_PRINT_MARKERS(print, line, code, offset) mp_sandbox_print_markers(print, line, code, offset)
 
 uint32_t mp_sandbox_random_seed(void);
 
