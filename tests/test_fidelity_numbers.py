@@ -649,3 +649,18 @@ class MinusOne:
 print(d.get(MinusOne()), MinusOne() in {-1}, hash(MinusOne()))
 """
     )
+
+
+def test_a_fraction_takes_objects_format():
+    # CPython 3.11's Fraction has no __format__ of its own: object.__format__ refuses a spec, and the
+    # traceback has no frame inside fractions.
+    code = """
+import traceback
+from fractions import Fraction
+try:
+    format(Fraction(1, 3), ".3f")
+except TypeError as e:
+    print(e, [frame.name for frame in traceback.extract_tb(e.__traceback__)])
+print(format(Fraction(1, 3), ""), f"{Fraction(5, 1)}", Fraction.__format__ is object.__format__)
+"""
+    assert run_guest(code) == run_cpython(code)

@@ -408,7 +408,8 @@ show(time.strftime, '%Y', (2020, 13, 1, 0, 0, 0, 0, 1, 0))
     "utilities": r"""
 import io, logging, traceback, types, graphlib, pathlib, asyncio
 stream = io.StringIO()
-logging.basicConfig(stream=stream, level=logging.DEBUG, format='%(levelname)s|%(name)s|%(message)s')
+# force: under pytest the root logger already has pytest's handlers (basicConfig alone would add none)
+logging.basicConfig(stream=stream, level=logging.DEBUG, format='%(levelname)s|%(name)s|%(message)s', force=True)
 log = logging.getLogger('app.db')
 log.debug('connecting to %s:%d', 'db', 5432)
 log.info('rows=%(n)d', {'n': 7})
@@ -427,6 +428,7 @@ except ValueError:
     log.exception('boom')
 lines = stream.getvalue().splitlines()
 print(lines[:5], lines[-1])
+logging.root.handlers.clear()
 print(logging.getLevelName(10), logging.getLevelName('INFO'), logging.getLevelName(33), log.getEffectiveLevel(), log.parent.name)
 print(logging.getLogger() is logging.root, log.isEnabledFor(logging.INFO), logging.getLogger('app').getChild('db') is log)
 try:
@@ -554,26 +556,29 @@ data = io.BytesIO()
 data.writelines([b"x", bytearray(b"y\n")])
 print(data.getvalue(), data.closed, data.tell())
 """,
+    "sys_cpython_info": r"""
+import sys
+v = sys.version_info
+print(v[:2], v.major, v.minor, v.releaselevel, v >= (3, 8), (3, 12) > v, (3, 11) <= v, isinstance(v, tuple))
+print(type(v).__name__, repr(v).split("(")[0], len(v), v.index(3), sys.version.split()[0].rsplit(".", 1)[0])
+print(sys.float_info)
+print(sys.float_info.epsilon, sys.float_info.max * 2, sys.float_info.dig, sys.float_info[0], len(sys.float_info))
+print(sys.maxunicode, chr(sys.maxunicode) == "\U0010ffff", sys.getdefaultencoding(), sys.getfilesystemencoding())
+limit = sys.getrecursionlimit()
+print(limit)
+try:
+    sys.setrecursionlimit(5000)
+    print(sys.getrecursionlimit())
+    for bad in (0, -3, 1.5, "9", 2**31, -(2**40), None):
+        show(sys.setrecursionlimit, bad)
+    print(sys.getrecursionlimit())
+finally:
+    sys.setrecursionlimit(limit)
+""",
 }
 
 
-# Known failures, each naming the bug (strict: a fix must remove its entry).
-KNOWN_FAILURES: dict[str, str] = {
-    "collections_grid": "deque.remove() of a missing value says `deque.remove(x): x not in deque` (CPython 3.11: "
-    "`'zz' is not in deque`)",
-    "utilities": "logging: records of a child logger (`app.db`) below the root's level reach the root's handler",
-}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=[pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[name])])
-        if name in KNOWN_FAILURES
-        else name
-        for name in CASES
-    ],
-)
+@pytest.mark.parametrize("name", CASES)
 def test_module_prints_what_cpython_prints(name):
     code = CASES[name]
     expected = fidelity.cpython_output(PRELUDE + code)

@@ -51,6 +51,18 @@ def test_stress_programs_match_cpython_repeatedly_in_one_small_session(program):
             assert sb.run(program.read_text(), eval_trailing=False).stdout == expected
 
 
+def test_stress_programs_share_one_small_session():
+    # Every stress program eight times over in one 6 MiB session: what earlier runs leave alive must not
+    # cut the heap into pieces too small for a later large allocation. With next fit (patch 0009's first
+    # rule) long-lived objects were spread over the whole heap, and sorting.py's 128 KiB list failed with
+    # MemoryError in the third round while most of the heap was free.
+    with Sandbox(memory_limit=6 * 2**20, time_limit=120) as sb:
+        for _ in range(8):
+            for program in PROGRAMS:
+                expected = program.with_suffix(".expected").read_text()
+                assert sb.run(program.read_text(), eval_trailing=False).stdout == expected, program.stem
+
+
 def test_a_hundred_thousand_gc_heavy_executions_without_a_fault():
     """Each execution allocates and drops objects held only in wasm locals while collections run; every
     thousandth runs a full stress program. A GC that missed a root would corrupt results or trap."""

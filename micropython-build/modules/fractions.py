@@ -207,11 +207,6 @@ class Fraction:
             return str(self._numerator)
         return "%s/%s" % (self._numerator, self._denominator)
 
-    def __format__(self, spec):
-        if spec:
-            raise TypeError("unsupported format string passed to %s.__format__" % type(self).__name__)
-        return str(self)
-
     # ---- arithmetic ------------------------------------------------------------------------------
 
     def _operand(self, other):

@@ -152,7 +152,7 @@
 #define MICROPY_HELPER_LEXER_UNIX (0)                    // no lexer from POSIX files
 #define MICROPY_GC_CONSERVATIVE_CLEAR (1)                // zero new blocks: stale pointers never resurrect objects
 #define MICROPY_GC_SPLIT_HEAP_AUTO (1)                   // ... added on demand from linear memory (main.c)
-#define MICROPY_GC_NEXT_FIT (1)                          // next fit for multi-block allocations (patch 0009)
+#define MICROPY_GC_FIT_HINT (1)                          // first fit from a hint for multi-block allocations (patch 0009)
 #define MICROPY_FLOAT_USE_NATIVE_FLT16 (0)               // no half floats
 #define MICROPY_PY_MATH_ATAN2_FIX_INFNAN (0)             // wasi-libc's libm (musl) needs none of the fixes
 #define MICROPY_PY_MATH_FMOD_FIX_INFNAN (0)
@@ -213,6 +213,11 @@
 #define MICROPY_PY_SYS_EXC_INFO (1)                      // sys.exc_info
 #define MICROPY_PY_SYS_EXIT (1)                          // sys.exit raises SystemExit
 #define MICROPY_PY_SYS_STDFILES (1)                      // sys.stdin/stdout/stderr (sandbox_stdio.c)
+#define MICROPY_PY_SYS_CPYTHON_INFO (1)                  // version_info, float_info, recursion limit ... (patch 0447)
+#define MICROPY_PY_SYS_VERSION_MAJOR (3)                 // the CPython whose behaviour the guest matches
+#define MICROPY_PY_SYS_VERSION_MINOR (11)
+#define MICROPY_PY_SYS_VERSION_MICRO (7)
+#define MICROPY_PY_SYS_VERSION_STRING "3.11.7 (MicroPython " MICROPY_VERSION_STRING ", datasette-micropython sandbox)"
 #define MICROPY_PY_SYS_STDIO_BUFFER (0)                  // no .buffer attributes
 #define MICROPY_PY_SYS_GETSIZEOF (0)                     // no sys.getsizeof
 #define MICROPY_PY_SYS_INTERN (1)                        // sys.intern

@@ -318,7 +318,7 @@ class deque:
                 del items[i]
                 self._set(items)
                 return
-        raise ValueError("deque.remove(x): x not in deque")
+        raise ValueError("%r is not in deque" % (value,))
 
     def reverse(self):
         items = list(self)
