@@ -662,7 +662,7 @@ import math, random
 random.seed(7)
 conversions, quotients = [], []
 for _ in range(300):
-    n = random.getrandbits(random.randint(54, 400))
+    n = random.getrandbits(random.randint(60, 400))
     if random.random() < 0.5:
         n |= 1 << (n.bit_length() - 54)
     conversions.append(float(n) == n * 1.0 and repr(float(n)))
