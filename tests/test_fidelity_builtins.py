@@ -1236,3 +1236,126 @@ l.remove(n)
 print(l, [x for x in [n] if x in [n]] == [n])
 """
     )
+
+
+def test_bytes_find_count_take_an_integer_byte():
+    # bytes.find/rfind/index/rindex/count and bytearray's take an int (bool, __index__) byte or any buffer,
+    # with CPython's errors (patch 0460); an empty needle past the end is not found (patch 0461)
+    assert_prints_what_cpython_prints(
+        SHOW
+        + r"""
+import array
+class I:
+    def __index__(self):
+        return 98
+class N(int):
+    pass
+data, ba = b"abcab", bytearray(b"abcab")
+print(data.find(98), data.rfind(98), data.index(98), data.rindex(98), data.count(98), data.count(98, 2))
+print(ba.find(99), ba.count(97), ba.rindex(97), data.find(I()), data.find(N(99)), data.find(True), b"\x01".find(True))
+print(data.find(memoryview(b"ca")), data.count(bytearray(b"ab")), data.find(array.array("b", [99])), data.find(98, -2))
+for needle in (256, -1, 2**70, "b", 1.5, None):
+    show(data.find, needle)
+    show(data.count, needle)
+show(data.index, 100)
+show(data.rindex, b"zz")
+show("abc".index, "z")
+print("abc".find("", 5), "abc".find("", 3), b"abc".find(b"", 4), "abc".rfind("", 5), "abc".count("", 5), "abc".count("", 3))
+print("abc".count("", 2, 1), b"abc".count(b"", 2, 1), b"\x80\x80".count(b""), b"\xc3\xa9".count(b""), "éé".count(""), "éé".count("", 1))
+"""
+    )
+
+
+def test_bytes_bytearray_complex_of_other_objects():
+    # bytes(x)/bytearray(x) of an __index__ object are zero bytes, bytes() asks __bytes__, items in
+    # range(0, 256); complex(x) of an __index__-only object; CPython's errors (patch 0462)
+    assert_prints_what_cpython_prints(
+        SHOW
+        + r"""
+class I:
+    def __index__(self):
+        return 3
+class IB:
+    def __index__(self):
+        return 2
+    def __bytes__(self):
+        return b"zz"
+class II:
+    def __index__(self):
+        return 2
+    def __iter__(self):
+        return iter([65, 66])
+class Neg:
+    def __index__(self):
+        return -1
+class N(int):
+    pass
+class FI:
+    def __float__(self):
+        return 2.5
+    def __index__(self):
+        return 7
+class C:
+    def __complex__(self):
+        return 1j
+    def __float__(self):
+        return 5.0
+for make in (bytes, bytearray):
+    for arg in (I(), IB(), II(), Neg(), N(2), True, False, 0, -1, 2**70, 1.5, None, [256], [-1], [I()], ["a"], [65, 66], iter([67])):
+        show(make, arg)
+show(bytes, source=I())
+for args in ((I(),), (I(), I()), (1, I()), (FI(),), (C(),), (Neg(),), (b"1",), (object(),), (None,), ([],), (1, None), (1, object()), (True, False), (C(), 1)):
+    show(complex, *args)
+show(complex, real=I())
+show(complex, imag=I())
+"""
+    )
+
+
+def test_int_float_complex_read_unicode_digits():
+    # every Unicode decimal digit and white space, as CPython; the ValueError shows the argument as
+    # CPython's does (patch 0463); complex() reads a number in parentheses (patch 0466)
+    assert_prints_what_cpython_prints(
+        SHOW
+        + r"""
+for text in ["١٢٣", "１２３", " ٣ ", "+٥", "-١٢", "٣_٣", "\u2003 12 \u3000", "\x8512", "𝟙𝟚", "\u09e6\u0be7", "٩" * 20,
+             "12\u200b", "٣x", "é" * 300, "x" * 300, "it's", "09", "0x", "١٢٣٤٥٦٧٨٩٠١٢٣٤٥٦٧٨٩٠"]:
+    show(int, text)
+    show(int, text, 0)
+    show(int, text, 16)
+    show(float, text)
+    show(complex, text)
+for text in ["١٢٣.٥", "\u00a012.5e١", "１e５", "١e٥٠٠", "١.", ".١", "١_٢", "nan\u3000", "\u3000-inf", "x" * 300]:
+    show(float, text)
+for text in ["١+٢j", " ١j ", "١", "(١+١j)", "(1+2j)", " ( 2j ) ", "(1)", "()", "(1+1j", "1+1j)", "((1))", "\u3000(\u30001j)\u3000"]:
+    show(complex, text)
+for data in [b"\xd9\xa3", b"1x", bytearray(b"1x"), memoryview(b"1x"), b"12", bytearray(b" 7 "), b"x" * 300]:
+    show(int, data)
+    if not isinstance(data, memoryview):
+        show(float, data)
+print(int(" ٤٢ ", base=10), int("٠b1", 0), int("0x١f", 16), float(" ١٢٫٥ ".replace("٫", ".")))
+"""
+    )
+
+
+def test_slice_bound_and_argument_type_messages():
+    # CPython's TypeErrors for a bad bound of find/count/index or a slice (patch 0464) and for an argument
+    # of the wrong type to str's and bytes' methods (patch 0465)
+    assert_prints_what_cpython_prints(
+        SHOW
+        + r"""
+show("abc".find, "b", "x")
+show("abc".count, "b", None, 1.5)
+show(b"abc".find, b"b", "x")
+show(lambda: "abc"["x":])
+show(lambda: b"abc"[:"x"])
+show(lambda: [1, 2][1:"x"])
+for method in ("find", "count", "index", "rfind", "partition", "rpartition"):
+    show(getattr("abc", method), 1)
+for method in ("split", "rsplit", "strip", "rstrip", "partition"):
+    show(getattr(b"abc", method), "a")
+    show(getattr(bytearray(b"abc"), method), "a")
+show(b"abc".replace, "a", b"b")
+show(b"abc".replace, b"a", "b")
+"""
+    )

@@ -13,6 +13,7 @@ import math
 import random
 
 import pytest
+from fidelity import SHOW, assert_prints_what_cpython_prints
 
 from datasette_micropython import Sandbox
 
@@ -664,3 +665,36 @@ except TypeError as e:
 print(format(Fraction(1, 3), ""), f"{Fraction(5, 1)}", Fraction.__format__ is object.__format__)
 """
     assert run_guest(code) == run_cpython(code)
+
+
+def test_int_to_float_correctly_rounded_with_overflow():
+    # float() of an int beyond 2**53 rounds half to even, beyond the range is an OverflowError, and
+    # int / int is correctly rounded (patch 0467)
+    assert_prints_what_cpython_prints(
+        SHOW
+        + r"""
+import math, random
+random.seed(7)
+conversions, quotients = [], []
+for _ in range(300):
+    n = random.getrandbits(random.randint(60, 400))
+    if random.random() < 0.5:
+        n |= 1 << (n.bit_length() - 54)
+    conversions.append(float(n) == n * 1.0 and repr(float(n)))
+    a = random.getrandbits(random.randint(1, 400)) * random.choice([1, -1])
+    b = random.getrandbits(random.randint(1, 400)) or 1
+    try:
+        quotients.append(repr(a / b))
+    except OverflowError as e:
+        quotients.append(str(e))
+print(conversions)
+print(quotients)
+for n in (2**53 + 1, 2**54 + 3, -(2**55 + 5), 2**1024 - 2**971, 2**1024 - 2**970, 2**1024 - 2**969, -2**1024, 2**2000):
+    show(float, n)
+for f in (lambda: 2**2000 * 1.0, lambda: 1.0 + 2**2000, lambda: math.sqrt(10**400), lambda: 2**2000 // 1.5,
+          lambda: divmod(2**2000, 2.0), lambda: complex(2**2000), lambda: sum([2**2000, 1.0]), lambda: 10**400 / 10**399,
+          lambda: 1 / 10**400, lambda: -1 / 10**400, lambda: 2**2000 / 3, lambda: 2**1100 / 2**80, lambda: 2**1100 / 2**76,
+          lambda: 3 / 2**1075, lambda: 3 / 2**1076, lambda: (2**54 + 1) / 2**1100, lambda: 10**20 / 3, lambda: (10**17 + 1) / 1):
+    show(f)
+"""
+    )

@@ -575,6 +575,44 @@ try:
 finally:
     sys.setrecursionlimit(limit)
 """,
+    "deque_islice_index_arguments": r"""
+import collections, itertools
+class I:
+    def __index__(self):
+        return 2
+class Bad:
+    def __index__(self):
+        return "x"
+d = collections.deque([1, 2, 3, 4, 5])
+d.rotate(I()); print(d, d[I()], d[True], d[-2])
+d[I()] = "two"
+del d[0]
+d.insert(I(), "ins")
+print(d, d.index("ins", I()), d.index("ins", True, 10), d.index("two", -9))
+for maxlen in (I(), True, False, -1, "a", 1.5, 2**70, None, 3):
+    show(collections.deque, "abcd", maxlen)
+for arg in ("a", 1.5, None, 2**70, Bad()):
+    show(d.rotate, arg)
+    show(d.insert, arg, 0)
+    show(d.index, 5, arg)
+    show(lambda: d[arg])
+    def setitem(arg=arg):
+        d[arg] = 0
+    show(setitem)
+show(lambda: d[2**70])
+show(lambda: d[9])
+show(d.remove, "zz")
+show(d.index, "zz")
+print(d * I(), I() * collections.deque([1], maxlen=3), collections.deque([1, 2], maxlen=3) * 2)
+e = collections.deque([1, 2], maxlen=3); e *= 2; print(e)
+for other in ([1], (1,), "a"):
+    kind(lambda: d < other)  # the message names the class `deque` (CPython: `collections.deque`)
+print(collections.deque([1, 2]) < collections.deque([1, 3]), collections.deque([2]) >= collections.deque([1, 9]))
+r = range(10)
+for args in [(I(),), (I(), None, I()), (1, I()), (True,), (None,), (None, None, None), (2**63 - 1,), (2**63,), (-1,), (-2,),
+             ("a",), (1.5,), (Bad(),), (-1, 3), (1, -3), (0, 5, 0), (0, 5, -1), (0, 5, 2**63), (1, 2**70), (2**70, None)]:
+    show(lambda: list(itertools.islice(r, *args)))
+""",
 }
 
 

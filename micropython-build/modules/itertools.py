@@ -213,17 +213,37 @@ islice = _type("islice", islice, None)
 
 
 def _islice_checked(iterable, args):
-    # CPython's checks, in its order and with its messages
-    stop = args[0] if len(args) == 1 else args[1]
-    if stop is not None and (not isinstance(stop, int) or stop == -1):
+    # CPython's checks, in its order and with its messages; an argument is read as a C ssize_t (an int,
+    # a bool, what __index__ returns), and one that cannot be read takes CPython's message for the range
+    stop = _ssize(args[0] if len(args) == 1 else args[1])
+    if stop == -1:
         raise ValueError("Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
-    start = 0 if len(args) == 1 or args[0] is None else args[0]
-    if not isinstance(start, int) or start < 0 or stop is not None and stop < -1:
+    start = 0 if len(args) == 1 else _ssize(args[0], 0)
+    if start < 0 or stop is not None and stop < -1:
         raise ValueError("Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.")
-    step = 1 if len(args) < 3 or args[2] is None else args[2]
-    if not isinstance(step, int) or step < 1:
+    step = _ssize(args[2], 1) if len(args) == 3 else 1
+    if step < 1:
         raise ValueError("Step for islice() must be a positive integer or None.")
     return _islice(iter(iterable), start, stop, step)
+
+
+# CPython's islice reads its arguments with PyNumber_AsSsize_t on 64-bit builds (the reference): None is
+# the default, a value it cannot read is -1.
+_SSIZE_LIMIT = 1 << 63
+
+
+def _ssize(n, default=None):
+    if n is None:
+        return default
+    if not isinstance(n, int):
+        index = getattr(type(n), "__index__", None)
+        if index is None:
+            return -1
+        n = index(n)
+        if not isinstance(n, int):
+            return -1
+    n = int(n)
+    return n if -_SSIZE_LIMIT <= n < _SSIZE_LIMIT else -1
 
 
 def _islice(it, start, stop, step):

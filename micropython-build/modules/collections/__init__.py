@@ -188,6 +188,39 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 namedtuple = _with_caller_module(namedtuple, "module")
 
 
+# A C ssize_t's range on CPython's 64-bit builds, the reference: deque's indices, counts and maxlen beyond
+# it are CPython's OverflowError/IndexError.
+_SSIZE_LIMIT = 1 << 63
+
+
+def _operator_index(x):
+    result = type(x).__index__(x)
+    if not isinstance(result, int):
+        raise TypeError("__index__ returned non-int (type " + type(result).__name__ + ")")
+    return int(result)
+
+
+def _ssize(n):
+    # an int argument of deque's methods (rotate, insert), as CPython's PyNumber_AsSsize_t reads it
+    if not isinstance(n, int):
+        if not hasattr(type(n), "__index__"):
+            raise TypeError("'" + type(n).__name__ + "' object cannot be interpreted as an integer")
+        n = _operator_index(n)
+    n = int(n)
+    if not -_SSIZE_LIMIT <= n < _SSIZE_LIMIT:
+        raise OverflowError("Python int too large to convert to C ssize_t")
+    return n
+
+
+def _slice_index(n):
+    # deque.index's start and stop, as CPython's _PyEval_SliceIndexNotNone reads them (clamped)
+    if not isinstance(n, int):
+        if not hasattr(type(n), "__index__"):
+            raise TypeError("slice indices must be integers or have an __index__ method")
+        n = _operator_index(n)
+    return max(-_SSIZE_LIMIT, min(int(n), _SSIZE_LIMIT - 1))
+
+
 class deque:
     """Double-ended queue: a list with a moving head (slots before the head are free)."""
 
@@ -195,8 +228,12 @@ class deque:
 
     def __init__(self, iterable=(), maxlen=None):
         if maxlen is not None:
+            # CPython reads maxlen as a C ssize_t: an int only (no __index__), a bool as 0 or 1
             if not isinstance(maxlen, int):
                 raise TypeError("an integer is required")
+            maxlen = int(maxlen)
+            if not -_SSIZE_LIMIT <= maxlen < _SSIZE_LIMIT:
+                raise OverflowError("Python int too large to convert to C ssize_t")
             if maxlen < 0:
                 raise ValueError("maxlen must be non-negative")
         self._items = []
@@ -293,9 +330,9 @@ class deque:
     def count(self, value):
         return sum(1 for x in self if x == value)
 
-    def index(self, value, start=0, stop=None):
+    def index(self, value, start=0, stop=_SSIZE_LIMIT - 1):
         items = list(self)
-        for i in range(len(items))[start:stop]:
+        for i in range(len(items))[_slice_index(start) : _slice_index(stop)]:
             if items[i] == value:
                 return i
         raise ValueError(repr(value) + " is not in deque")
@@ -305,6 +342,7 @@ class deque:
         self._head = 0
 
     def insert(self, i, x):
+        i = _ssize(i)
         if self._maxlen is not None and len(self) >= self._maxlen:
             raise IndexError("deque already at its maximum size")
         items = list(self)
@@ -318,7 +356,7 @@ class deque:
                 del items[i]
                 self._set(items)
                 return
-        raise ValueError("%r is not in deque" % (value,))
+        raise ValueError(repr(value) + " is not in deque")
 
     def reverse(self):
         items = list(self)
@@ -326,6 +364,7 @@ class deque:
         self._set(items)
 
     def rotate(self, n=1):
+        n = _ssize(n)
         size = len(self)
         if size > 1:
             n %= size
@@ -336,7 +375,12 @@ class deque:
     def _index(self, i):
         size = len(self)
         if not isinstance(i, int):
-            raise TypeError("sequence index must be integer, not '" + type(i).__name__ + "'")
+            if not hasattr(type(i), "__index__"):
+                raise TypeError("sequence index must be integer, not '" + type(i).__name__ + "'")
+            i = _operator_index(i)
+        i = int(i)
+        if not -_SSIZE_LIMIT <= i < _SSIZE_LIMIT:
+            raise IndexError("cannot fit 'int' into an index-sized integer")
         if i < 0:
             i += size
         if not 0 <= i < size:
@@ -358,17 +402,18 @@ class deque:
     def __ne__(self, other):
         return not self == other
 
+    # ordering only against deques: another operand's own reflected method, else CPython's TypeError
     def __lt__(self, other):
-        return list(self) < list(other)
+        return list(self) < list(other) if isinstance(other, deque) else NotImplemented
 
     def __le__(self, other):
-        return list(self) <= list(other)
+        return list(self) <= list(other) if isinstance(other, deque) else NotImplemented
 
     def __gt__(self, other):
-        return list(self) > list(other)
+        return list(self) > list(other) if isinstance(other, deque) else NotImplemented
 
     def __ge__(self, other):
-        return list(self) >= list(other)
+        return list(self) >= list(other) if isinstance(other, deque) else NotImplemented
 
     def __add__(self, other):
         if not isinstance(other, deque):
@@ -383,6 +428,14 @@ class deque:
 
     def __mul__(self, n):
         return deque(list(self) * n, self._maxlen)
+
+    __rmul__ = __mul__
+
+    def __imul__(self, n):
+        self._set(list(self) * n)
+        if self._maxlen is not None and len(self) > self._maxlen:
+            del self._items[: len(self) - self._maxlen]
+        return self
 
     def __repr__(self):
         body = repr(list(self))
