@@ -298,6 +298,15 @@ def total_ordering(cls):
     return cls
 
 
+def _is_union(cls):
+    # `int | str` or typing.Union[int, str] of classes, which register() takes for each of them
+    import typing
+
+    if typing.get_origin(cls) not in (typing.Union, typing.UnionType):
+        return False
+    return all(isinstance(a, type) for a in typing.get_args(cls))
+
+
 def singledispatch(func):
     """Dispatch on the class of the first argument; register with @f.register(cls)."""
     registry = {object: func}
@@ -319,11 +328,33 @@ def singledispatch(func):
             return dispatch(type(args[0]))(*args, **kwargs)
 
         def register(self, cls, func=None):
-            if func is None:
-                if not isinstance(cls, type):
-                    raise TypeError("register() needs a class (annotations are not available)")
-                return lambda f: self.register(cls, f)
-            registry[cls] = func
+            if isinstance(cls, type) or _is_union(cls):
+                if func is None:
+                    return lambda f: self.register(cls, f)
+            else:
+                if func is not None:
+                    raise TypeError(
+                        "Invalid first argument to `register()`. %r is not a class or union type." % (cls,)
+                    )
+                # `@f.register` on a function: the class is its first parameter's annotation, as in CPython
+                if not getattr(cls, "__annotations__", {}):
+                    raise TypeError(
+                        "Invalid first argument to `register()`: %r. Use either `@register(some_class)` or "
+                        "plain `@register` on an annotated function." % (cls,)
+                    )
+                import typing
+
+                func = cls
+                argname, cls = next(iter(typing.get_type_hints(func).items()))
+                if not isinstance(cls, type) and not _is_union(cls):
+                    raise TypeError("Invalid annotation for %r. %r is not a class." % (argname, cls))
+            if _is_union(cls):
+                import typing
+
+                for arg in typing.get_args(cls):
+                    registry[arg] = func
+            else:
+                registry[cls] = func
             return func
 
     d = _Dispatcher()
