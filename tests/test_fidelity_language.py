@@ -2914,6 +2914,120 @@ Color.note = "kept"
 del Color.note
 print(hasattr(Color, "note"), Color.RED)
 """,
+    # ---- the iterators of dicts, their views, sets and bytes are of CPython's types (patch 0425)
+    "dict_set_bytes_iterator_types": """
+d = {"a": 1, "b": 2}
+objs = [iter(d), iter(d.keys()), iter(d.values()), iter(d.items()), iter({1, 2}), iter(frozenset({3})),
+        iter(b"xy"), iter(bytes(2))]
+for obj in objs:
+    t = type(obj)
+    print(t, t.__name__, t.__qualname__, t.__module__)
+class D(dict):
+    pass
+class B(bytes):
+    pass
+print(type(iter(D(a=1))).__name__, type(iter(D().items())).__name__, type(iter(B(b"z"))).__name__)
+for seq in (d, d.values(), d.items(), {7}, b"hi"):
+    it = iter(seq)
+    print(type(it).__name__, next(it), list(it), iter(it) is it)
+total = 0
+for k in d:
+    for v in d.values():
+        total += v
+for k, v in d.items():
+    total += v
+print(total, sum(b"abc"), sorted({3, 1, 2}), dict(zip(d, d.values())))
+try:
+    for k in d:
+        d[k + k] = 0
+except RuntimeError as e:
+    print("RuntimeError:", e)
+""",
+    # ---- a built-in object without a repr of its own prints as CPython's default repr (patch 0426)
+    "builtin_default_repr": r"""
+import re, array
+def show(*objs):
+    print(*[re.sub(r"0x[0-9a-f]+", "0x...", repr(o)) for o in objs])
+class P:
+    x = property(lambda self: 1)
+show(zip([1], [2]), map(abs, []), filter(None, []), enumerate("ab"), reversed((1, 2)), object())
+show(iter([]), iter(()), iter(range(3)), iter({}), iter({}.items()), iter(set()), iter(b""), iter("é"))
+show(iter(array.array("i")), P.__dict__["x"], iter(int, 0))
+print(re.fullmatch(r"<zip object at 0x[0-9a-f]+>", repr(zip())) is not None)
+""",
+    # ---- generator functions print as functions, generators with their qualified name (patch 0427)
+    "generator_function_repr": r"""
+import re
+def show(*objs):
+    print(*[re.sub(r"0x[0-9a-f]+", "0x...", repr(o)) for o in objs])
+def rows(n):
+    for i in range(n):
+        yield i
+class Table:
+    def scan(self):
+        yield from rows(2)
+    def nested(self):
+        def inner():
+            yield 1
+        return inner
+show(rows, rows(2), Table.scan, Table().scan(), Table().nested(), Table().nested()(), (x for x in "ab"))
+print(type(rows).__name__, type(rows(1)).__name__, callable(rows), rows.__name__, Table.scan.__qualname__)
+print(list(rows(3)), list(Table().scan()), f"{rows}".startswith("<function rows at 0x"))
+g = Table().nested()()
+print(rows(1).__name__, Table().scan().__qualname__, g.__name__, g.__qualname__, next(g))
+""",
+    # ---- int.__new__(cls, v) and super().__new__(cls, v) in subclasses of built-in types (patch 0428)
+    "builtin_type_new": r"""
+from collections import namedtuple
+class Celsius(float):
+    def __new__(cls, value):
+        if value < -273.15:
+            raise ValueError("below absolute zero")
+        return super().__new__(cls, value)
+    def __repr__(self):
+        return f"Celsius({float(self)})"
+class Upper(str):
+    def __new__(cls, text):
+        return str.__new__(cls, text.upper())
+class Even(int):
+    def __new__(cls, n):
+        obj = int.__new__(cls, n - n % 2)
+        obj.original = n
+        return obj
+    def __init__(self, n):
+        self.seen = n
+class Pair(tuple):
+    def __new__(cls, a, b):
+        return tuple.__new__(cls, (a, b))
+class Point(namedtuple("Point", "x y")):
+    __slots__ = ()
+    def __new__(cls, x, y=0):
+        return super().__new__(cls, x, y)
+    def norm(self):
+        return abs(self.x) + abs(self.y)
+class Tags(list):
+    def __new__(cls, *args):
+        obj = super().__new__(cls)
+        obj.kind = "tags"
+        return obj
+class Registry(dict):
+    def __new__(cls, *args, **kwargs):
+        return super().__new__(cls)
+print(Celsius(21.5), Celsius(3) + 1, [Celsius(1)], isinstance(Celsius(0), float))
+try:
+    Celsius(-300)
+except ValueError as e:
+    print("ValueError:", e)
+u = Upper("abc")
+print(u, type(u).__name__, u + "d", len(u), u.lower(), u == "ABC")
+e = Even(7)
+print(e, e.original, e.seen, e + 1, type(e).__name__)
+print(Pair(1, 2), len(Pair(3, 4)), Pair(5, 6)[1], Point(3), Point(1, -2).norm(), Point(1, 2)._replace(y=5))
+t = Tags([1, 2])
+print(t, t.kind, len(t), Registry(a=1, b=2), Registry([("c", 3)]))
+print(int.__new__(int, "42"), float.__new__(float, "1.5"), str.__new__(str, 12), tuple.__new__(tuple, "ab"))
+print(repr(int.__new__(Even, 9)), hasattr(int.__new__(Even, 9), "seen"), bytes.__new__(bytes, 3))
+""",
 }
 
 

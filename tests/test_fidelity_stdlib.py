@@ -613,6 +613,173 @@ for args in [(I(),), (I(), None, I()), (1, I()), (True,), (None,), (None, None, 
              ("a",), (1.5,), (Bad(),), (-1, 3), (1, -3), (0, 5, 0), (0, 5, -1), (0, 5, 2**63), (1, 2**70), (2**70, None)]:
     show(lambda: list(itertools.islice(r, *args)))
 """,
+    # ---- enum members made as CPython 3.11 makes them: the mix-in data type converts the value, a custom
+    # __new__ sets _value_, tuple values are the constructor's arguments, _missing_, auto(), __format__
+    "enum_mixin_member_values": r"""
+from enum import Enum, IntEnum, StrEnum, IntFlag, auto
+class P(float, Enum):
+    A = "1.5"
+    B = 2
+print(repr(P.A), P.A.value, type(P.A.value).__name__, P.A == 1.5, P(1.5), P(2.0), repr(P.B.value))
+class Color(str, Enum):
+    RED = 1
+    GREEN = "g"
+print(repr(Color.RED), repr(Color.RED.value), Color.RED == "1", Color("1"))
+class N(int, Enum):
+    A = "5"
+    B = ("10", 16)
+    C = 3.7
+print(repr(N.A), N.A.value, repr(N.B), N.B.value, N.C.value, N(16), N.B + 1)
+class I(IntEnum):
+    A = "7"
+    B = 8
+print(repr(I.A), I.A.value, I(8))
+try:
+    class S(StrEnum):
+        A = 1
+except TypeError as e:
+    print("TypeError", e)
+class S2(StrEnum):
+    A = "x"
+    B = auto()
+    C = (b"abc", "ascii")
+print(repr(S2.A), repr(S2.B), repr(S2.C), S2.C.value)
+class M(str, Enum):
+    Y = auto()
+    Z = auto()
+print(repr(M.Y), repr(M.Z))
+class T(tuple, Enum):
+    A = (1, 2)
+    B = [3, 4]
+print(repr(T.A), T.A.value, T.A[0], repr(T.B), type(T.B.value).__name__)
+class Planet(Enum):
+    EARTH = (5.97e24, 6.37e6)
+    MARS = (6.42e23, 3.39e6)
+    def __init__(self, mass, radius):
+        self.mass = mass
+        self.radius = radius
+print(repr(Planet.EARTH), Planet.EARTH.mass, Planet.MARS.radius, Planet.EARTH.value)
+class Raw(bytes, Enum):
+    A = (1,)
+    B = [65, 66]
+print(repr(Raw.A), repr(Raw.B), Raw.A.value)
+class V(Enum):
+    def __new__(cls, value, label):
+        obj = object.__new__(cls)
+        obj._value_ = value
+        obj.label = label
+        return obj
+    X = (1, "one")
+    Y = (2, "two")
+print(repr(V.X), V.X.label, V(2))
+class W(int, Enum):
+    def __new__(cls, value, label):
+        obj = int.__new__(cls, value)
+        obj._value_ = value
+        obj.label = label
+        return obj
+    X = (1, "one")
+    Y = (2, "two")
+print(repr(W.X), W.X.label, W(2), W.X + 1)
+class U(int, Enum):
+    def __new__(cls, value):
+        return int.__new__(cls, value * 10)
+    X = 1
+print(repr(U.X), U.X.value, int(U.X))
+class G(str, Enum):
+    def _generate_next_value_(name, start, count, last_values):
+        return name.title()
+    ONE = auto()
+    TWO = auto()
+print(repr(G.ONE), G.TWO.value)
+class GI(int, Enum):
+    @staticmethod
+    def _generate_next_value_(name, start, count, last_values):
+        return str(count * 10)
+    A = auto()
+    B = auto()
+print(repr(GI.A), repr(GI.B))
+class Seq(Enum):
+    A = 1.5
+    B = auto()
+    C = 10
+    D = auto()
+print([m.value for m in Seq])
+class Dup(float, Enum):
+    A = 1
+    B = "1.0"
+print(Dup.B is Dup.A, Dup.__members__)
+try:
+    class Bad(int, Enum):
+        A = "x"
+except ValueError as e:
+    print("ValueError", e)
+class Fl(IntFlag):
+    R = "4"
+    W = 2
+print(repr(Fl.R), Fl.R | Fl.W)
+print(format(N.A), f"{Color.RED}", str(Color.RED), f"{P.A}", str(I.A), format(I.A, "03d"))
+print(f"{Color.RED:>12}|{S2.A:^5}|{I.B:+d}|{Fl.W:b}|{Planet.MARS:>13}|{Fl.R | Fl.W}")
+class Miss(str, Enum):
+    A = "a"
+    @classmethod
+    def _missing_(cls, value):
+        if isinstance(value, str):
+            for m in cls:
+                if m.value == value.lower():
+                    return m
+        if value == 0:
+            return "nope"
+        if value == 1:
+            raise KeyError("boom")
+        return None
+print(Miss("A"))
+for v in (5, 0, 1):
+    try:
+        Miss(v)
+    except Exception as e:
+        print(type(e).__name__, e, repr(e.__context__))
+""",
+    # ---- functools.singledispatch: register() by a parameter's annotation (a union too), ABCs
+    "singledispatch_by_annotation": r"""
+from functools import singledispatch
+from collections.abc import Mapping, Sequence
+from typing import Union, List
+import decimal
+@singledispatch
+def fmt(x):
+    return f"obj:{x!r}"
+@fmt.register
+def _(x: int):
+    return f"int:{x}"
+@fmt.register
+def _(x: float | decimal.Decimal):
+    return f"num:{x}"
+@fmt.register(str)
+def _(x):
+    return f"str:{x}"
+@fmt.register
+def _(x: Mapping):
+    return "map:" + ",".join(f"{k}={fmt(v)}" for k, v in x.items())
+@fmt.register
+def _(x: Union[list, tuple]):
+    return "seq[" + " ".join(fmt(i) for i in x) + "]"
+class Sub(dict):
+    pass
+print(fmt(1), fmt(True), fmt(2.5), fmt(decimal.Decimal("1.1")), fmt("s"), fmt(None))
+print(fmt({"a": 1, "b": [1, "x", (2.0,)]}), fmt(Sub(z=3)), fmt(b"b"))
+print(sorted(k.__name__ for k in fmt.registry), fmt.dispatch(bool).__name__)
+try:
+    @fmt.register
+    def _(x):
+        return x
+except TypeError as e:
+    print("TypeError:", str(e)[:37])
+try:
+    fmt.register(3, lambda x: x)
+except TypeError as e:
+    print("TypeError:", str(e)[:37])
+""",
 }
 
 

@@ -52,8 +52,54 @@ def _provider(cls, name):
     return None
 
 
+def _find_data_type(cls):
+    """The type whose instances the members are (CPython's EnumType._find_data_type_): an enum base's, else
+    the first base in each base's __mro__ that is built in or defines __new__ or __init__ (or the class
+    before it in that __mro__), else object."""
+    data_types = []
+    for chain in cls.__bases__:
+        candidate = None
+        for base in chain.__mro__:
+            if base is object:
+                continue
+            if isinstance(base, EnumType):
+                if base._member_type_ is not object:
+                    data_types.append(base._member_type_)
+                    break
+            elif base.__module__ == "builtins" or "__new__" in base.__dict__ or "__init__" in base.__dict__:
+                data_types.append(candidate or base)
+                break
+            else:
+                candidate = candidate or base
+    kinds = []
+    for t in data_types:
+        if t not in kinds:
+            kinds.append(t)
+    if len(kinds) > 1:
+        raise TypeError("too many data types for %r: %r" % (cls.__name__, set(kinds)))
+    return kinds[0] if kinds else object
+
+
+def _find_new(cls, member_type):
+    """The __new__ that makes the members, and whether it is given the value (CPython's _find_new_): one an
+    enum class or the data type defines, else the built-in data type's, else object's (without the value)."""
+    for c in cls.__mro__:
+        if c is Enum or c is object:
+            continue
+        if "__new__" in c.__dict__:
+            return c.__new__, True
+    if member_type.__module__ == "builtins" and member_type is not object:
+        return member_type.__new__, True
+    return object.__new__, False
+
+
 def _finish(cls):
-    """Turn the plain values of the body of an Enum subclass into members."""
+    """Turn the plain values of the body of an Enum subclass into members, as CPython 3.11 does: the value
+    (a tuple: its items) goes to the __new__ _find_new picks, then `_value_` is what that __new__ set, else
+    the data type called with the value (`class P(float, Enum): A = '1.5'` has the value 1.5), then the
+    member's __init__ gets the value; a member whose `_value_` equals an earlier one's is that member."""
+    member_type = _find_data_type(cls)
+    cls._member_type_ = member_type
     ignore = cls.__dict__.get("_ignore_", ())
     if isinstance(ignore, str):
         ignore = ignore.replace(",", " ").split()
@@ -71,7 +117,7 @@ def _finish(cls):
     if order is not None:
         position = {name: i for i, name in enumerate(order)}
         raw.sort(key=lambda item: position.get(item[0], len(position)))
-    native = _native_base(cls)
+    new, use_args = _find_new(cls, member_type)
     generate = cls._generate_next_value_
     members = []
     member_map = {}
@@ -81,6 +127,21 @@ def _finish(cls):
         if isinstance(value, auto):
             value = generate(name, 1, count, last_values[:])
         last_values.append(value)
+        args = value if isinstance(value, tuple) else (value,)
+        if member_type is tuple:
+            args = (args,)
+        member = new(cls, *args) if use_args else new(cls)
+        if not hasattr(member, "_value_"):
+            if member_type is object:
+                member._value_ = value
+            else:
+                try:
+                    member._value_ = member_type(*args)
+                except Exception as exc:
+                    raise TypeError("_value_ not set in __new__, unable to create it") from exc
+        value = member._value_
+        member._name_ = name
+        member.__init__(*args)
         canonical = None
         for m in members:
             if m._value_ == value:
@@ -90,15 +151,6 @@ def _finish(cls):
             member_map[name] = canonical
             setattr(cls, name, canonical)
             continue
-        args = value if isinstance(value, tuple) and native is not tuple else (value,)
-        if native is None:
-            member = object.__new__(cls)
-            if _provider(cls, "__init__") not in (object, None):
-                member.__init__(*args)
-        else:
-            member = cls._new_member_(*args)
-        member._name_ = name
-        member._value_ = value
         members.append(member)
         member_map[name] = member
         try:
@@ -110,6 +162,7 @@ def _finish(cls):
     cls._member_map_ = member_map
     cls._member_names_ = [m._name_ for m in members]
     cls._value2member_map_ = by_value
+    native = _native_base(cls)
     if native is not None:
         for name, op in _MIXIN_OPS.items():
             if _provider(cls, name) is native:
@@ -235,6 +288,10 @@ class Enum(metaclass=EnumType):
     _member_list_ = []
     _member_map_ = {}
     _value2member_map_ = {}
+    _member_type_ = object
+
+    def __init__(self, *args, **kwds):
+        pass
 
     name = property(lambda self: self._name_)
     value = property(lambda self: self._value_)
@@ -245,6 +302,13 @@ class Enum(metaclass=EnumType):
     def __str__(self):
         return "%s.%s" % (type(self).__name__, self._name_)
 
+    def __format__(self, format_spec):
+        return format(str(self), format_spec)
+
+    @classmethod
+    def _missing_(cls, value):
+        return None
+
     def __copy__(self):
         return self
 
@@ -253,9 +317,21 @@ class Enum(metaclass=EnumType):
 
     @staticmethod
     def _generate_next_value_(name, start, count, last_values):
-        for value in reversed(last_values):
-            if isinstance(value, int):
-                return value + 1
+        # CPython 3.11's: the last value + 1 when it is the largest, else (CPython also warns that 3.13
+        # will take the largest) the last value that takes + 1, plus 1, else start
+        if not last_values:
+            return start
+        try:
+            last = last_values[-1]
+            if last == sorted(last_values)[-1]:
+                return last + 1
+        except TypeError:
+            pass
+        for v in reversed(last_values):
+            try:
+                return v + 1
+            except TypeError:
+                pass
         return start
 
 
@@ -293,7 +369,13 @@ def _mixin_ops():
     ops["__hash__"] = lambda self: hash(self._value_)
     ops["__repr__"] = Enum.__repr__
     ops["__str__"] = Enum.__str__
+    ops["__format__"] = Enum.__format__
     return ops
+
+
+def _format_value(self, format_spec):
+    # the __format__ of IntEnum, StrEnum and IntFlag (CPython's ReprEnum): the data type's, of the value
+    return format(self._value_, format_spec)
 
 
 _MIXIN_OPS = _mixin_ops()
@@ -305,12 +387,31 @@ class IntEnum(int, Enum):
     def __str__(self):
         return str(self._value_)
 
+    __format__ = _format_value
+
 
 class StrEnum(str, Enum):
     """Members are strs; auto() gives the lower-case member name."""
 
+    def __new__(cls, *values):
+        # CPython 3.11's: the value must be a str (or bytes with an encoding and errors)
+        if len(values) > 3:
+            raise TypeError("too many arguments for str(): %r" % (values,))
+        if len(values) == 1 and not isinstance(values[0], str):
+            raise TypeError("%r is not a string" % (values[0],))
+        if len(values) >= 2 and not isinstance(values[1], str):
+            raise TypeError("encoding must be a string, not %r" % (values[1],))
+        if len(values) == 3 and not isinstance(values[2], str):
+            raise TypeError("errors must be a string, not %r" % (values[2]))
+        value = str(*values)
+        member = str.__new__(cls, value)
+        member._value_ = value
+        return member
+
     def __str__(self):
         return self._value_
+
+    __format__ = _format_value
 
     @staticmethod
     def _generate_next_value_(name, start, count, last_values):
@@ -396,6 +497,8 @@ class IntFlag(int, Flag):
 
     def __str__(self):
         return str(self._value_)
+
+    __format__ = _format_value
 
     # Flag's methods again, in this class's own dict: an enum with an int mix-in otherwise takes them
     # from int (see _finish). Flag's operators take ints too when the class is an int.
@@ -498,12 +601,26 @@ def _lookup(plain, value):
                 break
     if member is not None:
         return member
-    missing = getattr(plain, "_missing_", None)
-    if missing is not None:
-        result = missing(value)
-        if isinstance(result, plain):
-            return result
-    raise ValueError("%r is not a valid %s" % (value, plain.__name__))
+    # CPython 3.11's: what _missing_ returns if it is a member; its exception, or a TypeError for another
+    # result, has the ValueError as its context
+    exc = None
+    try:
+        result = plain._missing_(value)
+    except Exception as e:
+        exc = e
+        result = None
+    if isinstance(result, plain):
+        return result
+    ve_exc = ValueError("%r is not a valid %s" % (value, plain.__qualname__))
+    if result is None and exc is None:
+        raise ve_exc
+    if exc is None:
+        exc = TypeError(
+            "error in %s._missing_: returned %r instead of None or a valid member" % (plain.__name__, result)
+        )
+    if not isinstance(exc, ValueError):
+        exc.__context__ = ve_exc
+    raise exc
 
 
 def _functional(cls, name, names, module, qualname, type, start):

@@ -298,18 +298,33 @@ def total_ordering(cls):
     return cls
 
 
+def _is_class(cls):
+    # a class, or one of collections.abc's ABCs (objects that stand for classes here)
+    return isinstance(cls, type) or hasattr(cls, "__subclasscheck__")
+
+
+def _is_union(cls):
+    # `int | str` or typing.Union[int, str] of classes, which register() takes for each of them
+    import typing
+
+    if typing.get_origin(cls) not in (typing.Union, typing.UnionType):
+        return False
+    return all(_is_class(a) for a in typing.get_args(cls))
+
+
 def singledispatch(func):
     """Dispatch on the class of the first argument; register with @f.register(cls)."""
     registry = {object: func}
 
     def dispatch(cls):
-        # Walk the bases breadth-first: the nearest registered class wins.
-        todo = [cls]
-        while todo:
-            c = todo.pop(0)
-            if c in registry:
+        # The first registered class of the __mro__, as CPython; then an abstract base class registered
+        # (`Mapping`) that the class is a subclass of (CPython places those within the __mro__)
+        for c in cls.__mro__:
+            if c is not object and c in registry:
                 return registry[c]
-            todo.extend(getattr(c, "__bases__", ()))
+        for c in registry:
+            if c is not object and c not in cls.__mro__ and issubclass(cls, c):
+                return registry[c]
         return func
 
     class _Dispatcher:
@@ -319,11 +334,33 @@ def singledispatch(func):
             return dispatch(type(args[0]))(*args, **kwargs)
 
         def register(self, cls, func=None):
-            if func is None:
-                if not isinstance(cls, type):
-                    raise TypeError("register() needs a class (annotations are not available)")
-                return lambda f: self.register(cls, f)
-            registry[cls] = func
+            if _is_class(cls) or _is_union(cls):
+                if func is None:
+                    return lambda f: self.register(cls, f)
+            else:
+                if func is not None:
+                    raise TypeError(
+                        "Invalid first argument to `register()`. %r is not a class or union type." % (cls,)
+                    )
+                # `@f.register` on a function: the class is its first parameter's annotation, as in CPython
+                if not getattr(cls, "__annotations__", {}):
+                    raise TypeError(
+                        "Invalid first argument to `register()`: %r. Use either `@register(some_class)` or "
+                        "plain `@register` on an annotated function." % (cls,)
+                    )
+                import typing
+
+                func = cls
+                argname, cls = next(iter(typing.get_type_hints(func).items()))
+                if not _is_class(cls) and not _is_union(cls):
+                    raise TypeError("Invalid annotation for %r. %r is not a class." % (argname, cls))
+            if _is_union(cls):
+                import typing
+
+                for arg in typing.get_args(cls):
+                    registry[arg] = func
+            else:
+                registry[cls] = func
             return func
 
     d = _Dispatcher()
