@@ -3187,6 +3187,35 @@ def load(text):
 
 load("oops")
 """,
+    # markers under a del statement's subscript, attribute or name (patch 0382)
+    "markers_del_statement": """\
+class Session:
+    pass
+
+
+config = {"db": {"host": "x"}, "cache": {}}
+session = Session()
+session.token = "t"
+
+
+def drop(section, key):
+    del config[section][key]
+
+
+def forget():
+    del session.token
+
+
+drop("db", "host")
+forget()
+try:
+    forget()
+except AttributeError:
+    try:
+        del undefined_table[0]
+    except NameError:
+        drop("cache", "ttl")
+""",
     # a recursion's identical frames: three, then "[Previous line repeated N more times]" (patch 0384)
     "recursion_previous_line_repeated": """\
 def walk(node, depth=0):
