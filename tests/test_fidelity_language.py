@@ -66,6 +66,36 @@ while acc:
     acc = 0 if acc > 1 else acc
 print([i for i in range(20) if i % 3 == 0 and i > 2], acc)
 """,
+    # ---- the traceback module names an exception's class by module and qualified name (patch 0383) and
+    # collapses a recursion's identical frames (patch 0384)
+    "traceback_class_names_and_repeated_frames": """
+import json
+import traceback
+
+
+class Settings:
+    class Invalid(ValueError):
+        pass
+
+
+for exc in (json.JSONDecodeError("Expecting value", "x", 0), Settings.Invalid("bad"), KeyError("k"), StopIteration()):
+    print(traceback.format_exception_only(type(exc), exc))
+
+
+def down(n):
+    if n == 0:
+        raise ValueError("bottom")
+    down(n - 1)
+
+
+for depth in (2, 3, 4, 9):
+    try:
+        down(depth)
+    except ValueError as e:
+        frames = traceback.format_tb(e.__traceback__)
+        print(len(frames), [f for f in frames if "repeated" in f])
+        print([line for line in traceback.format_exc().splitlines() if "repeated" in line])
+""",
     # ---- operators between instances of classes (patch 0440): a comparison the left operand's class does
     # not define is the right operand's reflected one (`a > b` with only __lt__, so max()), and the right
     # operand's reflected method goes first when its class is a proper subclass of the left's
@@ -3245,6 +3275,78 @@ try:
     tally(["a"])
 except KeyError:
     print(len(undefined_words))
+""",
+    # the class in the last line: module and qualified name unless __main__/builtins (patch 0383)
+    "class_of_a_module_and_nested_class": """\
+import json
+
+
+class Settings:
+    class Invalid(ValueError):
+        pass
+
+
+def parse(text):
+    if not text.startswith("{"):
+        raise json.JSONDecodeError("Expecting value", text, 0)
+    return {}
+
+
+def load(text):
+    try:
+        return parse(text)
+    except ValueError as e:
+        raise Settings.Invalid(f"bad settings: {e}") from e
+
+
+load("oops")
+""",
+    # markers under a del statement's subscript, attribute or name (patch 0382)
+    "markers_del_statement": """\
+class Session:
+    pass
+
+
+config = {"db": {"host": "x"}, "cache": {}}
+session = Session()
+session.token = "t"
+
+
+def drop(section, key):
+    del config[section][key]
+
+
+def forget():
+    del session.token
+
+
+drop("db", "host")
+forget()
+try:
+    forget()
+except AttributeError:
+    try:
+        del undefined_table[0]
+    except NameError:
+        drop("cache", "ttl")
+""",
+    # a recursion's identical frames: three, then "[Previous line repeated N more times]" (patch 0384)
+    "recursion_previous_line_repeated": """\
+def walk(node, depth=0):
+    if node is None:
+        raise LookupError(f"dead end at depth {depth}")
+    return walk(node.get("next"), depth + 1)
+
+
+def count(n):
+    return 1 if n == 0 else 1 + count(n - 1)
+
+
+chain = None
+for i in range(6):
+    chain = {"next": chain, "id": i}
+print(count(4))
+print(walk(chain))
 """,
     "suppressed_context_and_finally": """\
 def parse(value):

@@ -80,9 +80,12 @@ def _lines(text):
 def _only(exc):
     if exc is None:
         return ["NoneType: None\n"]
-    # Only the class name: looking up __module__ could raise inside an except block, and an exception
-    # caught here would replace the one sys.exc_info() reports to the caller.
-    name = type(exc).__name__
+    # The class as CPython names it: its qualified name, after its module unless that is __main__ or builtins
+    # (a class's __module__ and __qualname__ are always there: nothing here raises inside an except block)
+    name = type(exc).__qualname__
+    module = type(exc).__module__
+    if module not in ("__main__", "builtins"):
+        name = (module if isinstance(module, str) else "<unknown>") + "." + name
     text = str(exc)
     if isinstance(exc, KeyError) and len(exc.args) == 1:
         text = repr(exc.args[0])
@@ -225,7 +228,28 @@ class StackSummary(list):
         return row
 
     def format(self):
-        return [self.format_frame_summary(frame) for frame in self]
+        # As CPython: of a run of frames with the same file, line and name (a recursion), the first three,
+        # then "[Previous line repeated N more times]".
+        result = []
+        last = None
+        count = 0
+        for frame in self:
+            key = (frame.filename, frame.lineno, frame.name)
+            if key != last:
+                if count > 3:
+                    result.append(_repeated(count - 3))
+                last = key
+                count = 0
+            count += 1
+            if count <= 3:
+                result.append(self.format_frame_summary(frame))
+        if count > 3:
+            result.append(_repeated(count - 3))
+        return result
+
+
+def _repeated(count):
+    return "  [Previous line repeated %d more time%s]\n" % (count, "s" if count > 1 else "")
 
 
 def extract_tb(tb, limit=None):
