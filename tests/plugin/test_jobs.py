@@ -509,7 +509,7 @@ def run():
     datasette.insert("audit", [{"n": 1}])
     json.loads(fetch("SERVER/v1/broken.json")["body"])
 """,
-        "JSONDecodeError",
+        "json.decoder.JSONDecodeError",  # the traceback's last line names the class by module, as CPython's
         "Expecting property name enclosed in double quotes",
     ),
     "write rejected at commit": (
