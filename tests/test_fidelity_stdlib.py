@@ -569,6 +569,9 @@ print(limit)
 try:
     sys.setrecursionlimit(5000)
     print(sys.getrecursionlimit())
+    sys.setrecursionlimit(2**30 + 3)  # beyond MicroPython's small ints on a 32-bit build
+    print(sys.getrecursionlimit())
+    sys.setrecursionlimit(5000)
     for bad in (0, -3, 1.5, "9", 2**31, -(2**40), None):
         show(sys.setrecursionlimit, bad)
     print(sys.getrecursionlimit())
