@@ -986,7 +986,9 @@ def cpython_as_sandbox(code: str, tmp_path) -> tuple[str, str]:
         "linecache.cache['<sandbox>'] = (len(src), None, src.splitlines(True), '<sandbox>')\n"
         "exec(compile(src, '<sandbox>', 'exec'), {'__name__': '__main__'})\n"
     )
-    done = subprocess.run([sys.executable, "-I", "-c", runner, str(script)], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", runner, str(script)], capture_output=True, text=True, check=True
+    )
     return done.stdout, done.stderr
 
 
