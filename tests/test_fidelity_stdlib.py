@@ -1,7 +1,8 @@
 """Standard-library fidelity (issue 15): grids of inputs through the frozen modules of
 micropython-build/modules/ (json, random, hashlib, hmac, collections, heapq, string, html, fnmatch,
-shlex, graphlib, pprint, difflib, calendar, time, logging, traceback, types, pathlib, asyncio). Each
-snippet runs in a fresh sandbox and in this CPython; the printed output must be the same, byte for byte.
+shlex, graphlib, pprint, difflib, calendar, time, logging, traceback, types, pathlib, asyncio, warnings,
+sys._getframe). Each snippet runs in a fresh sandbox and in this CPython; the printed output must be the
+same, byte for byte.
 The snippets generate their inputs with `random` seeded, which is itself one of the modules under test
 (CPython's Mersenne Twister), so both sides see the same inputs."""
 
@@ -787,6 +788,101 @@ try:
 except TypeError as e:
     print("TypeError:", str(e)[:37])
 """,
+}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_module_prints_what_cpython_prints(name):
+    code = CASES[name]
+    expected = fidelity.cpython_output(PRELUDE + code)
+    with Sandbox(memory_limit=128 * 2**20, time_limit=60, hard_grace=5) as sb:
+        assert sb.run(PRELUDE + code, eval_trailing=False).stdout == expected
+
+
+def cpython_as_sandbox(code: str, tmp_path) -> tuple[str, str]:
+    # CPython runs the code as the sandbox names it (`<sandbox>`), with its source in linecache so that
+    # a warning shows its source line as CPython's does for a script file.
+    script = tmp_path / "program.py"
+    script.write_text(code, encoding="utf-8")
+    runner = (
+        "import linecache, sys\n"
+        "src = open(sys.argv[1], encoding='utf-8').read()\n"
+        "linecache.cache['<sandbox>'] = (len(src), None, src.splitlines(True), '<sandbox>')\n"
+        "exec(compile(src, '<sandbox>', 'exec'), {'__name__': '__main__'})\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", runner, str(script)], capture_output=True, text=True, check=True
+    )
+    return done.stdout, done.stderr
+
+
+def test_warnings_and_logging_on_stderr_as_cpython(tmp_path):
+    # The default warning output (file:line: Category: message, then the source line) and logging's
+    # default handler, both on stderr, with the caller's file, line and function; traceback's stack.
+    code = """\
+import logging
+import sys
+import traceback
+import warnings
+
+logging.basicConfig(format="%(levelname)s:%(name)s:%(filename)s:%(module)s:%(pathname)s:%(funcName)s:%(lineno)d:%(message)s")
+log = logging.getLogger("app")
+
+
+def parse(value):
+    if not value.strip():
+        warnings.warn("empty value skipped")
+        return None
+    if value.startswith("0"):
+        warnings.warn(f"leading zero in {value!r}", DeprecationWarning, stacklevel=2)
+    return int(value)
+
+
+def run(values):
+    out = []
+    for v in values:
+        n = parse(v)
+        if n is None:
+            log.warning("skipped %r", v)
+        else:
+            out.append(n)
+    return out
+
+
+print(run(["1", " ", "07", "", "3"]))
+warnings.warn("deprecated at top level", DeprecationWarning)
+warnings.warn("deprecated at top level", DeprecationWarning)
+warnings.warn("from nowhere", RuntimeWarning, stacklevel=9)
+warnings.warn(FutureWarning("instance"))
+warnings.warn("hidden", PendingDeprecationWarning)
+warnings.showwarning("direct", UserWarning, "other.py", 30)
+print(sys._getframe(), file=sys.stderr)
+
+
+def where(depth):
+    if depth:
+        return where(depth - 1)
+    traceback.print_stack(limit=3)
+    return [(f.name, f.lineno, f.line) for f in traceback.extract_stack(limit=4)]
+
+
+print(where(2), "".join(traceback.format_stack(limit=1)))
+try:
+    where(None + 1)
+except TypeError:
+    logging.getLogger("app").exception("bad call")
+"""
+    expected_stdout, expected_stderr = cpython_as_sandbox(code, tmp_path)
+    with Sandbox() as sb:
+        result = sb.run(code, eval_trailing=False)
+    frame_at = re.compile(r"<frame at 0x[0-9a-f]+")
+    assert result.stdout == expected_stdout
+    assert frame_at.sub("<frame at 0x", result.stderr) == frame_at.sub("<frame at 0x", expected_stderr)
+
+
+# Run as a script under CPython (a subprocess: pytest's own warning filters and logging handlers are
+# active in this process), stdout and stderr compared.
+SCRIPT_CASES = {
     "warnings_record_filters_registry": """
 import warnings
 print(warnings.filters[:2] == [('default', None, DeprecationWarning, '__main__', 0), ('ignore', None, DeprecationWarning, None, 0)])
@@ -967,90 +1063,10 @@ print(rec.filename, rec.module, rec.pathname, rec.lineno, rec.funcName)
 }
 
 
-@pytest.mark.parametrize("name", CASES)
-def test_module_prints_what_cpython_prints(name):
-    code = CASES[name]
-    expected = fidelity.cpython_output(PRELUDE + code)
-    with Sandbox(memory_limit=128 * 2**20, time_limit=60, hard_grace=5) as sb:
-        assert sb.run(PRELUDE + code, eval_trailing=False).stdout == expected
-
-
-def cpython_as_sandbox(code: str, tmp_path) -> tuple[str, str]:
-    # CPython runs the code as the sandbox names it (`<sandbox>`), with its source in linecache so that
-    # a warning shows its source line as CPython's does for a script file.
-    script = tmp_path / "program.py"
-    script.write_text(code, encoding="utf-8")
-    runner = (
-        "import linecache, sys\n"
-        "src = open(sys.argv[1], encoding='utf-8').read()\n"
-        "linecache.cache['<sandbox>'] = (len(src), None, src.splitlines(True), '<sandbox>')\n"
-        "exec(compile(src, '<sandbox>', 'exec'), {'__name__': '__main__'})\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-I", "-c", runner, str(script)], capture_output=True, text=True, check=True
-    )
-    return done.stdout, done.stderr
-
-
-def test_warnings_and_logging_on_stderr_as_cpython(tmp_path):
-    # The default warning output (file:line: Category: message, then the source line) and logging's
-    # default handler, both on stderr, with the caller's file, line and function; traceback's stack.
-    code = """\
-import logging
-import sys
-import traceback
-import warnings
-
-logging.basicConfig(format="%(levelname)s:%(name)s:%(filename)s:%(module)s:%(pathname)s:%(funcName)s:%(lineno)d:%(message)s")
-log = logging.getLogger("app")
-
-
-def parse(value):
-    if not value.strip():
-        warnings.warn("empty value skipped")
-        return None
-    if value.startswith("0"):
-        warnings.warn(f"leading zero in {value!r}", DeprecationWarning, stacklevel=2)
-    return int(value)
-
-
-def run(values):
-    out = []
-    for v in values:
-        n = parse(v)
-        if n is None:
-            log.warning("skipped %r", v)
-        else:
-            out.append(n)
-    return out
-
-
-print(run(["1", " ", "07", "", "3"]))
-warnings.warn("deprecated at top level", DeprecationWarning)
-warnings.warn("deprecated at top level", DeprecationWarning)
-warnings.warn("from nowhere", RuntimeWarning, stacklevel=9)
-warnings.warn(FutureWarning("instance"))
-warnings.warn("hidden", PendingDeprecationWarning)
-warnings.showwarning("direct", UserWarning, "other.py", 30)
-print(sys._getframe(), file=sys.stderr)
-
-
-def where(depth):
-    if depth:
-        return where(depth - 1)
-    traceback.print_stack(limit=3)
-    return [(f.name, f.lineno, f.line) for f in traceback.extract_stack(limit=4)]
-
-
-print(where(2), "".join(traceback.format_stack(limit=1)))
-try:
-    where(None + 1)
-except TypeError:
-    logging.getLogger("app").exception("bad call")
-"""
-    expected_stdout, expected_stderr = cpython_as_sandbox(code, tmp_path)
+@pytest.mark.parametrize("name", SCRIPT_CASES)
+def test_frames_warnings_logging_as_cpython(name, tmp_path):
+    expected_stdout, expected_stderr = cpython_as_sandbox(SCRIPT_CASES[name], tmp_path)
     with Sandbox() as sb:
-        result = sb.run(code, eval_trailing=False)
-    frame_at = re.compile(r"<frame at 0x[0-9a-f]+")
+        result = sb.run(SCRIPT_CASES[name], eval_trailing=False)
     assert result.stdout == expected_stdout
-    assert frame_at.sub("<frame at 0x", result.stderr) == frame_at.sub("<frame at 0x", expected_stderr)
+    assert result.stderr == expected_stderr
