@@ -1060,6 +1060,22 @@ logging.warning("module level")
 rec = log.makeRecord("x", logging.INFO, "/srv/app/jobs.py", 12, "m", (), None, "fn")
 print(rec.filename, rec.module, rec.pathname, rec.lineno, rec.funcName)
 """,
+    "logging_capture_warnings": """
+import logging, sys, warnings
+
+logging.basicConfig(stream=sys.stdout, format="%(name)s|%(levelname)s|%(message)s", force=True)
+logging.captureWarnings(True)
+
+
+def convert(x):
+    warnings.warn(f"converting {x!r}", RuntimeWarning, stacklevel=2)
+    return float(x)
+
+
+print(convert("1.5"))
+logging.captureWarnings(False)
+print(convert("2"))
+""",
 }
 
 
