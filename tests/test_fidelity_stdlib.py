@@ -1076,6 +1076,18 @@ print(convert("1.5"))
 logging.captureWarnings(False)
 print(convert("2"))
 """,
+    "random_randrange_float_deprecation": """
+import random
+
+random.seed(7)
+print(random.randrange(10.0), random.randrange(2, 20.0, 3), random.randint(1, 6.0))
+for _ in range(2):
+    print(random.randrange(0, 100.0))
+try:
+    random.randrange(2.5)
+except ValueError as e:
+    print(e)
+""",
 }
 
 
