@@ -1,9 +1,14 @@
 """Standard-library fidelity (issue 15): grids of inputs through the frozen modules of
 micropython-build/modules/ (json, random, hashlib, hmac, collections, heapq, string, html, fnmatch,
-shlex, graphlib, pprint, difflib, calendar, time, logging, traceback, types, pathlib, asyncio). Each
-snippet runs in a fresh sandbox and in this CPython; the printed output must be the same, byte for byte.
+shlex, graphlib, pprint, difflib, calendar, time, logging, traceback, types, pathlib, asyncio, warnings,
+sys._getframe). Each snippet runs in a fresh sandbox and in this CPython; the printed output must be the
+same, byte for byte.
 The snippets generate their inputs with `random` seeded, which is itself one of the modules under test
 (CPython's Mersenne Twister), so both sides see the same inputs."""
+
+import re
+import subprocess
+import sys
 
 import fidelity
 import pytest
@@ -792,3 +797,304 @@ def test_module_prints_what_cpython_prints(name):
     expected = fidelity.cpython_output(PRELUDE + code)
     with Sandbox(memory_limit=128 * 2**20, time_limit=60, hard_grace=5) as sb:
         assert sb.run(PRELUDE + code, eval_trailing=False).stdout == expected
+
+
+def cpython_as_sandbox(code: str, tmp_path) -> tuple[str, str]:
+    # CPython runs the code as the sandbox names it (`<sandbox>`), with its source in linecache so that
+    # a warning shows its source line as CPython's does for a script file.
+    script = tmp_path / "program.py"
+    script.write_text(code, encoding="utf-8")
+    runner = (
+        "import linecache, sys\n"
+        "src = open(sys.argv[1], encoding='utf-8').read()\n"
+        "linecache.cache['<sandbox>'] = (len(src), None, src.splitlines(True), '<sandbox>')\n"
+        "exec(compile(src, '<sandbox>', 'exec'), {'__name__': '__main__'})\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-I", "-c", runner, str(script)], capture_output=True, text=True, check=True
+    )
+    return done.stdout, done.stderr
+
+
+def test_warnings_and_logging_on_stderr_as_cpython(tmp_path):
+    # The default warning output (file:line: Category: message, then the source line) and logging's
+    # default handler, both on stderr, with the caller's file, line and function; traceback's stack.
+    code = """\
+import logging
+import sys
+import traceback
+import warnings
+
+logging.basicConfig(format="%(levelname)s:%(name)s:%(filename)s:%(module)s:%(pathname)s:%(funcName)s:%(lineno)d:%(message)s")
+log = logging.getLogger("app")
+
+
+def parse(value):
+    if not value.strip():
+        warnings.warn("empty value skipped")
+        return None
+    if value.startswith("0"):
+        warnings.warn(f"leading zero in {value!r}", DeprecationWarning, stacklevel=2)
+    return int(value)
+
+
+def run(values):
+    out = []
+    for v in values:
+        n = parse(v)
+        if n is None:
+            log.warning("skipped %r", v)
+        else:
+            out.append(n)
+    return out
+
+
+print(run(["1", " ", "07", "", "3"]))
+warnings.warn("deprecated at top level", DeprecationWarning)
+warnings.warn("deprecated at top level", DeprecationWarning)
+warnings.warn("from nowhere", RuntimeWarning, stacklevel=9)
+warnings.warn(FutureWarning("instance"))
+warnings.warn("hidden", PendingDeprecationWarning)
+warnings.showwarning("direct", UserWarning, "other.py", 30)
+print(sys._getframe(), file=sys.stderr)
+
+
+def where(depth):
+    if depth:
+        return where(depth - 1)
+    traceback.print_stack(limit=3)
+    return [(f.name, f.lineno, f.line) for f in traceback.extract_stack(limit=4)]
+
+
+print(where(2), "".join(traceback.format_stack(limit=1)))
+try:
+    where(None + 1)
+except TypeError:
+    logging.getLogger("app").exception("bad call")
+"""
+    expected_stdout, expected_stderr = cpython_as_sandbox(code, tmp_path)
+    with Sandbox() as sb:
+        result = sb.run(code, eval_trailing=False)
+    frame_at = re.compile(r"<frame at 0x[0-9a-f]+")
+    assert result.stdout == expected_stdout
+    assert frame_at.sub("<frame at 0x", result.stderr) == frame_at.sub("<frame at 0x", expected_stderr)
+
+
+# Run as a script under CPython (a subprocess: pytest's own warning filters and logging handlers are
+# active in this process), stdout and stderr compared.
+SCRIPT_CASES = {
+    "warnings_record_filters_registry": """
+import warnings
+print(warnings.filters[:2] == [('default', None, DeprecationWarning, '__main__', 0), ('ignore', None, DeprecationWarning, None, 0)])
+print(issubclass(UserWarning, Warning), issubclass(Warning, Exception), DeprecationWarning.__mro__[1:])
+
+
+def check(x):
+    if x < 0:
+        warnings.warn(f"negative value {x}", RuntimeWarning, stacklevel=2)
+    return abs(x)
+
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    for v in (1, -2, -3):
+        check(v)
+    warnings.warn("plain")
+    warnings.warn(DeprecationWarning("old api"))
+    warnings.warn("pending", PendingDeprecationWarning)
+for w in caught:
+    print(w.category.__name__, w.message, type(w.message).__name__, w.lineno, w.line, w.file, w.source)
+print(len(warnings.filters), warnings.catch_warnings(record=True), warnings.catch_warnings())
+
+with warnings.catch_warnings():
+    warnings.simplefilter("error", category=UserWarning)
+    try:
+        warnings.warn("boom")
+    except UserWarning as e:
+        print("caught", repr(e), e.args)
+    warnings.warn("still ignored?", DeprecationWarning)
+
+log = []
+
+
+def show(message, category, filename, lineno, file=None, line=None):
+    log.append((str(message), category.__name__, lineno, file, line))
+
+
+warnings.showwarning = show
+
+
+def f():
+    warnings.warn("repeated")
+
+
+for _ in range(3):
+    f()
+warnings.warn("dep", DeprecationWarning)
+warnings.warn("dep", DeprecationWarning)
+warnings.filterwarnings("ignore", message="skip", category=UserWarning)
+warnings.warn("skip me")
+warnings.warn("SKIP upper")
+warnings.warn("do not skip")
+warnings.filterwarnings("error", module="__ma", category=FutureWarning)
+try:
+    warnings.warn("future", FutureWarning)
+except FutureWarning as e:
+    print("error filter", e)
+warnings.simplefilter("once", RuntimeWarning)
+for i in range(3):
+    warnings.warn("once only", RuntimeWarning)
+warnings.warn("once only", RuntimeWarning)
+warnings.simplefilter("module", ImportWarning)
+warnings.warn("per module", ImportWarning)
+warnings.warn("per module", ImportWarning)
+for entry in log:
+    print(entry)
+print(sorted(str(k) for k in __warningregistry__ if k != 'version'))
+print(warnings.formatwarning("bad input", UserWarning, "no_such_file.py", 7), end="")
+print(warnings.formatwarning("with line", RuntimeWarning, "x.py", 2, line="  x = 1  "), end="")
+try:
+    warnings.warn("x", int)
+except TypeError as e:
+    print(e)
+warnings.resetwarnings()
+print(warnings.filters)
+""",
+    "sys_getframe": """
+import sys
+
+
+def caller_name():
+    return sys._getframe(1).f_code.co_name
+
+
+def report(a, b=2, *rest, key=None):
+    total = a + b
+    frame = sys._getframe()
+    print(caller_name(), frame.f_code.co_name, frame.f_lineno, frame.f_back.f_code.co_name, frame.f_back.f_lineno)
+    print(sorted(k for k in frame.f_locals), frame.f_locals['total'], frame.f_globals is globals())
+    return frame
+
+
+fr = report(1, key='k')
+print(fr.f_lineno, sorted(fr.f_locals), fr.f_back is sys._getframe())
+print(sys._getframe() is sys._getframe(), sys._getframe().f_locals is globals())
+import builtins
+print(type(sys._getframe()).__name__, sys._getframe().f_builtins is builtins.__dict__)
+
+
+def outer():
+    seen = []
+    def inner(n):
+        seen.append(n)
+        return sys._getframe().f_locals
+    return inner(5)
+
+
+print(sorted(outer().items()))
+
+
+def gen():
+    x = 1
+    yield sys._getframe().f_lineno
+    x += 1
+    frame = sys._getframe()
+    yield frame
+    yield sys._getframe(1).f_code.co_name
+
+
+g = gen()
+print(next(g))
+frame = next(g)
+print(frame.f_code.co_name, frame.f_lineno, frame.f_back, frame.f_locals['x'])
+print(next(g))
+
+
+def depth_of():
+    depth = 0
+    f = sys._getframe()
+    while f.f_code.co_name != '<module>':
+        f = f.f_back
+        depth += 1
+    return depth
+
+
+print(depth_of(), (lambda: depth_of())(), [depth_of() for _ in [0]])
+try:
+    sys._getframe(100)
+except ValueError as e:
+    print(e)
+print(list(map(lambda _: sys._getframe().f_code.co_name, [0])), [sys._getframe().f_code.co_name for _ in [0]])
+""",
+    "logging_caller_fields": """
+import logging, sys
+
+logging.basicConfig(stream=sys.stdout, level=logging.DEBUG, force=True,
+                    format="%(levelname)s %(funcName)s:%(lineno)d %(name)s %(message)s")
+log = logging.getLogger("etl")
+
+
+def load(rows):
+    log.info("loading %d rows", len(rows))
+    for r in rows:
+        if r < 0:
+            log.warning("negative row %s", r)
+    return sum(rows)
+
+
+class Job:
+    def run(self):
+        log.debug("job start")
+        total = load([1, -2, 3])
+        logging.info("total %s", total)
+        helper()
+
+def helper():
+    log.error("via helper", stacklevel=2)
+    adapter = logging.LoggerAdapter(log, {})
+    adapter.info("adapter call")
+
+
+Job().run()
+logging.warning("module level")
+rec = log.makeRecord("x", logging.INFO, "/srv/app/jobs.py", 12, "m", (), None, "fn")
+print(rec.filename, rec.module, rec.pathname, rec.lineno, rec.funcName)
+""",
+    "logging_capture_warnings": """
+import logging, sys, warnings
+
+logging.basicConfig(stream=sys.stdout, format="%(name)s|%(levelname)s|%(message)s", force=True)
+logging.captureWarnings(True)
+
+
+def convert(x):
+    warnings.warn(f"converting {x!r}", RuntimeWarning, stacklevel=2)
+    return float(x)
+
+
+print(convert("1.5"))
+logging.captureWarnings(False)
+print(convert("2"))
+""",
+    "random_randrange_float_deprecation": """
+import random
+
+random.seed(7)
+print(random.randrange(10.0), random.randrange(2, 20.0, 3), random.randint(1, 6.0))
+for _ in range(2):
+    print(random.randrange(0, 100.0))
+try:
+    random.randrange(2.5)
+except ValueError as e:
+    print(e)
+""",
+}
+
+
+@pytest.mark.parametrize("name", SCRIPT_CASES)
+def test_frames_warnings_logging_as_cpython(name, tmp_path):
+    expected_stdout, expected_stderr = cpython_as_sandbox(SCRIPT_CASES[name], tmp_path)
+    with Sandbox() as sb:
+        result = sb.run(SCRIPT_CASES[name], eval_trailing=False)
+    assert result.stdout == expected_stdout
+    assert result.stderr == expected_stderr

@@ -123,7 +123,6 @@ def register_agent_tools(datasette: Any) -> list[Any]:
 #: Modules the guest lacks that a model is likely to reach for, as docs/cpython-differences.md lists them
 #: ("Absent:"); tests/plugin/test_agent_tool.py checks the two agree and that none of them imports.
 ABSENT_MODULES = (
-    "warnings",
     "inspect",
     "weakref",
     "codecs",

@@ -3,14 +3,17 @@
 addHandler/removeHandler/hasHandlers, addFilter, getChild, propagate, disabled), Handler,
 StreamHandler (sys.stderr by default, or any object with write()), NullHandler, Formatter (`%`, `{`
 and `$` styles, datefmt, the record attributes), Filter, LoggerAdapter, LogRecord, basicConfig
-(level, format, datefmt, style, stream, handlers, force), disable, getLevelName, captureWarnings
-(no-op), lastResort. Time stamps use the host clock in UTC. Not available: FileHandler and the
-handlers of logging.handlers (no files or sockets in the sandbox); the record's caller information
-(filename, lineno, funcName) is "(unknown file)", 0, "(unknown function)" as when CPython cannot find
-the frame."""
+(level, format, datefmt, style, stream, handlers, force), disable, getLevelName, captureWarnings,
+lastResort. Time stamps use the host clock in UTC. Not available: FileHandler and the
+handlers of logging.handlers (no files or sockets in the sandbox). The record's caller information
+(pathname, filename, module, lineno, funcName) is CPython's, from sys._getframe (with `stacklevel`);
+`stack_info=True` adds no stack."""
 
 import sys
 import time
+
+# the file name of this module's code: its frames are skipped when finding a record's caller
+_srcfile = (lambda: None).__code__.co_filename
 
 __all__ = [
     "BASIC_FORMAT",
@@ -119,8 +122,10 @@ class LogRecord:
         self.levelname = getLevelName(level)
         self.levelno = level
         self.pathname = pathname
-        self.filename = pathname
-        self.module = "unknown module" if pathname == "(unknown file)" else pathname.rsplit(".", 1)[0]
+        # os.path.basename and os.path.splitext, as CPython's
+        self.filename = pathname.rsplit("/", 1)[-1]
+        dot = self.filename.rfind(".")
+        self.module = self.filename[:dot] if dot > 0 and self.filename[:dot].strip(".") else self.filename
         self.exc_info = exc_info
         self.exc_text = None
         self.stack_info = sinfo
@@ -528,10 +533,23 @@ class Logger(Filterer):
                 exc_info = sys.exc_info()
             if exc_info[1] is None:
                 exc_info = None
-        record = self.makeRecord(
-            self.name, level, "(unknown file)", 0, msg, args, exc_info, "(unknown function)", extra, None
-        )
+        fn, lno, func, sinfo = self.findCaller(stack_info, stacklevel)
+        record = self.makeRecord(self.name, level, fn, lno, msg, args, exc_info, func, extra, sinfo)
         self.handle(record)
+
+    def findCaller(self, stack_info=False, stacklevel=1):
+        """The caller's file name, line number, function name and stack information (None here): the frame
+        `stacklevel` frames out from the first one outside this module, as CPython finds it."""
+        f = sys._getframe(1)
+        while stacklevel > 0:
+            next_f = f.f_back
+            if next_f is None:
+                break
+            f = next_f
+            if f.f_code.co_filename != _srcfile:
+                stacklevel -= 1
+        co = f.f_code
+        return co.co_filename, f.f_lineno, co.co_name, None
 
     def handle(self, record):
         if not self.disabled:
@@ -797,5 +815,33 @@ def shutdown(handlerList=None):
     pass
 
 
+_warnings_showwarning = None
+
+
+def _showwarning(message, category, filename, lineno, file=None, line=None):
+    # warnings.showwarning while captureWarnings(True): the warning goes to the 'py.warnings' logger
+    if file is not None:
+        if _warnings_showwarning is not None:
+            _warnings_showwarning(message, category, filename, lineno, file, line)
+    else:
+        import warnings
+
+        s = warnings.formatwarning(message, category, filename, lineno, line)
+        logger = getLogger("py.warnings")
+        if not logger.handlers:
+            logger.addHandler(NullHandler())
+        logger.warning("%s", s)
+
+
 def captureWarnings(capture):
-    pass
+    """Redirect warnings to the 'py.warnings' logger (True), or stop (False)."""
+    global _warnings_showwarning
+    import warnings
+
+    if capture:
+        if _warnings_showwarning is None:
+            _warnings_showwarning = warnings.showwarning
+            warnings.showwarning = _showwarning
+    elif _warnings_showwarning is not None:
+        warnings.showwarning = _warnings_showwarning
+        _warnings_showwarning = None

@@ -245,10 +245,20 @@ class Random:
             ix = int(x)
         except (TypeError, ValueError):
             raise TypeError("'%s' object cannot be interpreted as an integer" % type(x).__name__)
+        import warnings
+
+        # CPython 3.11's DeprecationWarnings, attributed to randrange's caller (stacklevel 3 from here)
         if ix != x:
+            warnings.warn("randrange() will raise TypeError in the future", DeprecationWarning, 3)
             raise ValueError(
                 "non-integer %s for randrange()" % ("arg 1", "stop", "step")[position - 1]
             )
+        warnings.warn(
+            "non-integer arguments to randrange() have been deprecated since Python 3.10 and will be removed in a "
+            "subsequent version",
+            DeprecationWarning,
+            3,
+        )
         return ix
 
     def randint(self, a, b):

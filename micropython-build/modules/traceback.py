@@ -2,9 +2,9 @@
 format_exception_only, print_exception (with the __cause__ / __context__ chain, __notes__ and, without
 `limit`, an exception group's boxed tree), format_tb, print_tb, extract_tb, walk_tb, StackSummary,
 FrameSummary, TracebackException. Traceback objects come from the interpreter (e.__traceback__,
-sys.exc_info()[2]); frames are not inspectable, so print_stack, format_stack and extract_stack are empty,
-and a FrameSummary's `line` is '' (CPython's value for code it has no source file for, as for code run by
-exec)."""
+sys.exc_info()[2]); extract_stack, format_stack, print_stack and walk_stack read the running frames
+(sys._getframe). A FrameSummary's `line` is the source line for a running frame of the current run's code,
+else '' (CPython's value for code it has no source file for, as for code run by exec)."""
 
 import sys
 
@@ -20,6 +20,8 @@ __all__ = [
     "print_stack",
     "extract_tb",
     "extract_stack",
+    "format_list",
+    "walk_stack",
     "walk_tb",
     "FrameSummary",
     "StackSummary",
@@ -206,7 +208,11 @@ class StackSummary(list):
 
     @classmethod
     def extract(klass, frame_gen, *, limit=None, lookup_lines=True, capture_locals=False):
-        frames = [FrameSummary(f.f_code.co_filename, lineno, f.f_code.co_name) for f, lineno in frame_gen]
+        # a running frame knows its source line (a traceback entry's tb_frame does not)
+        frames = [
+            FrameSummary(f.f_code.co_filename, lineno, f.f_code.co_name, line=getattr(f, "_f_source_line", None))
+            for f, lineno in frame_gen
+        ]
         if limit is not None:
             frames = frames[:limit] if limit >= 0 else frames[limit:]
         return klass(frames)
@@ -270,16 +276,41 @@ def print_tb(tb, limit=None, file=None):
         print(item, file=file, end="")
 
 
+def walk_stack(f):
+    """Each frame from f (default: the caller's) outwards, with its current line number."""
+    if f is None:
+        f = sys._getframe(1)
+    while f is not None:
+        yield f, f.f_lineno
+        f = f.f_back
+
+
 def extract_stack(f=None, limit=None):
-    return []
+    """A StackSummary of the running frames from f (default: the caller's), outermost first."""
+    if f is None:
+        f = sys._getframe(1)
+    stack = StackSummary.extract(walk_stack(f), limit=limit)
+    stack.reverse()
+    return stack
+
+
+def format_list(extracted_list):
+    return StackSummary.from_list(extracted_list).format()
 
 
 def format_stack(f=None, limit=None):
-    return []
+    if f is None:
+        f = sys._getframe(1)
+    return format_list(extract_stack(f, limit=limit))
 
 
 def print_stack(f=None, limit=None, file=None):
-    pass
+    if f is None:
+        f = sys._getframe(1)
+    if file is None:
+        file = sys.stderr
+    for item in format_list(extract_stack(f, limit=limit)):
+        print(item, file=file, end="")
 
 
 class TracebackException:

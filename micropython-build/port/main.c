@@ -192,6 +192,7 @@ static void start_run(void) {
     mp_sandbox_poll_countdown = MICROPY_SANDBOX_POLL_PERIOD;
     ++mp_sandbox_run_serial;
     MP_STATE_VM(cur_exception) = NULL; // no exception is being handled when a run starts
+    MP_STATE_THREAD(current_code_state) = NULL; // no Python frame runs yet (patch 0385)
     mp_sandbox_heap_exhausted = false;
     mp_sandbox_end_heap_lock();
 }

@@ -52,6 +52,7 @@ freeze(
         "types.py",
         "typing.py",
         "uuid.py",
+        "warnings.py",
         "urllib/__init__.py",
         "urllib/parse.py",
     ),

@@ -1,10 +1,11 @@
 // The module _callermodule: wrap(fun, keyword) gives the frozen standard library CPython's
 // sys._getframe(1).f_globals['__name__'], the module of the code that calls a function, which CPython's
 // namedtuple, Enum('Name', 'A B'), NamedTuple('N', ...) and TypedDict('T', ...) make the new class's
-// __module__ (`<class '__main__.Point'>`). MicroPython keeps no chain of frames to read it from, but a
-// call into C runs with the caller's globals still current: the object wrap returns is such a C callable,
-// which calls fun with keyword=<the caller's __name__> unless the call gives that keyword a value other
-// than None. It prints, and answers attribute reads, as fun; it binds as a method as a function does.
+// __module__ (`<class '__main__.Point'>`). It predates the frame chain of patch 0385 (sys._getframe) and
+// needs none: a call into C runs with the caller's globals still current. The object wrap returns is such
+// a C callable, which calls fun with keyword=<the caller's __name__> unless the call gives that keyword a
+// value other than None. It prints, and answers attribute reads, as fun; it binds as a method as a
+// function does.
 #include <string.h>
 
 #include "py/runtime.h"

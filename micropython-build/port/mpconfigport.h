@@ -109,6 +109,8 @@
 #define MICROPY_WARNINGS (0)                             // no warnings printed
 #define MICROPY_ENABLE_VM_ABORT (0)                      // no hard abort
 #define MICROPY_PY_SYS_SETTRACE (0)                      // no tracing hooks
+#define MICROPY_PY_SYS_GETFRAME (1)                      // a chain of running frames: sys._getframe (patches 0385, 0386)
+#define MICROPY_PY_BUILTINS_WARNING_CLASSES (1)          // Warning, UserWarning, DeprecationWarning ... built in, for warnings (patch 0387)
 #define MICROPY_ROM_TEXT_COMPRESSION (0)                 // readable error strings in the image
 #define MICROPY_EPOCH_IS_1970 (1)                        // time.gmtime uses the Unix epoch
 #define MICROPY_PY___FILE__ (1)                          // __file__ in modules
