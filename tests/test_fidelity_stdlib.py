@@ -616,6 +616,67 @@ for args in [(I(),), (I(), None, I()), (1, I()), (True,), (None,), (None, None, 
              ("a",), (1.5,), (Bad(),), (-1, 3), (1, -3), (0, 5, 0), (0, 5, -1), (0, 5, 2**63), (1, 2**70), (2**70, None)]:
     show(lambda: list(itertools.islice(r, *args)))
 """,
+    # ---- one operator.index (port/modoperator.c) under operator, math, random, collections and itertools:
+    # the type names in the messages, __index__ returning a bool, an int subclass's instance or a non-int,
+    # and the C ssize_t/long/int bounds of CPython's 64-bit builds with their OverflowError texts
+    "operator_index_in_every_module": r"""
+import collections, itertools, math, operator, random
+class I(int):
+    pass
+class X:
+    def __init__(self, v):
+        self.v = v
+    def __index__(self):
+        return self.v
+class Boom:
+    def __index__(self):
+        raise ZeroDivisionError("inside __index__")
+def both(v):
+    return repr(v) + " " + type(v).__name__
+values = [5, True, I(7), X(3), X(True), X(I(4)), X("s"), X(2**70), X(-2**70), Boom(), 2.5, "3", None, 2**63, -2**63 - 1,
+          2**63 - 1, -2**63]
+for v in values:
+    print("--", type(v).__name__, getattr(v, "v", v) if not isinstance(v, Boom) else "")
+    show(lambda: both(operator.index(v)))
+    huge = isinstance(v, int) and v == 2**63 - 1  # factorial(), comb() and perm() would compute for ever
+    if not huge:
+        show(lambda: both(math.factorial(v)))
+        show(math.comb, 2**70, v)
+        show(math.perm, 2**70, v)
+    show(math.gcd, v, 6)
+    show(math.lcm, 4, v)
+    show(math.isqrt, v)
+    show(math.comb, v, 2)
+    show(math.perm, 10, v)
+    show(random.Random(1).getrandbits, v)
+    show(random.Random(1).randrange, v)
+    show(random.Random(1).randrange, 0, v)
+    show(random.Random(1).randrange, 0, 100, v)
+    show(lambda: list(itertools.islice(range(10), v)))
+    show(lambda: list(itertools.islice(range(10), v, None)))
+    show(lambda: list(itertools.islice(range(10), 0, None, v)))
+    d = collections.deque(range(5))
+    show(d.rotate, v)
+    show(lambda: d[v])
+    show(d.insert, v, "x")
+    show(d.index, 2, v)
+    show(d.index, 2, 0, v)
+    show(collections.deque, [], v)
+    print(d)
+show(math.comb, 2**70, 2**69)
+show(math.comb, 2**64, 2**63)
+show(math.comb, 2**63 - 1, 2**63 - 2)
+show(math.perm, 2**70, 2**69)
+show(math.perm, 2**70, None)
+show(math.perm, -3, None)
+show(random.Random(1).getrandbits, -2**40)
+show(random.Random(1).getrandbits, -1)
+show(random.Random(1).randrange, 5, None, True)
+show(random.Random(1).randrange, 5, None, 1)
+show(random.Random(1).randrange, "abc")
+show(random.Random(1).randrange, 0, "7")
+show(random.Random(1).randrange, 0, 10, 2.5)
+""",
     # ---- enum members made as CPython 3.11 makes them: the mix-in data type converts the value, a custom
     # __new__ sets _value_, tuple values are the constructor's arguments, _missing_, auto(), __format__
     "enum_mixin_member_values": r"""
