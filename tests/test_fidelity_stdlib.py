@@ -677,6 +677,126 @@ show(random.Random(1).randrange, "abc")
 show(random.Random(1).randrange, 0, "7")
 show(random.Random(1).randrange, 0, 10, 2.5)
 """,
+    # ---- typing: a Generic subclass's __parameters__ and __orig_bases__, get_args/get_origin of user
+    # generics, @runtime_checkable Protocol isinstance()/issubclass() by members, and CPython's errors
+    "typing_generic_parameters_runtime_protocols": r"""
+import typing
+from typing import Generic, TypeVar, Protocol, runtime_checkable, get_args, get_origin, List
+T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
+class Stack(Generic[T]):
+    def __init__(self):
+        self.items = []
+class Pair(Generic[K, V]):
+    pass
+class IntStack(Stack[int]):
+    pass
+class Sub(Stack[T]):
+    pass
+class Mixed(Pair[str, V], Stack[V]):
+    pass
+class Explicit(Stack[T], Pair[K, V], Generic[K, V, T]):
+    pass
+for c in (Stack, Pair, IntStack, Sub, Mixed, Explicit):
+    print(c.__name__, c.__parameters__, c.__orig_bases__, [b.__name__ for b in c.__mro__])
+print(Stack[int], Pair[str, int], Pair[str, V], Stack[int].__parameters__, Pair[K, int].__parameters__)
+print(get_args(Stack[int]), get_origin(Stack[int]), get_origin(Pair[str, int]), get_args(Pair[str, List[int]]))
+print(Generic[T], get_origin(Generic[T]), get_args(Generic[T]), get_origin(Generic), get_args(Generic))
+s = Stack[int]()
+print(s.__orig_class__, type(s).__name__, s.items, Stack[int] == Stack[int], Stack[int] == Stack[str])
+print(isinstance(s, Stack), issubclass(IntStack, Stack), issubclass(Stack, Generic))
+print("__orig_bases__" in Stack.__dict__, "__parameters__" in Stack.__dict__, hasattr(int, "__orig_bases__"))
+show(lambda: Stack[int, str])
+show(lambda: Pair[int])
+show(lambda: Generic[int])
+show(lambda: Generic[T, T])
+show(lambda: Generic[()])
+show(lambda: IntStack[int])
+show(lambda: isinstance(s, Stack[int]))
+def bad():
+    class Bad(Stack[T], Generic[K]):
+        pass
+show(bad)
+def bad2():
+    class Bad2(Generic):
+        pass
+show(bad2)
+
+@runtime_checkable
+class Drawable(Protocol):
+    def draw(self) -> str: ...
+
+class HasSize(Protocol):
+    size: int
+    def area(self): ...
+
+@runtime_checkable
+class Named(Protocol):
+    name: str
+
+@runtime_checkable
+class SupportsGet(Protocol[T]):
+    def get(self) -> T: ...
+
+class Box:
+    def draw(self):
+        return "[]"
+class NoDraw:
+    draw = None
+class Thing:
+    name = "t"
+    def get(self):
+        return 1
+class Real(Drawable):
+    pass
+
+print(isinstance(Box(), Drawable), isinstance(NoDraw(), Drawable), isinstance(1, Drawable), isinstance(Real(), Drawable))
+print(issubclass(Box, Drawable), issubclass(int, Drawable), issubclass(Real, Drawable), issubclass(NoDraw, Drawable))
+print(isinstance(Thing(), Named), isinstance(Box(), Named), isinstance(Thing(), SupportsGet), SupportsGet.__parameters__)
+t = Box(); t.name = "x"
+print(isinstance(t, Named))
+show(lambda: isinstance(Box(), HasSize))
+show(lambda: issubclass(Box, HasSize))
+show(lambda: issubclass(Thing, Named))
+show(lambda: issubclass(1, Drawable))
+show(Drawable)
+show(lambda: type(Real()).__name__)
+show(runtime_checkable, Box)
+print(type(Drawable).__name__, Drawable._is_protocol, Real._is_protocol, Drawable.__mro__[1:])
+print(sorted(typing._get_protocol_attrs(HasSize)) if hasattr(typing, "_get_protocol_attrs") else None)
+class Base:
+    def __init__(self, x):
+        self.x = x
+class Concrete(Drawable, Base):
+    pass
+c = Concrete(5)
+print(c.x, Concrete(6).x, isinstance(c, Drawable))
+show(Real, 1)
+class WithInit(Drawable):
+    def __init__(self, v):
+        self.v = v
+print(WithInit(3).v)
+print(isinstance(Box(), SupportsGet), isinstance(Thing(), Drawable))
+class Tree(Generic[T]):
+    def __init__(self, value: T, children: "list[Tree[T]]" = None):
+        self.value = value
+        self.children = children or []
+t = Tree[int](1, [Tree(2)])
+print(t.value, t.children[0].value, t.__orig_class__, hasattr(t.children[0], "__orig_class__"))
+class Plain(Stack):
+    pass
+print(Plain.__parameters__, "__orig_bases__" in Plain.__dict__, Plain.__orig_bases__)
+from collections.abc import Mapping
+class M(Mapping):
+    def __getitem__(self, k): return 1
+    def __len__(self): return 0
+    def __iter__(self): return iter(())
+print("__orig_bases__" in M.__dict__)
+class L(list[int]):
+    pass
+print(L.__orig_bases__, L.__mro__, L([1, 2]))
+""",
     # ---- enum members made as CPython 3.11 makes them: the mix-in data type converts the value, a custom
     # __new__ sets _value_, tuple values are the constructor's arguments, _missing_, auto(), __format__
     "enum_mixin_member_values": r"""
