@@ -797,6 +797,21 @@ class L(list[int]):
     pass
 print(L.__orig_bases__, L.__mro__, L([1, 2]))
 """,
+    # ---- datetime.strptime with week directives: %G/%V/%u (ISO), %U/%W with a weekday (%a %A %w %u) give
+    # the date as CPython computes it, with CPython's errors for incomplete or mixed ISO directives; %c
+    "datetime_strptime_week_directives": r"""
+from datetime import datetime
+cases = [("2024-W10-1", "%G-W%V-%u"), ("2020-W53-7", "%G-W%V-%u"), ("2021 01 Mon", "%G %V %a"), ("2024 00 0", "%Y %U %w"),
+         ("2024 00 1", "%Y %W %w"), ("2023 52 Sunday", "%Y %U %A"), ("2024 05 3", "%Y %W %u"), ("2021 00 Friday", "%Y %W %A"),
+         ("2022 00 Sat", "%Y %U %a"), ("2024 10", "%G %V"), ("2024 10 1", "%Y %V %u"), ("10 1", "%V %u"), ("2024 100 1", "%G %j %u"),
+         ("2024 1", "%G %u"), ("Tue Mar 17 22:44:55 1999", "%c"), ("Friday 2024-03-15", "%A %Y-%m-%d"), ("1999 12 5", "%Y %U %w"),
+         ("2016 00 Mon", "%Y %W %a"), ("2016 01 Fri", "%Y %U %a"), ("53 6", "%U %w")]
+for text, fmt in cases:
+    show(datetime.strptime, text, fmt)
+for text, fmt in [("2021 53 1", "%G %V %u"), ("2020 53 5", "%G %V %u"), ("2024 2024 10 1", "%Y %G %V %u"), ("2024 10 1 5", "%G %V %u %U"),
+                  ("2024 05 1", "%Y %U %u"), ("0001 01 1", "%G %V %u"), ("2024 01 Mon", "%Y %U %a")]:
+    show(datetime.strptime, text, fmt)
+""",
     # ---- enum members made as CPython 3.11 makes them: the mix-in data type converts the value, a custom
     # __new__ sets _value_, tuple values are the constructor's arguments, _missing_, auto(), __format__
     "enum_mixin_member_values": r"""
