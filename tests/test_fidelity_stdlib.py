@@ -621,6 +621,202 @@ for args in [(I(),), (I(), None, I()), (1, I()), (True,), (None,), (None, None, 
              ("a",), (1.5,), (Bad(),), (-1, 3), (1, -3), (0, 5, 0), (0, 5, -1), (0, 5, 2**63), (1, 2**70), (2**70, None)]:
     show(lambda: list(itertools.islice(r, *args)))
 """,
+    # ---- one operator.index (port/modoperator.c) under operator, math, random, collections and itertools:
+    # the type names in the messages, __index__ returning a bool, an int subclass's instance or a non-int,
+    # and the C ssize_t/long/int bounds of CPython's 64-bit builds with their OverflowError texts
+    "operator_index_in_every_module": r"""
+import collections, itertools, math, operator, random
+class I(int):
+    pass
+class X:
+    def __init__(self, v):
+        self.v = v
+    def __index__(self):
+        return self.v
+class Boom:
+    def __index__(self):
+        raise ZeroDivisionError("inside __index__")
+def both(v):
+    return repr(v) + " " + type(v).__name__
+values = [5, True, I(7), X(3), X(True), X(I(4)), X("s"), X(2**70), X(-2**70), Boom(), 2.5, "3", None, 2**63, -2**63 - 1,
+          2**63 - 1, -2**63]
+for v in values:
+    print("--", type(v).__name__, getattr(v, "v", v) if not isinstance(v, Boom) else "")
+    show(lambda: both(operator.index(v)))
+    huge = isinstance(v, int) and v == 2**63 - 1  # factorial(), comb() and perm() would compute for ever
+    if not huge:
+        show(lambda: both(math.factorial(v)))
+        show(math.comb, 2**70, v)
+        show(math.perm, 2**70, v)
+    show(math.gcd, v, 6)
+    show(math.lcm, 4, v)
+    show(math.isqrt, v)
+    show(math.comb, v, 2)
+    show(math.perm, 10, v)
+    show(random.Random(1).getrandbits, v)
+    show(random.Random(1).randrange, v)
+    show(random.Random(1).randrange, 0, v)
+    show(random.Random(1).randrange, 0, 100, v)
+    show(lambda: list(itertools.islice(range(10), v)))
+    show(lambda: list(itertools.islice(range(10), v, None)))
+    show(lambda: list(itertools.islice(range(10), 0, None, v)))
+    d = collections.deque(range(5))
+    show(d.rotate, v)
+    show(lambda: d[v])
+    show(d.insert, v, "x")
+    show(d.index, 2, v)
+    show(d.index, 2, 0, v)
+    show(collections.deque, [], v)
+    print(d)
+show(math.comb, 2**70, 2**69)
+show(math.comb, 2**64, 2**63)
+show(math.comb, 2**63 - 1, 2**63 - 2)
+show(math.perm, 2**70, 2**69)
+show(math.perm, 2**70, None)
+show(math.perm, -3, None)
+show(random.Random(1).getrandbits, -2**40)
+show(random.Random(1).getrandbits, -1)
+show(random.Random(1).randrange, 5, None, True)
+show(random.Random(1).randrange, 5, None, 1)
+show(random.Random(1).randrange, "abc")
+show(random.Random(1).randrange, 0, "7")
+show(random.Random(1).randrange, 0, 10, 2.5)
+""",
+    # ---- typing: a Generic subclass's __parameters__ and __orig_bases__, get_args/get_origin of user
+    # generics, @runtime_checkable Protocol isinstance()/issubclass() by members, and CPython's errors
+    "typing_generic_parameters_runtime_protocols": r"""
+import typing
+from typing import Generic, TypeVar, Protocol, runtime_checkable, get_args, get_origin, List
+T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
+class Stack(Generic[T]):
+    def __init__(self):
+        self.items = []
+class Pair(Generic[K, V]):
+    pass
+class IntStack(Stack[int]):
+    pass
+class Sub(Stack[T]):
+    pass
+class Mixed(Pair[str, V], Stack[V]):
+    pass
+class Explicit(Stack[T], Pair[K, V], Generic[K, V, T]):
+    pass
+for c in (Stack, Pair, IntStack, Sub, Mixed, Explicit):
+    print(c.__name__, c.__parameters__, c.__orig_bases__, [b.__name__ for b in c.__mro__])
+print(Stack[int], Pair[str, int], Pair[str, V], Stack[int].__parameters__, Pair[K, int].__parameters__)
+print(get_args(Stack[int]), get_origin(Stack[int]), get_origin(Pair[str, int]), get_args(Pair[str, List[int]]))
+print(Generic[T], get_origin(Generic[T]), get_args(Generic[T]), get_origin(Generic), get_args(Generic))
+s = Stack[int]()
+print(s.__orig_class__, type(s).__name__, s.items, Stack[int] == Stack[int], Stack[int] == Stack[str])
+print(isinstance(s, Stack), issubclass(IntStack, Stack), issubclass(Stack, Generic))
+print("__orig_bases__" in Stack.__dict__, "__parameters__" in Stack.__dict__, hasattr(int, "__orig_bases__"))
+show(lambda: Stack[int, str])
+show(lambda: Pair[int])
+show(lambda: Generic[int])
+show(lambda: Generic[T, T])
+show(lambda: Generic[()])
+show(lambda: IntStack[int])
+show(lambda: isinstance(s, Stack[int]))
+def bad():
+    class Bad(Stack[T], Generic[K]):
+        pass
+show(bad)
+def bad2():
+    class Bad2(Generic):
+        pass
+show(bad2)
+
+@runtime_checkable
+class Drawable(Protocol):
+    def draw(self) -> str: ...
+
+class HasSize(Protocol):
+    size: int
+    def area(self): ...
+
+@runtime_checkable
+class Named(Protocol):
+    name: str
+
+@runtime_checkable
+class SupportsGet(Protocol[T]):
+    def get(self) -> T: ...
+
+class Box:
+    def draw(self):
+        return "[]"
+class NoDraw:
+    draw = None
+class Thing:
+    name = "t"
+    def get(self):
+        return 1
+class Real(Drawable):
+    pass
+
+print(isinstance(Box(), Drawable), isinstance(NoDraw(), Drawable), isinstance(1, Drawable), isinstance(Real(), Drawable))
+print(issubclass(Box, Drawable), issubclass(int, Drawable), issubclass(Real, Drawable), issubclass(NoDraw, Drawable))
+print(isinstance(Thing(), Named), isinstance(Box(), Named), isinstance(Thing(), SupportsGet), SupportsGet.__parameters__)
+t = Box(); t.name = "x"
+print(isinstance(t, Named))
+show(lambda: isinstance(Box(), HasSize))
+show(lambda: issubclass(Box, HasSize))
+show(lambda: issubclass(Thing, Named))
+show(lambda: issubclass(1, Drawable))
+show(Drawable)
+show(lambda: type(Real()).__name__)
+show(runtime_checkable, Box)
+print(type(Drawable).__name__, Drawable._is_protocol, Real._is_protocol, Drawable.__mro__[1:])
+print(sorted(typing._get_protocol_attrs(HasSize)) if hasattr(typing, "_get_protocol_attrs") else None)
+class Base:
+    def __init__(self, x):
+        self.x = x
+class Concrete(Drawable, Base):
+    pass
+c = Concrete(5)
+print(c.x, Concrete(6).x, isinstance(c, Drawable))
+show(Real, 1)
+class WithInit(Drawable):
+    def __init__(self, v):
+        self.v = v
+print(WithInit(3).v)
+print(isinstance(Box(), SupportsGet), isinstance(Thing(), Drawable))
+class Tree(Generic[T]):
+    def __init__(self, value: T, children: "list[Tree[T]]" = None):
+        self.value = value
+        self.children = children or []
+t = Tree[int](1, [Tree(2)])
+print(t.value, t.children[0].value, t.__orig_class__, hasattr(t.children[0], "__orig_class__"))
+class Plain(Stack):
+    pass
+print(Plain.__parameters__, "__orig_bases__" in Plain.__dict__, Plain.__orig_bases__)
+from collections.abc import Mapping
+class M(Mapping):
+    def __getitem__(self, k): return 1
+    def __len__(self): return 0
+    def __iter__(self): return iter(())
+print("__orig_bases__" in M.__dict__)
+class L(list[int]):
+    pass
+print(L.__orig_bases__, L.__mro__, L([1, 2]))
+""",
+    # ---- datetime.strptime with week directives: %G/%V/%u (ISO), %U/%W with a weekday (%a %A %w %u) give
+    # the date as CPython computes it, with CPython's errors for incomplete or mixed ISO directives; %c
+    "datetime_strptime_week_directives": r"""
+from datetime import datetime
+cases = [("2024-W10-1", "%G-W%V-%u"), ("2020-W53-7", "%G-W%V-%u"), ("2021 01 Mon", "%G %V %a"), ("2024 00 0", "%Y %U %w"),
+         ("2024 00 1", "%Y %W %w"), ("2023 52 Sunday", "%Y %U %A"), ("2024 05 3", "%Y %W %u"), ("2021 00 Friday", "%Y %W %A"),
+         ("2022 00 Sat", "%Y %U %a"), ("2024 10", "%G %V"), ("2024 10 1", "%Y %V %u"), ("10 1", "%V %u"), ("2024 100 1", "%G %j %u"),
+         ("2024 1", "%G %u"), ("Tue Mar 17 22:44:55 1999", "%c"), ("Friday 2024-03-15", "%A %Y-%m-%d"), ("1999 12 5", "%Y %U %w"),
+         ("2016 00 Mon", "%Y %W %a"), ("2016 01 Fri", "%Y %U %a"), ("53 6", "%U %w")]
+for text, fmt in cases:
+    show(datetime.strptime, text, fmt)
+for text, fmt in [("2021 53 1", "%G %V %u"), ("2020 53 5", "%G %V %u"), ("2024 2024 10 1", "%Y %G %V %u"), ("2024 10 1 5", "%G %V %u %U"),
+                  ("2024 05 1", "%Y %U %u"), ("0001 01 1", "%G %V %u"), ("2024 01 Mon", "%Y %U %a")]:
+    show(datetime.strptime, text, fmt)
+""",
     # ---- enum members made as CPython 3.11 makes them: the mix-in data type converts the value, a custom
     # __new__ sets _value_, tuple values are the constructor's arguments, _missing_, auto(), __format__
     "enum_mixin_member_values": r"""

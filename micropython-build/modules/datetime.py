@@ -571,6 +571,9 @@ def _strptime(text, fmt):
     twelve_hour = False
     yday = None
     tz = None
+    year_given = False
+    weekday = week = iso_year = iso_week = None  # weekday: Monday is 0
+    week_starts_mon = True
     i = 0
     while i < len(fmt):
         c = fmt[i]
@@ -583,9 +586,15 @@ def _strptime(text, fmt):
                 i += 1
             if c == "Y":
                 year = sc.digits(0, 9999, 4, 4)
+                year_given = True
             elif c == "y":
                 year = sc.digits(0, 99, 2, 2)
                 year += 2000 if year < 69 else 1900
+                year_given = True
+            elif c == "G":
+                iso_year = sc.digits(0, 9999, 4, 4)
+            elif c == "V":
+                iso_week = sc.digits(1, 53, 2)
             elif c == "m":
                 month = sc.digits(1, 12, 2)
             elif c in "de":
@@ -615,15 +624,16 @@ def _strptime(text, fmt):
             elif c == "B":
                 month = sc.name(_lower_names(_MONTH_NAMES, 0)) + 1
             elif c == "a":
-                sc.name(_lower_names(_DAY_NAMES, 3))
+                weekday = sc.name(_lower_names(_DAY_NAMES, 3))
             elif c == "A":
-                sc.name(_lower_names(_DAY_NAMES, 0))
+                weekday = sc.name(_lower_names(_DAY_NAMES, 0))
             elif c == "w":
-                sc.digits(0, 6, 1)
+                weekday = (sc.digits(0, 6, 1) - 1) % 7
             elif c == "u":
-                sc.digits(1, 7, 1)
+                weekday = sc.digits(1, 7, 1) - 1
             elif c in "UW":
-                sc.digits(0, 53, 2)
+                week = sc.digits(0, 53, 2)
+                week_starts_mon = c == "W"
             elif c == "z":
                 tz = _parse_z(sc)
             elif c == "Z":
@@ -635,8 +645,8 @@ def _strptime(text, fmt):
             elif c in "TXR":
                 parts = {"T": "%H:%M:%S", "X": "%H:%M:%S", "R": "%H:%M"}[c]
                 fmt = fmt[:i] + parts + fmt[i:]
-            elif c in "FDx":
-                parts = {"F": "%Y-%m-%d", "D": "%m/%d/%y", "x": "%m/%d/%y"}[c]
+            elif c in "FDxc":
+                parts = {"F": "%Y-%m-%d", "D": "%m/%d/%y", "x": "%m/%d/%y", "c": "%a %b %d %H:%M:%S %Y"}[c]
                 fmt = fmt[:i] + parts + fmt[i:]
             else:
                 raise ValueError("'%s' is a bad directive in format '%s'" % (c, sc.fmt))
@@ -656,9 +666,59 @@ def _strptime(text, fmt):
             hour += 12
         elif not pm and hour == 12:
             hour = 0
+    # CPython's checks of the ISO week directives, in its order, and the day of the year from a week and a
+    # weekday
+    if not year_given and iso_year is not None:
+        if iso_week is None or weekday is None:
+            raise ValueError(
+                "ISO year directive '%G' must be used with the ISO week directive '%V' and a weekday directive "
+                "('%A', '%a', '%w', or '%u')."
+            )
+        if yday is not None:
+            raise ValueError(
+                "Day of the year directive '%j' is not compatible with ISO year directive '%G'. Use '%Y' instead."
+            )
+    elif week is None and iso_week is not None:
+        if weekday is None:
+            raise ValueError(
+                "ISO week directive '%V' must be used with the ISO year directive '%G' and a weekday directive "
+                "('%A', '%a', '%w', or '%u')."
+            )
+        raise ValueError(
+            "ISO week directive '%V' is incompatible with the year directive '%Y'. Use the ISO year '%G' instead."
+        )
+    if yday is None and weekday is not None:
+        if week is not None:
+            yday = _julian_from_week(year, week, weekday, week_starts_mon)
+        elif iso_year is not None and iso_week is not None:
+            year, yday = _julian_from_iso_week(iso_year, iso_week, weekday + 1)
+        if yday is not None and yday <= 0:
+            year -= 1
+            yday += 366 if _is_leap(year) else 365
     if yday is not None:
         year, month, day = _ordinal_to_ymd(_ymd_to_ordinal(year, 1, 1) + yday - 1)
     return year, month, day, hour, minute, second, us, tz
+
+
+def _julian_from_iso_week(iso_year, iso_week, iso_weekday):
+    # CPython's _calc_julian_from_V (no check of the week: week 53 of a 52-week year is in the next one)
+    ordinal = iso_week * 7 + iso_weekday - ((_ymd_to_ordinal(iso_year, 1, 4) + 6) % 7 + 4)
+    if ordinal < 1:
+        ordinal += _ymd_to_ordinal(iso_year, 1, 1)
+        iso_year -= 1
+        ordinal -= _ymd_to_ordinal(iso_year, 1, 1)
+    return iso_year, ordinal
+
+
+def _julian_from_week(year, week, weekday, week_starts_mon):
+    # CPython's _calc_julian_from_U_or_W: the day of the year of a %U/%W week and a weekday
+    first_weekday = (_ymd_to_ordinal(year, 1, 1) + 6) % 7
+    if not week_starts_mon:
+        first_weekday = (first_weekday + 1) % 7
+        weekday = (weekday + 1) % 7
+    if week == 0:
+        return 1 + weekday - first_weekday
+    return 1 + (7 - first_weekday) % 7 + 7 * (week - 1) + weekday
 
 
 def _parse_z(sc):

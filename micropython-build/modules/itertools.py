@@ -14,6 +14,7 @@ Difference: the objects cannot be pickled or copied.
 """
 
 from _itertools import count, repeat, iterator_type as _type, wrap as _wrap, state as _state
+from _operator import as_ssize as _as_ssize
 
 _END = object()
 
@@ -227,23 +228,15 @@ def _islice_checked(iterable, args):
     return _islice(iter(iterable), start, stop, step)
 
 
-# CPython's islice reads its arguments with PyNumber_AsSsize_t on 64-bit builds (the reference): None is
-# the default, a value it cannot read is -1.
-_SSIZE_LIMIT = 1 << 63
-
-
+# CPython's islice reads its arguments with PyNumber_AsSsize_t(x, OverflowError) on 64-bit builds (the
+# reference) and clears any error it raises: None is the default, a value it cannot read is -1.
 def _ssize(n, default=None):
     if n is None:
         return default
-    if not isinstance(n, int):
-        index = getattr(type(n), "__index__", None)
-        if index is None:
-            return -1
-        n = index(n)
-        if not isinstance(n, int):
-            return -1
-    n = int(n)
-    return n if -_SSIZE_LIMIT <= n < _SSIZE_LIMIT else -1
+    try:
+        return _as_ssize(n, OverflowError)
+    except Exception:
+        return -1
 
 
 def _islice(it, start, stop, step):

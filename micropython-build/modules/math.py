@@ -20,6 +20,7 @@ from umath import *  # noqa: F401,F403 - the built-in functions and constants
 from umath import frexp, ldexp, isinf, isnan, isfinite, sqrt, fmod, copysign, inf, nan
 from umath import floor as _floor, ceil as _ceil, trunc as _trunc
 import struct as _struct
+from _operator import index as _index
 
 
 def floor(x):
@@ -49,13 +50,8 @@ def trunc(x):
     return method(x) if method is not None else _trunc(x)
 
 
-def _index(x):
-    if isinstance(x, int):
-        return int(x)
-    index = getattr(x, "__index__", None)
-    if index is None:
-        raise TypeError("'%s' object cannot be interpreted as an integer" % type(x).__name__)
-    return index()
+# A C long of CPython's 64-bit builds (the reference): the bound of factorial(), comb() and perm()
+_LONG_MAX = (1 << 63) - 1
 
 
 def gcd(*integers):
@@ -120,6 +116,8 @@ def _product(lo, hi):
 
 def factorial(n):
     n = _index(n)
+    if n > _LONG_MAX:
+        raise OverflowError("factorial() argument should not exceed %d" % _LONG_MAX)
     if n < 0:
         raise ValueError("factorial() not defined for negative values")
     return _product(2, n + 1)
@@ -135,6 +133,8 @@ def comb(n, k):
     if k > n:
         return 0
     k = min(k, n - k)
+    if k > _LONG_MAX:
+        raise OverflowError("min(n - k, k) must not exceed %d" % _LONG_MAX)
     result = 1
     for i in range(1, k + 1):
         result = result * (n - k + i) // i
@@ -144,7 +144,7 @@ def comb(n, k):
 def perm(n, k=None):
     n = _index(n)
     if k is None:
-        k = n
+        return factorial(n)
     k = _index(k)
     if n < 0:
         raise ValueError("n must be a non-negative integer")
@@ -152,6 +152,8 @@ def perm(n, k=None):
         raise ValueError("k must be a non-negative integer")
     if k > n:
         return 0
+    if k > _LONG_MAX:
+        raise OverflowError("k must not exceed %d" % _LONG_MAX)
     return _product(n - k + 1, n + 1)
 
 

@@ -3,6 +3,8 @@
 The dunder aliases (`operator.__add__`) are not provided.
 """
 
+from _operator import index  # noqa: F401 - in C, the built-ins' own conversion (port/modoperator.c)
+
 
 def lt(a, b):
     return a < b
@@ -65,14 +67,6 @@ def and_(a, b):
 
 def floordiv(a, b):
     return a // b
-
-
-def index(a):
-    if isinstance(a, int):
-        return a
-    if hasattr(a, "__index__"):
-        return a.__index__()
-    raise TypeError("'" + type(a).__name__ + "' object cannot be interpreted as an integer")
 
 
 def inv(a):

@@ -14,6 +14,7 @@ differ from the C library CPython runs on in the last bit of `sin`/`cos`/`log`/`
 """
 
 import urandom as _core
+from _operator import index as _index
 from math import acos as _acos
 from math import ceil as _ceil
 from math import cos as _cos
@@ -82,12 +83,11 @@ def _int_key(a):
     return a.to_bytes(n * 4, "little")
 
 
-def _index(x, what):
-    if isinstance(x, int):
-        return int(x)
-    if hasattr(x, "__index__"):
-        return x.__index__()
-    raise TypeError("'%s' object cannot be interpreted as an integer" % type(x).__name__)
+# getrandbits(k) reads k as a C int, as CPython's
+_INT_LIMIT = 1 << 31
+
+# randrange()'s default step, told apart by identity as in CPython (randrange(5, None, True) is refused)
+_ONE = 1
 
 
 def _accumulate(values):
@@ -192,7 +192,10 @@ class Random:
 
     def getrandbits(self, k):
         """getrandbits(k) -> x.  Generates an int with k random bits."""
-        return _core._mt_getrandbits(self._mt, _index(k, "k"))
+        k = _index(k)
+        if not -_INT_LIMIT <= k < _INT_LIMIT:
+            raise OverflowError("Python int too large to convert to C int")
+        return _core._mt_getrandbits(self._mt, k)
 
     def randbytes(self, n):
         """Generate n random bytes."""
@@ -209,11 +212,11 @@ class Random:
 
     # ---- integers ----------------------------------------------------------------------------------
 
-    def randrange(self, start, stop=None, step=1):
+    def randrange(self, start, stop=None, step=_ONE):
         """Choose a random item from range(start, stop[, step])."""
         istart = self._int_arg(start, 1)
         if stop is None:
-            if step != 1:
+            if step is not _ONE:
                 raise TypeError("Missing a non-None stop argument")
             if istart > 0:
                 return self._randbelow(istart)
@@ -237,17 +240,14 @@ class Random:
 
     @staticmethod
     def _int_arg(x, position):
-        if isinstance(x, int):
-            return int(x)
-        if hasattr(x, "__index__"):
-            return x.__index__()
+        # as CPython: operator.index(), and when that is a TypeError int(), which must not change the value;
+        # CPython 3.11's DeprecationWarnings, attributed to randrange's caller (stacklevel 3 from here)
         try:
+            return _index(x)
+        except TypeError:
             ix = int(x)
-        except (TypeError, ValueError):
-            raise TypeError("'%s' object cannot be interpreted as an integer" % type(x).__name__)
         import warnings
 
-        # CPython 3.11's DeprecationWarnings, attributed to randrange's caller (stacklevel 3 from here)
         if ix != x:
             warnings.warn("randrange() will raise TypeError in the future", DeprecationWarning, 3)
             raise ValueError(
@@ -489,7 +489,6 @@ class SystemRandom(Random):
         return (int.from_bytes(_urandom(7), "big") >> 3) * RECIP_BPF
 
     def getrandbits(self, k):
-        k = _index(k, "k")
         if k < 0:
             raise ValueError("number of bits must be non-negative")
         numbytes = (k + 7) // 8

@@ -3,7 +3,9 @@
 MicroPython does not evaluate annotations, so what matters is that the names import and that aliases
 built from them (`Row = Dict[str, Any]`, `Optional[int]`, `Callable[[int], str]`) evaluate and print
 as in CPython. Supported: every public name of `typing` up to 3.12 (special forms, generic aliases,
-`TypeVar`, `ParamSpec`, `NewType`, `Generic[...]` and `Protocol` as base classes, `NamedTuple(name,
+`TypeVar`, `ParamSpec`, `NewType`, `Generic[...]` and `Protocol` as base classes (with CPython's
+`__parameters__`, `__orig_bases__`, and instance and subclass checks of `@runtime_checkable` protocols by
+their members), `NamedTuple(name,
 fields)`, `TypedDict` (instances are plain dicts), `cast`, `overload`, `final`, `get_origin`,
 `get_args`, `TYPE_CHECKING`, `assert_never`, `reveal_type`).
 Class-syntax `NamedTuple` (defaults, methods) and `TypedDict` (`total=False`) and `get_type_hints` read
@@ -235,23 +237,205 @@ class TypeVarTuple(TypeVar):
 AnyStr = TypeVar("AnyStr", bytes, str)
 
 
-class _GenericForm(_Form):
-    """`Generic[T]` is a base class, so `class Stack(Generic[T])` works; `Stack[int]` does not
-    (MicroPython has no __class_getitem__)."""
+def _collect_parameters(args):
+    """The type variables of args, each once, in order of first appearance (CPython's __parameters__)."""
+    params = []
+    for t in args:
+        if isinstance(t, TypeVar):
+            found = (t,)
+        elif isinstance(t, list):
+            found = _collect_parameters(t)
+        elif isinstance(t, _GenericAlias):
+            found = t.__parameters__
+        elif isinstance(t, _Form) and t.__args__ is not None:
+            found = _collect_parameters(t.__args__)
+        else:
+            found = ()
+        for p in found:
+            if p not in params:
+                params.append(p)
+    return tuple(params)
 
-    def __getitem__(self, params):
-        return _GenericBase
+
+class Generic:
+    """Base class of generic classes: `class Stack(Generic[T])`. `Generic[T]` and `Stack[int]` are
+    `_GenericAlias` objects, whose __mro_entries__ make the bases; a class statement keeps the bases as
+    written in `__orig_bases__` (_classhooks), from which `_finish_class` computes `__parameters__`."""
+
+    def __class_getitem__(cls, params):
+        if not isinstance(params, tuple):
+            params = (params,)
+        if cls is Generic or cls is Protocol:
+            if not params:
+                raise TypeError("Parameter list to %s[...] cannot be empty" % cls.__name__)
+            if not all(isinstance(p, TypeVar) for p in params):
+                raise TypeError(
+                    "Parameters to %s[...] must all be type variables or parameter specification variables."
+                    % cls.__name__
+                )
+            if len(set(params)) != len(params):
+                raise TypeError("Parameters to %s[...] must all be unique" % cls.__name__)
+        else:
+            expected = len(cls.__parameters__)
+            if not expected:
+                raise TypeError("%r is not a generic class" % cls)
+            if len(params) != expected:
+                raise TypeError(
+                    "Too %s arguments for %r; actual %d, expected %d"
+                    % ("many" if len(params) > expected else "few", cls, len(params), expected)
+                )
+        return _GenericAlias(cls, params)
 
 
-_GenericBase = type("Generic", (), {})
-Generic = _GenericForm("Generic")
+def _finish_generic(cls):
+    # CPython's Generic.__init_subclass__: the type variables of the bases as written, or those of an
+    # explicit Generic[...] base, which must list them all
+    orig_bases = cls.__dict__.get("__orig_bases__")
+    if orig_bases is None:
+        if Generic in cls.__bases__:
+            raise TypeError("Cannot inherit from plain Generic")
+        cls.__parameters__ = ()
+        return
+    if Generic in orig_bases:
+        raise TypeError("Cannot inherit from plain Generic")
+    tvars = _collect_parameters(orig_bases)
+    gvars = None
+    for base in orig_bases:
+        if isinstance(base, _GenericAlias) and base.__origin__ is Generic:
+            if gvars is not None:
+                raise TypeError("Cannot inherit from Generic[...] multiple types.")
+            gvars = base.__parameters__
+    if gvars is not None:
+        missing = [t for t in tvars if t not in gvars]
+        if missing:
+            raise TypeError(
+                "Some type variables (%s) are not listed in Generic[%s]"
+                % (", ".join(str(t) for t in missing), ", ".join(str(g) for g in gvars))
+            )
+        tvars = gvars
+    cls.__parameters__ = tvars
 
 
-class Protocol:
-    """Base class of protocols (structural types). Subclass it; instance checks are not supported."""
+# What a class's __dict__ holds that is not a protocol member (CPython's EXCLUDED_ATTRIBUTES, and the
+# __qualname__ the guest's class dicts also hold)
+_NOT_MEMBERS = {
+    "__parameters__", "__orig_bases__", "__orig_class__", "_is_protocol", "_is_runtime_protocol",
+    "__abstractmethods__", "__annotations__", "__dict__", "__doc__", "__init__", "__module__", "__new__",
+    "__slots__", "__subclasshook__", "__weakref__", "__class_getitem__", "_MutableMapping__marker",
+    "__qualname__",
+}  # fmt: skip
+
+
+def _get_protocol_attrs(cls):
+    attrs = set()
+    for base in cls.__mro__[:-1]:  # not object
+        if base.__name__ in ("Protocol", "Generic"):
+            continue
+        own = _own_dict(base)
+        for attr in list(own) + list(own.get("__annotations__", {})):
+            if not attr.startswith("_abc_") and attr not in _NOT_MEMBERS:
+                attrs.add(attr)
+    return attrs
+
+
+def _is_callable_members_only(cls):
+    return all(callable(getattr(cls, attr, None)) for attr in _get_protocol_attrs(cls))
+
+
+def _check_runtime(cls):
+    if not getattr(cls, "_is_runtime_protocol", False):
+        raise TypeError("Instance and class checks can only be used with @runtime_checkable protocols")
+
+
+class _ProtocolMeta(type):
+    """Structural isinstance()/issubclass() against @runtime_checkable protocols, as CPython's."""
+
+    def __instancecheck__(cls, instance):
+        is_protocol = getattr(cls, "_is_protocol", False)
+        if is_protocol:
+            _check_runtime(cls)
+        if (not is_protocol or _is_callable_members_only(cls)) and issubclass(type(instance), cls):
+            return True
+        if is_protocol and all(
+            hasattr(instance, attr) and (not callable(getattr(cls, attr, None)) or getattr(instance, attr) is not None)
+            for attr in _get_protocol_attrs(cls)
+        ):
+            return True
+        return cls in type(instance).__mro__
+
+    def __subclasscheck__(cls, other):
+        if _own_dict(cls).get("_is_protocol", False):
+            _check_runtime(cls)
+            if not _is_callable_members_only(cls):
+                raise TypeError("Protocols with non-method members don't support issubclass()")
+            if not isinstance(other, type):
+                raise TypeError("issubclass() arg 1 must be a class")
+            if _has_members(cls, other):
+                return True
+        return cls in getattr(other, "__mro__", ())
+
+
+def _has_members(cls, other):
+    # CPython's _proto_hook: each member is in the __dict__ (not None) of a class of other's __mro__, or
+    # annotated there when other is itself a protocol
+    for attr in _get_protocol_attrs(cls):
+        for base in other.__mro__:
+            own = _own_dict(base)
+            if attr in own:
+                if own[attr] is None:
+                    return False
+                break
+            if attr in own.get("__annotations__", {}) and issubclass(other, Generic) and other._is_protocol:
+                break
+        else:
+            return False
+    return True
+
+
+def _no_init_or_replace_init(self, *args, **kwargs):
+    # CPython's: a protocol cannot be instantiated; a concrete subclass runs the first __init__ of its
+    # __mro__ that is not this one
+    cls = type(self)
+    if cls._is_protocol:
+        raise TypeError("Protocols cannot be instantiated")
+    if cls.__init__ is not _no_init_or_replace_init:
+        return
+    for base in cls.__mro__[:-1]:
+        init = _own_dict(base).get("__init__", _no_init_or_replace_init)
+        if init is not _no_init_or_replace_init:
+            cls.__init__ = init
+            init(self, *args, **kwargs)
+            return
+    # object.__init__ (not stored on the class: the guest cannot call it from there)
+    if args or kwargs:
+        raise TypeError(cls.__name__ + "() takes no arguments")
+
+
+class Protocol(Generic, metaclass=_ProtocolMeta):
+    """Base class of protocols (structural types); isinstance()/issubclass() check a
+    @runtime_checkable protocol's members, as CPython's."""
+
+    _is_protocol = True
+    _is_runtime_protocol = False
+    __parameters__ = ()
+
+    def __init_subclass__(cls, *args, **kwargs):
+        super().__init_subclass__(*args, **kwargs)
+        if not _own_dict(cls).get("_is_protocol", False):
+            cls._is_protocol = any(b is Protocol for b in cls.__bases__)
+        if not cls._is_protocol:
+            return
+        for base in cls.__bases__:
+            if not (base in (object, Generic) or issubclass(base, Generic) and base._is_protocol):
+                raise TypeError("Protocols can only inherit from other protocols, got %r" % base)
+        if "__init__" not in _own_dict(cls):
+            cls.__init__ = _no_init_or_replace_init
 
 
 def runtime_checkable(cls):
+    if not (isinstance(cls, type) and issubclass(cls, Generic) and cls._is_protocol):
+        raise TypeError("@runtime_checkable can be only applied to protocol classes, got %r" % cls)
+    cls._is_runtime_protocol = True
     return cls
 
 
@@ -373,10 +557,12 @@ def _finish_class(cls):
     if TypedDict in bases or any(isinstance(b, type) and issubclass(b, TypedDict) for b in bases):
         total = _pending_total.pop() if _pending_total else True
         return _finish_typeddict(cls, total)
+    if isinstance(cls, type) and issubclass(cls, Generic):
+        _finish_generic(cls)
     return cls
 
 
-import _classhooks  # noqa: E402  (the class statement's hooks: NamedTuple and TypedDict classes)
+import _classhooks  # noqa: E402  (the class statement's hooks: NamedTuple, TypedDict and Generic classes)
 
 _classhooks.keyword_handlers["total"] = _total_keyword
 _classhooks.finishers.append(_finish_class)
@@ -432,12 +618,34 @@ class _GenericAlias:
     def __init__(self, origin, args):
         self.__origin__ = origin
         self.__args__ = args if isinstance(args, tuple) else (args,)
+        self.__parameters__ = _collect_parameters(self.__args__)
 
     def __repr__(self):
         return _repr(self.__origin__) + "[" + ", ".join(_alias_repr(a) for a in self.__args__) + "]"
 
     def __call__(self, *args, **kwargs):
-        return self.__origin__(*args, **kwargs)
+        result = self.__origin__(*args, **kwargs)
+        if self._is_user_generic():
+            try:
+                result.__orig_class__ = self
+            except AttributeError:
+                pass
+        return result
+
+    def _is_user_generic(self):
+        # Stack[int] or Generic[T] (CPython's typing._GenericAlias), not list[int] (types.GenericAlias)
+        return isinstance(self.__origin__, type) and issubclass(self.__origin__, Generic)
+
+    def __mro_entries__(self, bases):
+        # the class statement's base: the origin class; Generic[T] is left out beside Protocol or another
+        # generic base, which bring Generic themselves
+        if self.__origin__ is Generic:
+            if Protocol in bases:
+                return ()
+            for b in bases[bases.index(self) + 1 :]:
+                if isinstance(b, _GenericAlias) and b is not self:
+                    return ()
+        return (self.__origin__,)
 
     def __getattr__(self, name):
         return getattr(self.__origin__, name)
@@ -451,9 +659,13 @@ class _GenericAlias:
         return hash(self.__origin__) ^ hash(self.__args__)
 
     def __instancecheck__(self, obj):
+        if self._is_user_generic():
+            raise TypeError("Subscripted generics cannot be used with class and instance checks")
         raise TypeError("isinstance() argument 2 cannot be a parameterized generic")
 
     def __subclasscheck__(self, cls):
+        if self._is_user_generic():
+            raise TypeError("Subscripted generics cannot be used with class and instance checks")
         raise TypeError("issubclass() argument 2 cannot be a parameterized generic")
 
     def __or__(self, other):
@@ -468,7 +680,7 @@ _SUBSCRIPTABLE = (list, dict, tuple, set, frozenset, type)
 
 def _class_getitem(cls, params):
     module = cls.__dict__.get("__module__") if hasattr(cls, "__dict__") else None
-    if cls in _SUBSCRIPTABLE or module == "collections" or issubclass(cls, _GenericBase):
+    if cls in _SUBSCRIPTABLE or module == "collections":
         return _GenericAlias(cls, params)
     raise TypeError("'type' object is not subscriptable")
 

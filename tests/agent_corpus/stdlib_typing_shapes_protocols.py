@@ -1,4 +1,3 @@
-# xfail: a Generic subclass has no __parameters__, and isinstance() against a runtime_checkable Protocol checks inheritance only (a class with the protocol's methods is not an instance)
 from abc import ABC, abstractmethod
 from typing import (Optional, Union, Protocol, TypedDict, Generic, TypeVar, get_type_hints, cast,
                     List, Dict, Callable, Any, Iterable, Tuple, NamedTuple, Literal, runtime_checkable)

@@ -18,6 +18,7 @@ before it, and `ucollections` still names the built-in (the u-prefix alias of ex
 """
 
 from _callermodule import wrap as _with_caller_module
+from _operator import index as _index, as_ssize as _as_ssize
 from ucollections import OrderedDict as _COrderedDict  # noqa: F401 (kept reachable)
 from ucollections import namedtuple as _namedtuple
 
@@ -188,37 +189,25 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 namedtuple = _with_caller_module(namedtuple, "module")
 
 
-# A C ssize_t's range on CPython's 64-bit builds, the reference: deque's indices, counts and maxlen beyond
-# it are CPython's OverflowError/IndexError.
+# A C ssize_t's range on CPython's 64-bit builds, the reference (sys.maxsize there is deque.index's default
+# stop): deque's indices, counts and maxlen beyond it are CPython's OverflowError/IndexError (as_ssize:
+# port/modoperator.c).
 _SSIZE_LIMIT = 1 << 63
 
 
-def _operator_index(x):
-    result = type(x).__index__(x)
-    if not isinstance(result, int):
-        raise TypeError("__index__ returned non-int (type " + type(result).__name__ + ")")
-    return int(result)
-
-
 def _ssize(n):
-    # an int argument of deque's methods (rotate, insert), as CPython's PyNumber_AsSsize_t reads it
-    if not isinstance(n, int):
-        if not hasattr(type(n), "__index__"):
-            raise TypeError("'" + type(n).__name__ + "' object cannot be interpreted as an integer")
-        n = _operator_index(n)
-    n = int(n)
-    if not -_SSIZE_LIMIT <= n < _SSIZE_LIMIT:
+    # an int argument of deque's methods (maxlen, rotate, insert), as CPython's "n" argument converter reads it
+    n = _index(n)
+    if _as_ssize(n, None) != n:
         raise OverflowError("Python int too large to convert to C ssize_t")
     return n
 
 
 def _slice_index(n):
     # deque.index's start and stop, as CPython's _PyEval_SliceIndexNotNone reads them (clamped)
-    if not isinstance(n, int):
-        if not hasattr(type(n), "__index__"):
-            raise TypeError("slice indices must be integers or have an __index__ method")
-        n = _operator_index(n)
-    return max(-_SSIZE_LIMIT, min(int(n), _SSIZE_LIMIT - 1))
+    if not isinstance(n, int) and not hasattr(type(n), "__index__"):
+        raise TypeError("slice indices must be integers or have an __index__ method")
+    return _as_ssize(n, None)
 
 
 class deque:
@@ -231,9 +220,7 @@ class deque:
             # CPython reads maxlen as a C ssize_t: an int only (no __index__), a bool as 0 or 1
             if not isinstance(maxlen, int):
                 raise TypeError("an integer is required")
-            maxlen = int(maxlen)
-            if not -_SSIZE_LIMIT <= maxlen < _SSIZE_LIMIT:
-                raise OverflowError("Python int too large to convert to C ssize_t")
+            maxlen = _ssize(maxlen)
             if maxlen < 0:
                 raise ValueError("maxlen must be non-negative")
         self._items = []
@@ -346,7 +333,8 @@ class deque:
         if self._maxlen is not None and len(self) >= self._maxlen:
             raise IndexError("deque already at its maximum size")
         items = list(self)
-        items.insert(i, x)
+        # clamped first: list.insert reads a machine word, and CPython's index may be any C ssize_t
+        items.insert(max(-len(items) - 1, min(i, len(items))), x)
         self._set(items)
 
     def remove(self, value):
@@ -374,13 +362,9 @@ class deque:
 
     def _index(self, i):
         size = len(self)
-        if not isinstance(i, int):
-            if not hasattr(type(i), "__index__"):
-                raise TypeError("sequence index must be integer, not '" + type(i).__name__ + "'")
-            i = _operator_index(i)
-        i = int(i)
-        if not -_SSIZE_LIMIT <= i < _SSIZE_LIMIT:
-            raise IndexError("cannot fit 'int' into an index-sized integer")
+        if not isinstance(i, int) and not hasattr(type(i), "__index__"):
+            raise TypeError("sequence index must be integer, not '" + type(i).__name__ + "'")
+        i = _as_ssize(i, IndexError)
         if i < 0:
             i += size
         if not 0 <= i < size:

@@ -78,6 +78,8 @@ class ABCProxy:
         for parent in parents:
             parent._children.append(self)
 
+    _stands_for_class = True  # a class in CPython: a class statement naming it gets no __orig_bases__
+
     def __mro_entries__(self, bases):
         return (self._real,)
 
