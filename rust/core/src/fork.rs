@@ -13,7 +13,10 @@
 //! freezes just those, as a layer over the previous one, which costs about what the run wrote rather
 //! than the whole session. Where the kernel can track the session's writes ([`WriteTracker`]), later
 //! layers are made from its list and the written pages are left in place instead of remapped. A stack
-//! deeper than [`MAX_DEPTH`] is compacted into one new layer.
+//! [`MAX_DEPTH`] deep is merged: the layers above its bottom and the new writes become one layer over
+//! the bottom, or, when that would hold half as many pages as the bottom or more, the whole session is
+//! frozen again as a new bottom. The bottom layer holds the image's chunks too ([`bottom_runs`]), so a
+//! child maps it in one piece and each stretch of the upper layers over it.
 //! Freezing a pooled session whole costs a little more than copying it into a pooled instance, so the
 //! first fork of such a session since it changed copies (`Sandbox::fork`) and the second freezes.
 //!
@@ -43,8 +46,9 @@ use crate::snapshot::CHUNK;
 /// past this many a fork copies instead of freezing.
 const MAX_ALIVE: usize = 256;
 
-/// Layers a stack may have; the fork that would add one more freezes the session whole instead. Each
-/// layer costs a child a few more `mmap`s and keeps the pages that later layers hide.
+/// Layers a stack may have; the fork that would add one more merges the layers above the bottom instead
+/// (`Sandbox::freeze`). Each layer costs a child a few more `mmap`s and keeps the pages that later
+/// layers hide.
 pub(crate) const MAX_DEPTH: u32 = 8;
 // `ForkMemory::map_layout` numbers the layers in a byte.
 const _: () = assert!(MAX_DEPTH < 250);
@@ -89,6 +93,23 @@ impl Frozen {
     /// Whether another layer may be made now (see [`MAX_ALIVE`]).
     pub fn may_make_another() -> bool {
         ALIVE.load(Ordering::Relaxed) < MAX_ALIVE
+    }
+
+    /// The bottom layer of this one's stack, and the chunks the layers above it hold (all of them
+    /// rewritten since the bottom was frozen).
+    pub fn bottom_and_above(self: &Arc<Frozen>) -> (Arc<Frozen>, Vec<(u32, u32)>) {
+        let mut above: Vec<(u32, u32)> = Vec::new();
+        let mut layer = self.clone();
+        while let Some(below) = layer.below.clone() {
+            above = crate::snapshot::union_of_runs(&above, &layer.runs);
+            layer = below;
+        }
+        (layer, above)
+    }
+
+    /// Chunks this layer holds.
+    pub fn chunks(&self) -> usize {
+        self.runs.iter().map(|&(_, count)| count as usize).sum()
     }
 
     /// The stack from the bottom layer up to this one.
@@ -260,6 +281,38 @@ pub(crate) fn image_file(image: &[u8]) -> io::Result<&'static File> {
         .map_err(|e| io::Error::other(e.clone()))
 }
 
+/// The runs of a bottom layer (one with nothing below it) of `memory`: `written`, the chunks the session
+/// changed, and every chunk the image holds (not zeros) that lies inside the memory. The bottom then
+/// covers the image, so a child maps it in one stretch instead of alternating with the image file where
+/// the session left image chunks unwritten (`ForkMemory::map_layout`); those chunks cost the layer
+/// about 100 KB.
+pub(crate) fn bottom_runs(written: &[(u32, u32)], image: &[u8], memory_len: usize) -> Vec<(u32, u32)> {
+    let chunks = (memory_len / CHUNK) as u32;
+    let inside: Vec<(u32, u32)> = image_runs(image)
+        .iter()
+        .filter(|&&(first, _)| first < chunks)
+        .map(|&(first, count)| (first, count.min(chunks - first)))
+        .collect();
+    crate::snapshot::union_of_runs(written, &inside)
+}
+
+/// The runs of chunks of the module's image that are not all zeros (the process has one image).
+pub(crate) fn image_runs(image: &[u8]) -> &'static [(u32, u32)] {
+    static IMAGE_RUNS: OnceLock<Vec<(u32, u32)>> = OnceLock::new();
+    IMAGE_RUNS.get_or_init(|| {
+        let mut runs: Vec<(u32, u32)> = Vec::new();
+        for (at, chunk) in image.chunks(CHUNK).enumerate() {
+            if chunk.iter().any(|&b| b != 0) {
+                match runs.last_mut() {
+                    Some((first, count)) if *first + *count == at as u32 => *count += 1,
+                    _ => runs.push((at as u32, 1)),
+                }
+            }
+        }
+        runs
+    })
+}
+
 fn memfd(name: &str) -> io::Result<File> {
     let name = std::ffi::CString::new(name).expect("no NUL");
     // SAFETY: a NUL-terminated name and known flags; the new descriptor is owned by the File.
@@ -285,6 +338,8 @@ fn seal(file: &File) -> io::Result<()> {
 pub(crate) struct Layout {
     pub image: &'static File,
     pub image_len: usize,
+    /// The image's chunks that are not zeros ([`image_runs`]).
+    pub image_runs: &'static [(u32, u32)],
     pub frozen: Arc<Frozen>,
 }
 
@@ -368,34 +423,49 @@ impl ForkMemory {
         Ok(ForkMemory { base: base as usize, mapped, capacity, size: 0, maximum })
     }
 
-    /// Maps each chunk from the topmost layer that holds it, else from the image, private and
-    /// inaccessible until grown into. One `mmap` per stretch of chunks with the same source: mapping the
-    /// layers bottom up instead would map a chunk once per layer that rewrote it and split the mappings
-    /// each time (most of a fork's cost with a deep stack, measured).
+    /// Maps the bottom layer over the whole stretch it spans, then, over it, the image's chunks it does
+    /// not hold and each stretch of chunks that an upper layer holds, from the topmost layer holding
+    /// it; private and inaccessible until grown into. A chunk inside the bottom's span that no layer
+    /// holds reads the bottom file's hole, zeros, like the image's zero chunks and the memory beyond.
+    /// The bottom holds the image's chunks too ([`bottom_runs`]), so the base is one mapping, and each
+    /// upper stretch costs one `mmap` (replacing part of the base) where mapping every stretch from
+    /// its source cost two (itself and the base after it): 34 mmaps became about 15 for the benchmark's
+    /// fork after a run (issue 20). Mapping every layer bottom up instead would map a chunk once per
+    /// layer that rewrote it.
     fn map_layout(&self, layout: &Layout) -> Result<(), String> {
         let stack = layout.frozen.stack();
         let len = stack.iter().map(|f| f.len).chain([layout.image_len]).max().unwrap_or(0);
         if len > self.capacity {
             return Err(format!("a fork of {len} bytes does not fit in {} bytes", self.capacity));
         }
-        // The source of each chunk: 0 nothing (zeros), 1 the image, 2 + i the stack's layer i.
+        let map = |(at, count, source): (usize, usize, u8)| {
+            let (offset, size) = (at * CHUNK, (count * CHUNK).min(len - at * CHUNK));
+            match source {
+                1 => self.map_file(layout.image, offset, size.min(layout.image_len - offset)),
+                layer => self.map_file(&stack[layer as usize - 2].file, offset, size),
+            }
+        };
+        // The source of each chunk: 0 zeros, 1 the image, 2 + i the stack's layer i.
         let mut source = vec![0u8; len.div_ceil(CHUNK)];
-        source[..layout.image_len.div_ceil(CHUNK)].fill(1);
-        for (i, frozen) in stack.iter().enumerate() {
+        let chunks = source.len();
+        for &(first, count) in layout.image_runs {
+            source[(first as usize).min(chunks)..((first + count) as usize).min(chunks)].fill(1);
+        }
+        let bottom = &stack[0].runs;
+        if let (Some(&(first, _)), Some(&(last, count))) = (bottom.first(), bottom.last()) {
+            for &(first, count) in bottom {
+                source[first as usize..(first + count) as usize].fill(2);
+            }
+            map((first as usize, (last + count - first) as usize, 2))?;
+        }
+        stretches(&source).filter(|&(_, _, s)| s == 1).try_for_each(map)?;
+        for (i, frozen) in stack.iter().enumerate().skip(1) {
             for &(first, count) in &frozen.runs {
                 source[first as usize..(first + count) as usize].fill(2 + i as u8);
             }
         }
-        let mut at = 0;
-        for stretch in source.chunk_by(|a, b| a == b) {
-            let (offset, size) = (at * CHUNK, (stretch.len() * CHUNK).min(len - at * CHUNK));
-            match stretch[0] {
-                0 => {}
-                1 => self.map_file(layout.image, offset, size.min(layout.image_len - offset))?,
-                layer => self.map_file(&stack[layer as usize - 2].file, offset, size)?,
-            }
-            at += stretch.len();
-        }
+        // The upper layers' stretches, over the base.
+        stretches(&source).filter(|&(_, _, s)| s > 2).try_for_each(map)?;
         Ok(())
     }
 
@@ -417,6 +487,15 @@ impl ForkMemory {
         }
         Ok(())
     }
+}
+
+/// The stretches of equal sources in `source`, as (first chunk, chunks, source).
+fn stretches(source: &[u8]) -> impl Iterator<Item = (usize, usize, u8)> + '_ {
+    let mut at = 0;
+    source.chunk_by(|a, b| a == b).map(move |stretch| {
+        at += stretch.len();
+        (at - stretch.len(), stretch.len(), stretch[0])
+    })
 }
 
 impl Drop for ForkMemory {

@@ -408,10 +408,10 @@ mod tests {
             children.push(child);
         }
         // The first fork copied, the second froze the session whole, later ones added layers up to the
-        // limit, where the stack was compacted into one.
+        // limit, where the layers above the bottom were merged into one.
         assert_eq!(depths[0], None);
         assert!(depths[1..].iter().all(|d| d.is_some_and(|d| d < crate::fork::MAX_DEPTH)), "{depths:?}");
-        assert!(depths.windows(2).any(|w| w[0] > w[1] && w[1] == Some(0)), "never compacted: {depths:?}");
+        assert!(depths.windows(2).any(|w| w[0] > w[1] && w[1] == Some(1)), "never compacted: {depths:?}");
         for (n, child) in children.iter_mut().enumerate() {
             let expected = format!("({}, 'child', -1, 'v{}', '{}')", n + 2, n.saturating_sub(1), "29999".repeat(10));
             let code =
@@ -426,6 +426,79 @@ mod tests {
             restored.restore(&source.snapshot().unwrap()).unwrap();
             assert_eq!(value(&mut restored, "len(log), log[-1], sum(len(s) for s in big)"), expected);
         }
+    }
+
+    /// Forks over stacks merged above their bottom layer and over stacks compacted whole (`fork.rs`),
+    /// three generations deep, with every side writing after each fork: no write reaches another side,
+    /// in either direction, and each child keeps the state it was forked in.
+    #[test]
+    fn merged_layers_keep_forks_apart() {
+        let run = |sb: &mut Sandbox, code: &str| sb.run(code, RunOptions::default()).unwrap();
+        let mut parent = sandbox(Limits::default());
+        run(&mut parent, "cells = [0] * 64\nbig = [str(i) * 10 for i in range(20000)]");
+        parent.fork().unwrap();
+        parent.fork().unwrap();
+        let mut families = Vec::new();
+        let mut depths = Vec::new();
+        let steps = crate::fork::MAX_DEPTH as usize * 2 + 2;
+        for n in 0..steps {
+            run(&mut parent, &format!("cells[{n}] = {n}\nbig[{n} * 500] = 'p{n}'"));
+            let mut child = parent.fork().unwrap();
+            depths.push(child.frozen_depth());
+            // After the fork, each side writes where the other reads.
+            run(&mut parent, &format!("cells[63] = {}\nbig[1] = 'after{n}'", 100 + n));
+            run(&mut child, &format!("cells[62] = {}\nbig[2] = 'child{n}'", -(n as i64) - 1));
+            let mut grandchild = child.fork().unwrap();
+            run(&mut child, "cells[60] = 'c'\nbig[3] = 'c'");
+            run(&mut grandchild, "cells[61] = 'g'\nbig[4] = 'g'");
+            // A third generation, forked after the grandchild wrote.
+            let mut great = grandchild.fork().unwrap();
+            run(&mut great, "cells[59] = 'gg'");
+            run(&mut grandchild, "cells[58] = 'g2'");
+            families.push((child, grandchild, great));
+        }
+        // Full stacks were merged into one layer over the bottom (depth 1), not compacted whole.
+        let full = Some(crate::fork::MAX_DEPTH - 1);
+        assert!(depths.windows(2).any(|w| w[0] == full && w[1] == Some(1)), "never merged: {depths:?}");
+        for (n, (child, grandchild, great)) in families.iter_mut().enumerate() {
+            let before = if n == 0 { 0 } else { 99 + n };
+            let big1 = if n == 0 { "'1111111111'".to_string() } else { format!("'after{}'", n - 1) };
+            let mine = -(n as i64) - 1;
+            let ours = format!("cells[{n}], cells[{}], cells[63], big[{n} * 500], big[1], big[2]", n + 1);
+            let expected = format!("({n}, 0, {before}, 'p{n}', {big1}, 'child{n}')");
+            let theirs = "cells[62], cells[61], cells[60], cells[59], cells[58], big[3], big[4]";
+            for (name, sb, own) in [
+                ("child", &mut *child, format!("({mine}, 0, 'c', 0, 0, 'c', '4444444444')")),
+                ("grandchild", &mut *grandchild, format!("({mine}, 'g', 0, 0, 'g2', '3333333333', 'g')")),
+                ("great-grandchild", &mut *great, format!("({mine}, 'g', 0, 'gg', 0, '3333333333', 'g')")),
+            ] {
+                assert_eq!(value(sb, &ours), expected, "{name} {n}");
+                assert_eq!(value(sb, theirs), own, "{name} {n}");
+            }
+        }
+        let last = 100 + steps - 1;
+        let parent_view = "cells[63], cells[62], cells[61], cells[60], cells[59], cells[58], big[2], big[3], big[4]";
+        let expected = format!("({last}, 0, 0, 0, 0, 0, '2222222222', '3333333333', '4444444444')");
+        assert_eq!(value(&mut parent, parent_view), expected);
+        // A run that rewrites more than half of the bottom at a full stack: compacted whole.
+        let mut kept = Vec::new();
+        while parent.frozen_depth() != full {
+            run(&mut parent, "cells[57] = 'fill'");
+            kept.push(parent.fork().unwrap());
+        }
+        run(&mut parent, "blob = bytearray(8_000_000)\nblob[-1] = 5\ncells[57] = 'whole'");
+        let mut whole = parent.fork().unwrap();
+        assert_eq!(whole.frozen_depth(), Some(0));
+        run(&mut whole, "blob[-1] = 6\ncells[57] = 'mine'");
+        run(&mut parent, "blob[-1] = 7");
+        assert_eq!(value(&mut whole, "blob[-1], cells[57], cells[63]"), format!("(6, 'mine', {last})"));
+        assert_eq!(value(&mut parent, "blob[-1], cells[57]"), "(7, 'whole')");
+        if let Some(filled) = kept.first_mut() {
+            assert_eq!(value(filled, "cells[57], 'blob' in globals()"), "('fill', False)");
+        }
+        let (child, _, great) = families.last_mut().unwrap();
+        assert_eq!(value(child, "cells[57], cells[60], 'blob' in globals()"), "(0, 'c', False)");
+        assert_eq!(value(great, "cells[59], 'blob' in globals()"), "('gg', False)");
     }
 
     /// The fork after a run freezes the pages the kernel says the session wrote since its last layer
