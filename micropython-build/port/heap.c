@@ -22,12 +22,14 @@ extern char __stack_high;
 // The heap starts small and grows on demand (MICROPY_GC_SPLIT_HEAP_AUTO): when an allocation's collection
 // frees no room for it or leaves the heap over half live (patch 0240), the GC adds an area (at least
 // doubling the heap) from linear memory with memory.grow, up to the memory limit the host passed to
-// mp_session_init. Nothing else grows the memory (the module has no malloc). Areas the GC empties and
-// gives back are kept in a small region table and reused (split, merged with free neighbours, or extended
-// when they end the memory): linear memory itself never shrinks.
+// mp_session_init. Nothing else grows the memory (the module has no malloc). Large objects get areas of
+// their own (patch 0448), given back when their objects die. Areas the GC gives back are kept in a region
+// table and reused (split, merged with free neighbours, or extended when they end the memory): linear
+// memory itself never shrinks. The table has room for many large areas; when it is full, a free region
+// is handed out whole (not split), and a large object that gets no area goes to the small areas.
 
 #define WASM_PAGE ((size_t)65536)
-#define HEAP_REGIONS_MAX (64)
+#define HEAP_REGIONS_MAX (128)
 
 typedef struct _heap_region_t {
     uintptr_t start;
@@ -44,8 +46,12 @@ static size_t round_to_pages(size_t n) {
     return (n + WASM_PAGE - 1) / WASM_PAGE;
 }
 
-// Bytes by which linear memory may still grow.
+// Bytes by which linear memory may still grow: none before the session starts (the build's
+// wasm-ctor-eval cannot evaluate memory.grow; the GC then places a large allocation in the first area).
 static size_t memory_headroom(void) {
+    if (!mp_sandbox_session_started) {
+        return 0;
+    }
     size_t pages = __builtin_wasm_memory_size(0);
     return pages < memory_limit_pages ? (memory_limit_pages - pages) * WASM_PAGE : 0;
 }

@@ -155,6 +155,9 @@
 #define MICROPY_GC_CONSERVATIVE_CLEAR (1)                // zero new blocks: stale pointers never resurrect objects
 #define MICROPY_GC_SPLIT_HEAP_AUTO (1)                   // ... added on demand from linear memory (main.c)
 #define MICROPY_GC_FIT_HINT (1)                          // first fit from a hint for multi-block allocations (patch 0009)
+#define MICROPY_GC_LARGE_AREAS (1)                       // allocations of 64 KiB or more in areas of their own (patch 0448)
+#define MICROPY_GC_LARGE_ALLOC_MIN (65536)
+#define MICROPY_GC_AREA_GRANULE (65536)                  // areas come in wasm pages (heap.c)
 #define MICROPY_FLOAT_USE_NATIVE_FLT16 (0)               // no half floats
 #define MICROPY_PY_MATH_ATAN2_FIX_INFNAN (0)             // wasi-libc's libm (musl) needs none of the fixes
 #define MICROPY_PY_MATH_FMOD_FIX_INFNAN (0)
