@@ -122,18 +122,7 @@ static void frame_fill_locals(mp_obj_frame_t *self) {
 
 // The qualified name the code info gives the frame's code.
 static qstr frame_code_name(const mp_obj_frame_t *self) {
-    const byte *ip = self->fun->bytecode;
-    MP_BC_PRELUDE_SIG_DECODE(ip);
-    MP_BC_PRELUDE_SIZE_DECODE(ip);
-    (void)n_state;
-    (void)n_exc_stack;
-    (void)scope_flags;
-    (void)n_pos_args;
-    (void)n_kwonly_args;
-    (void)n_def_pos_args;
-    (void)n_info;
-    (void)n_cell;
-    return self->fun->context->constants.qstr_table[mp_decode_uint_value(ip)];
+    return mp_obj_fun_get_name(MP_OBJ_FROM_PTR(self->fun));
 }
 
 static bool frame_is_module(const mp_obj_frame_t *self) {
