@@ -221,6 +221,43 @@ def test_long_c_operations_stop_at_the_soft_limit_with_the_session_intact(code):
         assert_session_intact(sb)
 
 
+@pytest.mark.parametrize(
+    ("setup", "loop"),
+    [
+        # Each iteration is one C operation of a few milliseconds: the VM's own poll, every 4096 iterations,
+        # would come seconds later, past the hard stop. The host zeroes the guest's poll countdown once the
+        # soft deadline has passed (rust/core/src/host.rs, hurry_interrupt).
+        ("s = 'x' * 8_000_000", "s += 'longer string'"),
+        ("a = b'a' * 8_000_000; b = b'a' * 7_999_999 + b'b'", "a == b"),
+        ("a = 'ab' * 4_000_000", "a < a"),
+        ("a = [1] * 2_000_000; b = [1] * 1_999_999 + [2]", "a == b"),
+        ("a = [1] * 2_000_000 + [2]", "a.index(2)"),
+        ("a = [1] * 2_000_000", "a.count(2)"),
+        ("a = tuple(range(1_000_000))", "hash(a)"),
+        ("a = list(range(2_000_000))", "a.reverse()"),
+        ("a = list(range(2_000_000))", "a.insert(0, a.pop())"),
+        ("a = dict.fromkeys(range(300_000)); b = dict(a)", "a == b"),
+        ("a = set(range(300_000)); b = set(a)", "a <= b"),
+        ("import hashlib\na = bytes(8_000_000)", "hashlib.sha256(a)"),
+        ("import zlib\na = bytes(8_000_000)", "zlib.crc32(a)"),
+        ("import json\na = list(range(500_000))", "json.dumps(a)"),
+        ("import re\na = 'a' * 4_000_000", "re.search('b', a)"),
+    ],
+)
+def test_loops_of_long_c_operations_stop_at_the_soft_limit_with_the_session_intact(setup, loop):
+    with Sandbox(time_limit=0.3, hard_grace=1.5, memory_limit=256 * 2**20) as sb:
+        sb.run("kept = 'still here'")
+        sb.run(setup)
+        try:
+            sb.run("while True:\n    " + loop)
+        except SandboxTimeout as e:
+            assert not e.session_reset, "the hard stop, not the soft interrupt, ended it"
+            assert "KeyboardInterrupt" in e.traceback
+        else:
+            pytest.fail("the loop ended")
+        assert_session_intact(sb)
+
+
 NESTED_BRACKETS = """
 for opener, closer in [('[', ']'), ('(', ')'), ('{1: ', '}'), ('abs(', ')')]:
     for depth in (199, 200, 201, 100_000):

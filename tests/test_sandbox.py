@@ -1,6 +1,7 @@
 """The Python API of `datasette_micropython.sandbox` against the real engine (no mocks)."""
 
 import asyncio
+import re
 import subprocess
 import sys
 import threading
@@ -160,6 +161,36 @@ def test_memory_error_is_catchable_in_the_guest():
     with Sandbox(memory_limit=16 * 2**20) as sb:
         result = sb.run("try:\n    x = bytearray(10**9)\nexcept MemoryError:\n    print('caught')")
         assert result.stdout == "caught\n"
+
+
+FILL_THEN_HANDLE = """
+rows = []
+try:
+    while True:
+        rows.append([1] * 100)
+except MemoryError as e:
+    # rows still holds the whole heap: binding new names can need a bigger globals dict
+    filled = len(rows)
+    kind = type(e).__name__
+    message = str(e)
+    rows = None
+print(kind, filled > 10_000, message.startswith('memory allocation failed'))
+"""
+
+
+@pytest.mark.parametrize("mib", [8, 12, 24, 32, 48])
+def test_a_full_heap_leaves_room_for_the_handler_and_the_traceback(mib):
+    # When the heap runs out, the guest releases a small reserve (port/heap.c), so the program's handler and
+    # the traceback of an uncaught MemoryError have room: without it, the handler above failed at 8 MiB and
+    # tracebacks were empty at 8, 12, 24, 32 and 64 MiB.
+    with Sandbox(memory_limit=mib * 2**20, time_limit=20) as sb:
+        assert sb.run(FILL_THEN_HANDLE).stdout == "MemoryError True True\n"
+        with pytest.raises(SandboxMemoryError) as info:
+            sb.run("rows = []\nwhile True:\n    rows.append([1] * 100)")
+        assert "rows.append([1] * 100)" in info.value.traceback
+        assert re.search(r"\nMemoryError: memory allocation failed, allocating \d+ bytes$", info.value.traceback)
+        sb.run("rows = None")
+        assert sb.run("len([1] * 100)").value == "100"
 
 
 def test_closed_sandbox_refuses_work():

@@ -166,7 +166,9 @@ void mp_sandbox_heap_free(void *ptr) {
 
 // A small block held back from the program: when the heap is full of live data, compiling even
 // `del x` would fail with MemoryError and the session could never recover. The reserve is released
-// for a retry of the compilation and taken again after the run.
+// for a retry of the compilation, and when the heap runs out (report.c) so that the MemoryError's
+// traceback and the program's handler for it have room (a handler that binds a new name can need a
+// bigger globals dict); it is taken again after the run.
 #define SANDBOX_RESERVE_SIZE (8192)
 MP_REGISTER_ROOT_POINTER(void *sandbox_reserve);
 

@@ -447,6 +447,7 @@ EXPORT(mp_call) int32_t mp_call(const char *name, int32_t name_len, const uint8_
     }
     MP_STATE_THREAD(mp_pending_exception) = MP_OBJ_NULL;
     mp_sandbox_end_heap_lock();
+    mp_sandbox_take_reserve();
     return status;
 }
 

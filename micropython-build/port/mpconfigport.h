@@ -363,9 +363,11 @@ void mp_sandbox_check_interrupt(void);
             mp_sandbox_check_interrupt(); \
         } \
 } while (0)
-// The heap ran out during this run (main.c reports it to the host with the MemoryError, patch 0039).
+// The heap ran out during this run: main.c reports it to the host with the MemoryError (patch 0039), and
+// the reserve (heap.c) is released so that the program's `except MemoryError:` and its traceback have room.
 extern bool mp_sandbox_heap_exhausted;
-#define MICROPY_HEAP_EXHAUSTED_HOOK(num_bytes) ((void)(num_bytes), mp_sandbox_heap_exhausted = true)
+void mp_sandbox_heap_ran_out(void);
+#define MICROPY_HEAP_EXHAUSTED_HOOK(num_bytes) ((void)(num_bytes), mp_sandbox_heap_ran_out())
 
 // Tracebacks show the source line of each frame of the code the current mp_exec compiled, as CPython
 // shows the lines of a script (patch 0076; report.c keeps the run's source text).

@@ -58,6 +58,11 @@ static void report_exception_pieces(mp_obj_t exc) {
 // as the memory limit; a program's own `raise MemoryError` stays a plain guest exception.
 bool mp_sandbox_heap_exhausted;
 
+void mp_sandbox_heap_ran_out(void) {
+    mp_sandbox_heap_exhausted = true;
+    mp_sandbox_release_reserve();
+}
+
 // micropython.heap_lock() lasts until the end of the run that called it, not for the session: a locked
 // heap can compile nothing, so the session could never unlock it again.
 void mp_sandbox_end_heap_lock(void) {

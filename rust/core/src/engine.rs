@@ -365,6 +365,9 @@ mod tests {
         let (module, _) = load_module(&engine, GUEST_WASM, None).unwrap();
         let mut exports: Vec<&str> = module.exports().map(|e| e.name()).collect();
         exports.sort_unstable();
-        assert_eq!(exports, ["memory", "mp_buffer", "mp_call", "mp_exec", "mp_gc_collect", "mp_session_init"]);
+        assert_eq!(
+            exports,
+            ["memory", "mp_buffer", "mp_call", "mp_exec", "mp_gc_collect", "mp_sandbox_poll_countdown", "mp_session_init"]
+        );
     }
 }

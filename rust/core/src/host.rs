@@ -8,7 +8,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use parking_lot::{Condvar, Mutex};
-use wasmtime::{Caller, Linker, Memory, StoreLimits};
+use wasmtime::{Caller, Linker, Memory, StoreContextMut, StoreLimits};
 
 use crate::codec::{self, Value};
 use crate::error::{GuestException, Output};
@@ -299,6 +299,8 @@ pub struct HostState {
     pub(crate) functions: HostFunctions,
     pub(crate) run: RunState,
     pub(crate) control: Arc<RunControl>,
+    /// Where in the guest's memory its poll countdown is (the `mp_sandbox_poll_countdown` export).
+    pub(crate) poll_countdown: Option<usize>,
 }
 
 impl HostState {
@@ -309,7 +311,20 @@ impl HostState {
             .tables(2)
             .instances(1)
             .build();
-        HostState { limiter, memory: None, limits, functions, run: RunState::default(), control }
+        HostState { limiter, memory: None, limits, functions, run: RunState::default(), control, poll_countdown: None }
+    }
+
+    /// Past the soft deadline, makes the guest poll at its next poll point: it polls every 4096 backward
+    /// jumps and calls, and a loop whose every iteration is one long C operation (comparing megabyte
+    /// strings, hashing) would reach that only seconds later, at the hard stop, which resets the session.
+    /// Called from the epoch callback, between guest instructions; the guest re-arms the countdown itself.
+    pub(crate) fn hurry_interrupt(mut store: StoreContextMut<'_, HostState>) {
+        let (Some(memory), Some(at)) = (store.data().memory, store.data().poll_countdown) else {
+            return;
+        };
+        if let Some(countdown) = memory.data_mut(&mut store).get_mut(at..at + 4) {
+            countdown.copy_from_slice(&0i32.to_le_bytes());
+        }
     }
 
     /// Clears what the previous run left and arms this run's deadlines.

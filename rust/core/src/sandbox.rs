@@ -675,11 +675,14 @@ impl Sandbox {
         let mut store = Store::new(&runtime.engine, state);
         store.limiter(|state| &mut state.limiter);
         store.epoch_deadline_callback(|ctx| {
-            if ctx.data().control.hard_stop_due() {
-                Err(wasmtime::Error::new(HardStop))
-            } else {
-                Ok(UpdateDeadline::Continue(1))
+            let control = &ctx.data().control;
+            if control.hard_stop_due() {
+                return Err(wasmtime::Error::new(HardStop));
             }
+            if control.interrupt_due() {
+                HostState::hurry_interrupt(ctx);
+            }
+            Ok(UpdateDeadline::Continue(1))
         });
         store.set_epoch_deadline(1);
         if let Some(fuel) = self.limits.fuel {
@@ -700,6 +703,11 @@ impl Sandbox {
             .get_memory(&mut store, "memory")
             .ok_or_else(|| Error::Engine("the guest exports no memory".into()))?;
         store.data_mut().memory = Some(memory);
+        let countdown = instance
+            .get_global(&mut store, "mp_sandbox_poll_countdown")
+            .and_then(|g| g.get(&mut store).i32())
+            .ok_or_else(|| Error::Engine("the guest exports no mp_sandbox_poll_countdown".into()))?;
+        store.data_mut().poll_countdown = Some(countdown as u32 as usize);
         let exports = Exports {
             buffer: instance.get_typed_func(&mut store, "mp_buffer").map_err(engine_error)?,
             exec: instance.get_typed_func(&mut store, "mp_exec").map_err(engine_error)?,
