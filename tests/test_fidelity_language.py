@@ -3483,6 +3483,38 @@ except ZeroDivisionError as e:
         assert sb.run(code, eval_trailing=False).stdout == expected
 
 
+def test_markers_inside_fstring_fields(tmp_path):
+    # the markers under operations in the many forms a replacement field takes (patch 0388): a brace or
+    # quote inside a string in the field, a nested field in the spec, a conversion, a lambda and a
+    # comprehension in the field, a raw f-string; printed by the traceback module
+    code = r"""data = {"a": [1, 2], "b": None}
+cases = [
+    lambda: f"{data['a'][5]}",
+    lambda: f"x {data.get('b').upper()} y",
+    lambda: f"{ {'k': 1}['z'] }",
+    lambda: f"{'}' + 1}",
+    lambda: f"{data['a'][0] / 0:>{10}}",
+    lambda: f"{(lambda q: q / 0)(3)}",
+    lambda: f'{data["a"]:{data["zz"]}}',
+    lambda: f"{[x / 0 for x in data['a']]}",
+    lambda: f"{len(data) + 'x'!r}",
+    lambda: rf"\d{data['q']}",
+]
+import traceback
+for c in cases:
+    try:
+        c()
+    except Exception:
+        print(traceback.format_exc().split("\n", 3)[3])
+"""
+    script = tmp_path / "program.py"
+    script.write_text(code, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-I", str(script)], capture_output=True, text=True, check=True)
+    expected = done.stdout.replace(f'"{script}"', '"<sandbox>"')
+    with Sandbox() as sb:
+        assert sb.run(code, eval_trailing=False).stdout == expected
+
+
 def test_did_you_mean_only_in_the_uncaught_report():
     # CPython 3.11 prints the suggestion only when it reports an uncaught exception: str(e), e.args and the
     # traceback module's text have none.
