@@ -3330,6 +3330,73 @@ except AttributeError:
     except NameError:
         drop("cache", "ttl")
 """,
+    # markers under an operation inside an f-string's replacement field (with a format spec, a nested
+    # field, a conversion), an operation with an f-string operand, and a format spec's error (the whole
+    # f-string) (patch 0388)
+    "markers_fstring_fields": """\
+def describe(stats):
+    return f"{stats['name']}: mean {stats['total'] / stats['count']:.2f} over {stats['count']} rows"
+
+
+def label(row):
+    return "row " + f"{row['id']:>4}" + row["suffix"]
+
+
+def width_of(row, width):
+    return f"{row['id']:>{width}} | {row.get('name')!r:<{width * 2}}|"
+
+
+rows = [{"name": "a", "total": 10, "count": 4}, {"name": "b", "total": 3, "count": 0}]
+print(width_of({"id": 7, "name": "x"}, 3))
+for s in rows:
+    try:
+        print(describe(s))
+    except ZeroDivisionError:
+        try:
+            print(label({"id": 1, "suffix": 2}))
+        except TypeError:
+            try:
+                print(f"count: {s['count']:d}, mean: {s['total']:s}")
+            except ValueError:
+                print(f"{s.name} of {len(rows)}")
+""",
+    # markers under a decorator's call, a display's unpacking and key, and a generator expression's
+    # iterable (patch 0388)
+    "markers_decorators_displays_genexp": """\
+def register(kind):
+    def wrap(fn):
+        if kind not in ("daily", "hourly"):
+            raise ValueError(f"unknown schedule {kind!r}")
+        return fn
+    return wrap
+
+
+def read(path):
+    yield "header"
+    raise OSError(f"cannot read {path}")
+
+
+def totals(values):
+    return sum(int(v) for v in values)
+
+
+try:
+    @register("hourly")
+    @register("weekly")
+    def job():
+        pass
+except ValueError:
+    try:
+        lines = [*read("data.csv"), "end"]
+    except OSError:
+        try:
+            index = {(1, 2): "pair", ["a"]: "list"}
+        except TypeError:
+            try:
+                tags = {"x", *read("tags.txt")}
+            except OSError:
+                print(totals(None))
+""",
     # a recursion's identical frames: three, then "[Previous line repeated N more times]" (patch 0384)
     "recursion_previous_line_repeated": """\
 def walk(node, depth=0):
@@ -3407,6 +3474,38 @@ except ZeroDivisionError as e:
     print(traceback.format_exc(), end="")
     print(traceback.format_exception(e)[1:])
     traceback.print_exc(file=sys.stdout)
+"""
+    script = tmp_path / "program.py"
+    script.write_text(code, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-I", str(script)], capture_output=True, text=True, check=True)
+    expected = done.stdout.replace(f'"{script}"', '"<sandbox>"')
+    with Sandbox() as sb:
+        assert sb.run(code, eval_trailing=False).stdout == expected
+
+
+def test_markers_inside_fstring_fields(tmp_path):
+    # the markers under operations in the many forms a replacement field takes (patch 0388): a brace or
+    # quote inside a string in the field, a nested field in the spec, a conversion, a lambda and a
+    # comprehension in the field, a raw f-string; printed by the traceback module
+    code = r"""data = {"a": [1, 2], "b": None}
+cases = [
+    lambda: f"{data['a'][5]}",
+    lambda: f"x {data.get('b').upper()} y",
+    lambda: f"{ {'k': 1}['z'] }",
+    lambda: f"{'}' + 1}",
+    lambda: f"{data['a'][0] / 0:>{10}}",
+    lambda: f"{(lambda q: q / 0)(3)}",
+    lambda: f'{data["a"]:{data["zz"]}}',
+    lambda: f"{[x / 0 for x in data['a']]}",
+    lambda: f"{len(data) + 'x'!r}",
+    lambda: rf"\d{data['q']}",
+]
+import traceback
+for c in cases:
+    try:
+        c()
+    except Exception:
+        print(traceback.format_exc().split("\n", 3)[3])
 """
     script = tmp_path / "program.py"
     script.write_text(code, encoding="utf-8")

@@ -1224,6 +1224,75 @@ except ValueError as e:
     print(e)
 print(list(map(lambda _: sys._getframe().f_code.co_name, [0])), [sys._getframe().f_code.co_name for _ in [0]])
 """,
+    # a class body's frame: its namespace (the live dict, or what __prepare__ returned) as f_locals, seen
+    # from the body, from a helper it calls (f_back) and after the class is made
+    "sys_getframe_class_body": """
+import sys
+from enum import Enum
+
+
+def fields_so_far():
+    # a helper a class body calls: the names its caller defined so far
+    caller = sys._getframe(1)
+    return caller.f_code.co_name, [k for k in caller.f_locals if not k.startswith("__")]
+
+
+def register(**extra):
+    sys._getframe(1).f_locals.update(extra)
+
+
+class Model:
+    table = "users"
+    id = int
+    snapshot = fields_so_far()
+    register(created="now")
+    frame = sys._getframe()
+    same = frame.f_locals is sys._getframe().f_locals
+
+    class Meta:
+        ordering = ["id"]
+        outer = sorted(k for k in sys._getframe(1).f_locals if not k.startswith("__"))
+
+    def method(self):
+        return sys._getframe().f_back.f_code.co_name
+
+    last = 1
+
+
+print(Model.snapshot, Model.created, Model.same, Model.Meta.outer)
+print(sorted(k for k in Model.frame.f_locals if not k.startswith("__")), Model.frame.f_lineno)
+print(Model.frame.f_back.f_code.co_name, Model().method())
+
+
+class Ordered(type):
+    @classmethod
+    def __prepare__(mcls, name, bases):
+        return {"preset": 1}
+
+
+class WithPrepare(metaclass=Ordered):
+    seen = sorted(sys._getframe().f_locals)
+
+
+class Color(Enum):
+    RED = 1
+    GREEN = 2
+    kinds = type(sys._getframe().f_locals).__name__
+
+
+print(WithPrepare.seen, Color.kinds.value, [c.name for c in Color])
+
+
+def make(n):
+    class Local:
+        size = n
+        names = sorted(k for k in sys._getframe().f_locals if not k.startswith("__"))
+        back = sys._getframe().f_back.f_code.co_name
+    return Local
+
+
+print(make(3).names, make(3).back)
+""",
     "logging_caller_fields": """
 import logging, sys
 

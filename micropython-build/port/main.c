@@ -205,19 +205,12 @@ static void start_run(void) {
 // matched with different spans (e.g. two identical lambdas on one line), when the operation has no span
 // the compiler knows (the operations patch 0382 lists), or when the compile failed (no memory).
 static bool find_op_span(const byte *code, size_t offset, mp_op_span_t *span) {
-    const byte *ip = code;
-    MP_BC_PRELUDE_SIG_DECODE(ip);
-    MP_BC_PRELUDE_SIZE_DECODE(ip);
-    (void)n_state;
-    (void)n_exc_stack;
-    (void)scope_flags;
-    (void)n_pos_args;
-    (void)n_kwonly_args;
-    (void)n_def_pos_args;
+    mp_sandbox_prelude_t prelude;
+    mp_sandbox_decode_prelude(code, &prelude);
     mp_compile_positions_t positions;
     memset(&positions, 0, sizeof(positions));
     positions.code = code;
-    positions.code_info_size = (size_t)(ip - code) + n_info + n_cell;
+    positions.code_info_size = (size_t)(prelude.opcodes - code);
     positions.offset = offset;
     bool compiled = false;
     nlr_buf_t nlr;

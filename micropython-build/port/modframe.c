@@ -8,10 +8,33 @@
 #include <stddef.h>
 
 #include "py/bc.h"
+#include "py/bc0.h"
 #include "py/builtin.h"
 #include "py/objcode.h"
 #include "py/objfun.h"
 #include "py/runtime.h"
+#include "sandbox.h"
+
+// The parts of a function's bytecode prelude the port reads: here, for the frames, and in main.c, for the
+// markers (find_op_span).
+void mp_sandbox_decode_prelude(const byte *bytecode, mp_sandbox_prelude_t *prelude) {
+    const byte *ip = bytecode;
+    MP_BC_PRELUDE_SIG_DECODE(ip);
+    (void)n_exc_stack;
+    (void)n_def_pos_args;
+    prelude->n_state = n_state;
+    prelude->n_args = n_pos_args + n_kwonly_args;
+    prelude->scope_flags = scope_flags;
+    MP_BC_PRELUDE_SIZE_DECODE(ip);
+    prelude->line_info_top = ip + n_info;
+    prelude->opcodes = ip + n_info + n_cell;
+    ip = mp_decode_uint_skip(ip); // the code's name
+    prelude->arg_names = ip;
+    for (size_t i = 0; i < prelude->n_args; ++i) {
+        ip = mp_decode_uint_skip(ip);
+    }
+    prelude->line_info = ip;
+}
 
 #if MICROPY_PY_SYS_GETFRAME
 
@@ -20,7 +43,8 @@ typedef struct _mp_obj_frame_t {
     mp_code_state_t *code_state; // NULL once a function's frame returned
     mp_obj_t gen; // the generator whose state code_state is, or MP_OBJ_NULL
     mp_obj_fun_bc_t *fun;
-    mp_obj_t locals; // f_locals: one dict, refreshed on each read while the frame runs
+    mp_obj_t locals; // f_locals of a function's frame: one dict, refreshed on each read while the frame runs
+    mp_obj_t namespace; // f_locals of module-level code (its globals) and of a class body, or MP_OBJ_NULL
     mp_int_t lineno; // the line a returned function's frame ended on
     mp_obj_t back; // f_back of a returned function's frame
 } mp_obj_frame_t;
@@ -37,28 +61,15 @@ static const mp_obj_type_t mp_type_frame;
 // The line code_state is at, as the traceback finds it (vm.c's exception handler): the opcode at ip
 // (stored before each opcode runs), looked up in the function's line info.
 static mp_int_t code_state_line(const mp_code_state_t *code_state) {
-    const byte *ip = code_state->fun_bc->bytecode;
-    MP_BC_PRELUDE_SIG_DECODE(ip);
-    MP_BC_PRELUDE_SIZE_DECODE(ip);
-    (void)n_state;
-    (void)n_exc_stack;
-    (void)scope_flags;
-    (void)n_def_pos_args;
-    const byte *line_info_top = ip + n_info;
-    const byte *bytecode_start = ip + n_info + n_cell;
     if (code_state->ip == NULL) {
         return 0; // a finished generator
     }
-    size_t bc = code_state->ip - bytecode_start;
-    ip = mp_decode_uint_skip(ip);
-    for (size_t i = 0; i < n_pos_args + n_kwonly_args; ++i) {
-        ip = mp_decode_uint_skip(ip);
-    }
-    return mp_bytecode_get_source_line(ip, line_info_top, bc);
+    mp_sandbox_prelude_t prelude;
+    mp_sandbox_decode_prelude(code_state->fun_bc->bytecode, &prelude);
+    return mp_bytecode_get_source_line(prelude.line_info, prelude.line_info_top, code_state->ip - prelude.opcodes);
 }
 
-// The frame's local variables as CPython 3.11's f_locals shows them: the module's globals for module-level
-// code, else the bound local variables by name (their names follow the line info, MICROPY_PY_LOCAL_NAMES,
+// A function's local variables as CPython 3.11's f_locals shows them: the bound local variables by name (their names follow the line info, MICROPY_PY_LOCAL_NAMES,
 // patch 0202, numbered as the state's slots), a captured variable's value read from its cell, in CPython's
 // order: the arguments and other locals, then the captured ones, then the closure's free variables. Code
 // compiled without the names (the frozen modules) shows its named arguments only.
@@ -66,18 +77,15 @@ static void frame_fill_locals(mp_obj_frame_t *self) {
     const mp_code_state_t *code_state = self->code_state;
     const mp_obj_fun_bc_t *fun = self->fun;
     const qstr_short_t *qstr_table = fun->context->constants.qstr_table;
-    const byte *ip = fun->bytecode;
-    MP_BC_PRELUDE_SIG_DECODE(ip);
-    MP_BC_PRELUDE_SIZE_DECODE(ip);
-    (void)n_exc_stack;
-    (void)n_def_pos_args;
-    const byte *line_info_top = ip + n_info;
-    ip = mp_decode_uint_skip(ip); // the function's name
-    size_t n_args = n_pos_args + n_kwonly_args;
-    size_t n_params = n_args + ((scope_flags & MP_SCOPE_FLAG_VARARGS) != 0)
-        + ((scope_flags & MP_SCOPE_FLAG_VARKEYWORDS) != 0);
-    const byte *arg_names = ip;
-    const byte *local = ip;
+    mp_sandbox_prelude_t prelude;
+    mp_sandbox_decode_prelude(fun->bytecode, &prelude);
+    const byte *line_info_top = prelude.line_info_top;
+    size_t n_cell = prelude.opcodes - line_info_top;
+    size_t n_args = prelude.n_args;
+    size_t n_params = n_args + ((prelude.scope_flags & MP_SCOPE_FLAG_VARARGS) != 0)
+        + ((prelude.scope_flags & MP_SCOPE_FLAG_VARKEYWORDS) != 0);
+    const byte *arg_names = prelude.arg_names;
+    const byte *local = arg_names;
     size_t n_free = 0; // a closure's free variables come first, as arguments named "*"
     for (size_t i = 0; i < n_args; i++) {
         n_free += qstr_table[mp_decode_uint(&local)] == MP_QSTR__star_;
@@ -107,7 +115,7 @@ static void frame_fill_locals(mp_obj_frame_t *self) {
             if (!have_locals && is_free) {
                 continue; // its name is not kept (its argument name is "*")
             }
-            mp_obj_t value = code_state->state[n_state - 1 - num];
+            mp_obj_t value = code_state->state[prelude.n_state - 1 - num];
             if (value != MP_OBJ_NULL && is_cell) {
                 value = mp_obj_cell_get(value);
             }
@@ -125,8 +133,13 @@ static qstr frame_code_name(const mp_obj_frame_t *self) {
     return mp_obj_fun_get_name(MP_OBJ_FROM_PTR(self->fun));
 }
 
-static bool frame_is_module(const mp_obj_frame_t *self) {
-    return frame_code_name(self) == MP_QSTR__lt_module_gt_;
+// Whether a code state's code is a class body: it starts by loading __name__ by name (to store
+// __module__), which a function's code never does (its names are fast, global or closed over).
+static bool is_class_body(const mp_code_state_t *code_state) {
+    mp_sandbox_prelude_t prelude;
+    mp_sandbox_decode_prelude(code_state->fun_bc->bytecode, &prelude);
+    return *prelude.opcodes == MP_BC_LOAD_NAME
+        && mp_obj_fun_get_name(MP_OBJ_FROM_PTR(code_state->fun_bc)) != MP_QSTR__lt_module_gt_;
 }
 
 // The frame object of a running frame's code state: one per state, so that sys._getframe() is
@@ -140,17 +153,23 @@ static mp_obj_t frame_of(mp_code_state_t *code_state) {
     self->fun = code_state->fun_bc;
     self->gen = MP_OBJ_NULL;
     self->locals = MP_OBJ_NULL;
+    self->namespace = MP_OBJ_NULL;
     self->lineno = 0;
     self->back = mp_const_none;
-    const byte *ip = code_state->fun_bc->bytecode;
-    MP_BC_PRELUDE_SIG_DECODE(ip);
-    (void)n_state;
-    (void)n_exc_stack;
-    (void)n_pos_args;
-    (void)n_kwonly_args;
-    (void)n_def_pos_args;
-    if (scope_flags & MP_SCOPE_FLAG_GENERATOR) {
+    mp_sandbox_prelude_t prelude;
+    mp_sandbox_decode_prelude(code_state->fun_bc->bytecode, &prelude);
+    if (prelude.scope_flags & MP_SCOPE_FLAG_GENERATOR) {
         self->gen = MP_OBJ_FROM_PTR((byte *)code_state - offsetof(frame_gen_instance_t, code_state));
+    }
+    if (frame_code_name(self) == MP_QSTR__lt_module_gt_) {
+        self->namespace = MP_OBJ_FROM_PTR(self->fun->context->module.globals);
+    } else if (is_class_body(code_state)) {
+        // each running class body has its namespace on __build_class__'s stack, innermost first
+        size_t depth = 0;
+        for (mp_code_state_t *cs = MP_STATE_THREAD(current_code_state); cs != NULL && cs != code_state; cs = cs->prev_state) {
+            depth += is_class_body(cs);
+        }
+        self->namespace = mp_class_body_namespace(depth);
     }
     code_state->frame = (struct _mp_obj_frame_t *)self;
     return MP_OBJ_FROM_PTR(self);
@@ -161,7 +180,7 @@ void mp_frame_detach(mp_code_state_t *code_state) {
     self->lineno = code_state_line(code_state);
     // CPython's returned frame keeps its caller (a running frame, or None)
     self->back = code_state->prev_state != NULL ? frame_of(code_state->prev_state) : mp_const_none;
-    if (!frame_is_module(self)) {
+    if (self->namespace == MP_OBJ_NULL) {
         // the locals as they were when it returned (this allocates: a MemoryError here replaces the
         // exception the frame returned with, as any allocation on the way out would)
         if (self->locals == MP_OBJ_NULL) {
@@ -231,8 +250,8 @@ static void frame_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
             dest[0] = MP_OBJ_FROM_PTR(mp_module_builtins.globals);
             break;
         case MP_QSTR_f_locals:
-            if (frame_is_module(self)) {
-                dest[0] = MP_OBJ_FROM_PTR(self->fun->context->module.globals);
+            if (self->namespace != MP_OBJ_NULL) {
+                dest[0] = self->namespace;
                 break;
             }
             if (self->locals == MP_OBJ_NULL) {

@@ -57,6 +57,18 @@ mp_obj_t mp_sandbox_decode(const uint8_t *buf, size_t len);
 // Raises ValueError: the host sent bytes that are not a value of the codec.
 NORETURN void mp_sandbox_decode_error(void);
 
+// The parts of a function's bytecode prelude (py/bc.h) the port reads (modframe.c).
+typedef struct _mp_sandbox_prelude_t {
+    size_t n_state;
+    size_t n_args; // positional and keyword-only: the names after the code's name
+    unsigned scope_flags;
+    const byte *arg_names; // after the code's name
+    const byte *line_info; // after the argument names
+    const byte *line_info_top; // where the cell indexes start
+    const byte *opcodes;
+} mp_sandbox_prelude_t;
+void mp_sandbox_decode_prelude(const byte *bytecode, mp_sandbox_prelude_t *prelude);
+
 // Host-side time helpers for time.sleep (hal.c): sleep then give the host a chance to interrupt.
 void mp_sandbox_sleep_ns(int64_t ns);
 
