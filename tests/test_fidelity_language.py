@@ -3440,6 +3440,16 @@ total([1, 2, None])
 }
 
 
+def assert_prints_as_cpython_script(code: str, tmp_path: Path) -> None:
+    """The sandbox prints what CPython prints running `code` as a script (its file named `<sandbox>`)."""
+    script = tmp_path / "program.py"
+    script.write_text(code, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-I", str(script)], capture_output=True, text=True, check=True)
+    expected = done.stdout.replace(f'"{script}"', '"<sandbox>"')
+    with Sandbox() as sb:
+        assert sb.run(code, eval_trailing=False).stdout == expected
+
+
 def cpython_uncaught_traceback(code: str, tmp_path: Path) -> str:
     script = tmp_path / "program.py"
     script.write_text(code, encoding="utf-8")
@@ -3475,12 +3485,7 @@ except ZeroDivisionError as e:
     print(traceback.format_exception(e)[1:])
     traceback.print_exc(file=sys.stdout)
 """
-    script = tmp_path / "program.py"
-    script.write_text(code, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-I", str(script)], capture_output=True, text=True, check=True)
-    expected = done.stdout.replace(f'"{script}"', '"<sandbox>"')
-    with Sandbox() as sb:
-        assert sb.run(code, eval_trailing=False).stdout == expected
+    assert_prints_as_cpython_script(code, tmp_path)
 
 
 def test_markers_inside_fstring_fields(tmp_path):
@@ -3507,12 +3512,7 @@ for c in cases:
     except Exception:
         print(traceback.format_exc().split("\n", 3)[3])
 """
-    script = tmp_path / "program.py"
-    script.write_text(code, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-I", str(script)], capture_output=True, text=True, check=True)
-    expected = done.stdout.replace(f'"{script}"', '"<sandbox>"')
-    with Sandbox() as sb:
-        assert sb.run(code, eval_trailing=False).stdout == expected
+    assert_prints_as_cpython_script(code, tmp_path)
 
 
 def test_did_you_mean_only_in_the_uncaught_report():
