@@ -32,8 +32,8 @@ def test_module_stays_under_1650_kb():
     # (~14 KB: Unicode digits and correctly rounded ints in float(), bytes needles, iterator types and default
     # reprs, built-in types' __new__, enum members as CPython makes them, the traceback's class names and
     # repeated frames, sys's CPython version and float_info), and those of session 14 (~27 KB: the frame chain,
-    # sys._getframe and the warnings module, a filter on qstr hashes for string speed (4 KiB since session 15), one C
-    # operator.index and typing's generics, large objects in areas of their own).
+    # sys._getframe and the warnings module, a filter on qstr hashes for string speed (4 KiB since session
+    # 15), one C operator.index and typing's generics, large objects in areas of their own).
     assert MODULE.stat().st_size < 1_650_000
 
 
