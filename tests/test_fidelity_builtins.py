@@ -1359,3 +1359,180 @@ show(b"abc".replace, "a", b"b")
 show(b"abc".replace, b"a", "b")
 """
     )
+
+
+def test_join_names_the_wrong_item():
+    # str.join/bytes.join name the position and type of an item of the wrong type; bytes.join takes any
+    # buffer but a str; a non-iterable is CPython's error (patch 0469)
+    assert_prints_what_cpython_prints(
+        SHOW
+        + r"""
+import array
+class S(str):
+    pass
+class B(bytes):
+    pass
+show(",".join, ["a", 1])
+show(",".join, [2])
+show(",".join, (x for x in ["a", "b", None]))
+show("".join, ["a", b"b"])
+show("-".join, [S("x"), "y", S("z")])
+show("".join, 5)
+show(b",".join, [1])
+show(b",".join, [b"a", "s"])
+show(bytearray(b",").join, [b"a", 3])
+show(b",".join, [bytearray(b"a"), memoryview(b"x"), array.array("b", [65]), B(b"q")])
+show(bytearray(b"-").join, [b"a", bytearray(b"b")])
+show(b"".join, 7)
+show(b"".join, [S("x")])
+"""
+    )
+
+
+def test_integers_beyond_a_machine_word():
+    # an int beyond a C Py_ssize_t where CPython takes one: an index, a repeat count, a width, a length,
+    # chr(), round()'s digits, slice and find bounds (patch 0470)
+    assert_prints_what_cpython_prints(
+        SHOW
+        + r"""
+import array
+class I:
+    def __init__(self, v):
+        self.v = v
+    def __index__(self):
+        return self.v
+items, big = [1, 2, 3], 2**70
+for seq in (items, (1, 2), "ab", b"ab", bytearray(b"ab"), memoryview(b"ab"), array.array("b", [1])):
+    show(lambda: seq[big])
+    show(lambda: seq[-big])
+    show(lambda: seq[I(big)])
+show(items.__setitem__, big, 0)
+show(items.__delitem__, -big)
+show(items.__setitem__, 5, 0)
+show(items.__delitem__, 5)
+show(items.__delitem__, "x")
+show(items.pop, big)
+show(items.pop, 2**40)
+show(items.insert, big, 0)
+for seq in ("ab", b"ab", [0], (0,), bytearray(b"a"), array.array("b", [1])):
+    show(lambda: seq * big)
+    show(lambda: seq * -big)
+    show(lambda: big * seq)
+for n in (big, -big, 2**40, 2**31, 2**31 - 1, -1, True):
+    show(chr, n)
+for method in ("center", "ljust", "rjust", "zfill"):
+    show(getattr("a", method), big)
+    show(getattr("a", method), -big)
+show((5).to_bytes, big, "big")
+show((5).to_bytes, -big, "little")
+for x in (1.5, -1.5, 2.675, 15, -15, True):
+    show(round, x, big)
+    show(round, x, 2**40)
+for x in (1.5, -1.5, 2.675, 0.0):
+    show(round, x, -big)
+    show(round, x, -2**40)
+show(round, 2.5, I(big))
+show(lambda: "abcdef"[big:-big:-1])
+show(lambda: [1, 2, 3][-big:big])
+print("abc".find("b", big), "abc".find("b", -big), "abc".count("b", -big, big), b"abc".find(b"b", big))
+print("abc".index("b", -big, big), "abc".startswith("b", 1, big), (1, 2).index(2, -big, big), [1, 2].index(2, -big, big))
+show("%c".__mod__, big)
+show("%c".__mod__, -big)
+show(b"%c".__mod__, big)
+"""
+    )
+
+
+def test_percent_format_of_index_objects_and_pow_with_a_modulus():
+    # '%d' % x takes __int__ or __index__, '%x'/'%o'/'%X' __index__ only, '%c' __index__; pow(a, b, m)
+    # takes bools and gives CPython's messages otherwise (numformat.c, patch 0471)
+    assert_prints_what_cpython_prints(
+        SHOW
+        + r"""
+class I:
+    def __init__(self, v):
+        self.v = v
+    def __index__(self):
+        return self.v
+class N:
+    def __int__(self):
+        return 7
+class F:
+    def __float__(self):
+        return 2.5
+class Sub(int):
+    pass
+for spec in ("%d", "%i", "%u", "%x", "%X", "%o", "%#x", "%#o", "%5d", "%-6x|", "%05X", "%c", "%.3d"):
+    for value in (I(77), N(), F(), Sub(65), True, 3.9, "s", None, 1j):
+        show(spec.__mod__, value)
+show(b"%d %x %c".__mod__, (I(5), I(255), I(66)))
+show(b"%x".__mod__, N())
+for args in ((True, 2, 5), (3, True, 2), (3, 2, True), (Sub(3), 2, Sub(5)), (I(3), I(2), I(5)), (3, 2, I(5)), (I(3), -1, 7),
+             (3, 2, 5.0), (3.0, 2, 5), (3, 2.0, 5), (3.0, 2, "x"), ("a", 2, 5), (3, "b", 5), (3, 2, "m"), (3, 2, 0), (3, -1, 7), (2, 10, None)):
+    show(pow, *args)
+"""
+    )
+
+
+def test_object_init_and_new_assigned_in_a_class_body():
+    # object's __init__ and __new__ assigned in a class body are not overrides; a class with neither
+    # refuses arguments (patch 0473)
+    assert_prints_what_cpython_prints(
+        SHOW
+        + r"""
+class A:
+    __init__ = object.__init__
+class B:
+    __new__ = object.__new__
+class C:
+    __init__ = object.__init__
+    __new__ = object.__new__
+class P:
+    pass
+class Q(P):
+    def __init__(self, x):
+        self.x = x
+class R:
+    __new__ = object.__new__
+    def __init__(self, x):
+        self.x = x
+class E(Exception):
+    pass
+class L(list):
+    pass
+class T:
+    def __new__(cls, *args):
+        return super().__new__(cls)
+for cls in (A, B, C, P, Q, R, E, L, T):
+    show(lambda: type(cls()).__name__)
+    show(lambda: type(cls(1)).__name__)
+    if cls not in (E, L):
+        show(lambda: type(cls(x=1)).__name__)
+print(Q(5).x, R(6).x, L([1, 2]), E(1, 2).args)
+"""
+    )
+
+
+def test_str_method_argument_type_messages():
+    # split/rsplit, strip/lstrip/rstrip and replace of a str given a non-str (patch 0474)
+    assert_prints_what_cpython_prints(
+        SHOW
+        + r"""
+class S(str):
+    pass
+for bad in (1, b"a", None, S(",")):
+    show("a,b".split, bad)
+    show("a,b".rsplit, bad)
+    show("a,b".rsplit, bad, 1)
+    show("a,b".strip, bad)
+    show("a,b".lstrip, bad)
+    show("a,b".rstrip, bad)
+    show("a,b".replace, bad, "x")
+    show("a,b".replace, ",", bad)
+show("a,b".split, sep=2)
+show("a,b".rsplit, sep=2, maxsplit=1)
+show(b"a,b".split, ",")
+show(b"a,b".strip, "a")
+show(b"a,b".replace, ",", b"b")
+"""
+    )

@@ -621,6 +621,36 @@ for args in [(I(),), (I(), None, I()), (1, I()), (True,), (None,), (None, None, 
              ("a",), (1.5,), (Bad(),), (-1, 3), (1, -3), (0, 5, 0), (0, 5, -1), (0, 5, 2**63), (1, 2**70), (2**70, None)]:
     show(lambda: list(itertools.islice(r, *args)))
 """,
+    "operator_length_hint_math_argument_counts": r"""
+import math, operator
+class Hint:
+    def __init__(self, n):
+        self.n = n
+    def __length_hint__(self):
+        return self.n
+class Sized(Hint):
+    def __len__(self):
+        return 4
+class Broken:
+    def __len__(self):
+        raise TypeError("no len today")
+    def __length_hint__(self):
+        return 6
+class Level(int):
+    pass
+for obj in (Hint(5), Hint(0), Hint(True), Hint(Level(3)), Hint(NotImplemented), Hint(-1), Hint("x"), Hint(1.5), Hint(2**70),
+            Sized(9), Broken(), [1, 2], "abc", object(), 42):
+    show(operator.length_hint, obj)
+    show(operator.length_hint, obj, 7)
+show(operator.length_hint, object(), "x")
+show(operator.length_hint, object(), -1)
+show(operator.length_hint, object(), Level(2))
+for args in ((), (3,), (5, 2), (1, 2, 3), (10, None)):
+    show(math.comb, *args)
+    show(math.perm, *args)
+show(math.comb, 5, k=2)
+show(math.perm, n=5)
+""",
     # ---- one operator.index (port/modoperator.c) under operator, math, random, collections and itertools:
     # the type names in the messages, __index__ returning a bool, an int subclass's instance or a non-int,
     # and the C ssize_t/long/int bounds of CPython's 64-bit builds with their OverflowError texts
@@ -1342,6 +1372,42 @@ def convert(x):
 print(convert("1.5"))
 logging.captureWarnings(False)
 print(convert("2"))
+""",
+    "index_result_deprecation": """
+import warnings
+
+
+class Flag:
+    def __init__(self, on):
+        self.on = on
+
+    def __index__(self):
+        return self.on
+
+
+class Level(int):
+    pass
+
+
+class Pick:
+    def __index__(self):
+        return Level(2)
+
+
+rows = ["a", "b", "c"]
+print(rows[Flag(True)], rows[Pick()], range(Flag(True)), bin(Pick()))
+for _ in range(2):
+    print(rows[Flag(False)])
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    print("ab" * Pick(), hex(Flag(True)))
+print([(w.category.__name__, str(w.message)[:40], w.lineno) for w in caught])
+warnings.simplefilter("error")
+try:
+    rows[Pick()]
+except DeprecationWarning as e:
+    print("raised:", e)
+print(rows[Flag.__index__(Flag(1))])
 """,
     "random_randrange_float_deprecation": """
 import random

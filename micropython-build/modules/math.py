@@ -123,9 +123,14 @@ def factorial(n):
     return _product(2, n + 1)
 
 
-def comb(n, k):
-    n = _index(n)
-    k = _index(k)
+# comb and perm take *args for the messages of CPython's C functions ("comb expected 2 arguments, got 1")
+def comb(*args, **kwargs):
+    if kwargs:
+        raise TypeError("math.comb() takes no keyword arguments")
+    if len(args) != 2:
+        raise TypeError("comb expected 2 arguments, got %d" % len(args))
+    n = _index(args[0])
+    k = _index(args[1])
     if n < 0:
         raise ValueError("n must be a non-negative integer")
     if k < 0:
@@ -141,8 +146,14 @@ def comb(n, k):
     return result
 
 
-def perm(n, k=None):
-    n = _index(n)
+def perm(*args, **kwargs):
+    if kwargs:
+        raise TypeError("math.perm() takes no keyword arguments")
+    if not args or len(args) > 2:
+        bound = "at most 2 arguments" if args else "at least 1 argument"
+        raise TypeError("perm expected %s, got %d" % (bound, len(args)))
+    n = _index(args[0])
+    k = args[1] if len(args) > 1 else None
     if k is None:
         return factorial(n)
     k = _index(k)

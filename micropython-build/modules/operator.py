@@ -158,10 +158,30 @@ def delitem(a, b):
 
 
 def length_hint(obj, default=0):
+    # the default and the hint are read as CPython's Py_ssize_t (64-bit builds); no module-level helper,
+    # whose global would grow this module's namespace in every session that imports it
+    default = index(default)
+    if not -(2**63) <= default < 2**63:
+        raise OverflowError("Python int too large to convert to C ssize_t")
     try:
         return len(obj)
     except TypeError:
+        pass
+    # looked up on the type, as a special method (the guest's built-in iterators have none)
+    hint = getattr(type(obj), "__length_hint__", None)
+    if hint is None:
         return default
+    value = hint(obj)
+    if value is NotImplemented:
+        return default
+    if not isinstance(value, int):
+        raise TypeError("__length_hint__ must be an integer, not %s" % type(value).__name__)
+    value = index(value)
+    if not -(2**63) <= value < 2**63:
+        raise OverflowError("Python int too large to convert to C ssize_t")
+    if value < 0:
+        raise ValueError("__length_hint__() should return >= 0")
+    return value
 
 
 def call(obj, *args, **kwargs):

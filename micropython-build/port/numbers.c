@@ -108,7 +108,7 @@ static mp_obj_t int_to_bytes(size_t n_args, const mp_obj_t *pos_args, mp_map_t *
     mp_arg_val_t args[MP_ARRAY_SIZE(allowed)];
     mp_arg_parse_all(n_args - 1, pos_args + 1, kw_args, MP_ARRAY_SIZE(allowed), allowed, args);
     mp_obj_t self = int_self(pos_args[0]);
-    mp_int_t length = mp_obj_get_int(args[ARG_length].u_obj);
+    mp_int_t length = mp_obj_get_ssize(args[ARG_length].u_obj, &mp_type_OverflowError, MP_ERROR_TEXT_SSIZE_TOO_LARGE);
     if (length < 0) {
         mp_raise_ValueError(MP_ERROR_TEXT("length argument must be non-negative"));
     }

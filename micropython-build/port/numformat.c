@@ -935,17 +935,21 @@ void mp_format_percent_number(const mp_print_t *print, mp_obj_t arg, char conver
     mp_obj_t value = arg;
     if (!mp_obj_is_int(value)) {
         mp_obj_t base = mp_obj_cast_to_native_base(arg, MP_OBJ_FROM_PTR(&mp_type_int));
+        bool real = conversion == 'd' || conversion == 'i' || conversion == 'u';
         if (base != MP_OBJ_NULL) {
             value = base;
-        } else if (conversion == 'd' || conversion == 'i' || conversion == 'u') {
-            if (!mp_obj_is_float(arg) && mp_obj_cast_to_native_base(arg, MP_OBJ_FROM_PTR(&mp_type_float)) == MP_OBJ_NULL) {
-                mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%%%c format: a real number is required, not %s"),
-                    conversion, mp_obj_get_type_str(arg));
-            }
+        } else if (real && (mp_obj_is_float(arg) || mp_obj_cast_to_native_base(arg, MP_OBJ_FROM_PTR(&mp_type_float)) != MP_OBJ_NULL)) {
             value = mp_obj_new_int_from_float(mp_obj_get_float(arg));
         } else {
-            mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%%%c format: an integer is required, not %s"),
-                conversion, mp_obj_get_type_str(arg));
+            // as CPython: d i u take int(x) (__int__, then __index__), o x X operator.index(x)
+            value = real ? mp_unary_op(MP_UNARY_OP_INT_MAYBE, arg) : MP_OBJ_NULL;
+            if (value == MP_OBJ_NULL) {
+                value = mp_obj_index_maybe(arg);
+            }
+            if (value == MP_OBJ_NULL) {
+                mp_raise_msg_varg(&mp_type_TypeError, real ? MP_ERROR_TEXT("%%%c format: a real number is required, not %s")
+                    : MP_ERROR_TEXT("%%%c format: an integer is required, not %s"), conversion, mp_obj_get_type_str(arg));
+            }
         }
     }
     int base = 10;
@@ -995,7 +999,13 @@ void mp_format_percent_text(const mp_print_t *print, mp_obj_t arg, char conversi
                     : MP_ERROR_TEXT("%c requires int or char"));
             }
             vstr_add_strn(&text, s, len);
-        } else if (mp_obj_get_int_maybe(arg, &code)) {
+        } else if (mp_obj_is_bool(arg) || mp_obj_is_int(arg) || mp_obj_cast_to_native_base(arg, MP_OBJ_FROM_PTR(&mp_type_int)) != MP_OBJ_NULL
+                   || (arg = mp_obj_index_maybe(arg)) != MP_OBJ_NULL) {
+            // an int or what __index__ returns (not a float or __int__, as CPython); beyond the word it is
+            // out of range
+            if (!mp_obj_get_ssize_maybe(arg, &code, NULL, NULL)) {
+                goto not_a_character;
+            }
             if (is_bytes) {
                 if (code < 0 || code > 255) {
                     mp_raise_msg(&mp_type_OverflowError, MP_ERROR_TEXT("%c arg not in range(256)"));
@@ -1008,7 +1018,9 @@ void mp_format_percent_text(const mp_print_t *print, mp_obj_t arg, char conversi
                 vstr_add_char(&text, (unichar)code);
             }
         } else {
-            mp_raise_TypeError(MP_ERROR_TEXT("%c requires int or char"));
+        not_a_character:
+            mp_raise_TypeError(is_bytes ? MP_ERROR_TEXT("%c requires an integer in range(256) or a single byte")
+                : MP_ERROR_TEXT("%c requires int or char"));
         }
     } else {
         mp_print_t text_print;
