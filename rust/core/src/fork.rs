@@ -12,7 +12,9 @@
 //! [`remap`]), so the kernel then lists only the pages it writes afterwards. The next fork after a run
 //! freezes just those, as a layer over the previous one, which costs about what the run wrote rather
 //! than the whole session. Where the kernel can track the session's writes ([`WriteTracker`]), later
-//! layers are made from its list and the written pages are left in place instead of remapped. A stack
+//! layers are made from its list and the written pages are left in place instead of remapped, and while
+//! the pages written since the top layer are few ([`MAX_COPIED`]) a child copies them from the parent
+//! over the layers instead of a layer being made for them. A stack
 //! [`MAX_DEPTH`] deep is merged: the layers above its bottom and the new writes become one layer over
 //! the bottom, or, when that would hold half as many pages as the bottom or more, the whole session is
 //! frozen again as a new bottom. The bottom layer holds the image's chunks too ([`bottom_runs`]), so a
