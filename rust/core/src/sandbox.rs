@@ -511,7 +511,7 @@ impl Sandbox {
         &mut self,
         baseline: &snapshot::Baseline,
         image: &'static std::fs::File,
-    ) -> Result<Option<(Arc<crate::fork::Frozen>, Vec<(u32, u32)>)>, Error> {
+    ) -> Result<Option<ForkSource>, Error> {
         use crate::fork::{self, Frozen};
 
         let (changed, copied) = (self.changed, self.copied);
@@ -941,6 +941,11 @@ fn run_setup(session: &mut Session, code: &str) -> Result<(), Error> {
     }
     Ok(())
 }
+
+/// What a child maps and copies from its parent (`Sandbox::freeze`): the parent's top frozen layer, and
+/// the runs of chunks written since it, to copy from the parent's memory over the layers.
+#[cfg(target_os = "linux")]
+type ForkSource = (Arc<crate::fork::Frozen>, Vec<(u32, u32)>);
 
 /// Copies `runs` of chunks of `source` into `target`, a fork's memory at least as long.
 fn copy_runs(target: &mut [u8], source: &[u8], runs: &[(u32, u32)]) {
