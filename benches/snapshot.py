@@ -8,9 +8,10 @@ incompressible bytes object, half and half) is snapshotted, restored into a fres
 pages ("first fork", of each restored session); the second freezes them and moves the session onto the
 frozen pages, and children map them copy-on-write (rust/core/src/fork.rs): "fork" forks the unchanged
 session again and again (the frozen layer is shared), "fork after a run" forks it right after each run
-(freezing only what the run wrote, as a new layer). Sizes: the snapshot's bytes against the
-session's linear memory (what the sandbox reserved) and the live data it holds. Goals: snapshot and
-restore under 2 ms each, fork under 200 us, snapshot size near the live data.
+(the child copies what the runs wrote since the last layer while that is a few pages, else it is frozen
+as a new layer). Sizes: the snapshot's bytes against the session's linear memory (what the sandbox
+reserved) and the live data it holds. Goals: snapshot and restore under 2 ms each, fork under 200 us,
+snapshot size near the live data.
 
 pydantic-monty is measured beside it when the bench environment (benches/install.py) has a version with
 a session dump/load API; otherwise the row says why it was skipped.

@@ -340,6 +340,8 @@ mod tests {
 
     #[test]
     fn forks_share_only_sealed_pages() {
+        // Every fork after a run freezes a layer (none copies what the run wrote): the stacks are the subject.
+        crate::fork::set_max_copied(0);
         let limits = Limits {
             memory_limit: 32 << 20,
             time_limit: Duration::from_millis(1000),
@@ -397,6 +399,8 @@ mod tests {
     /// parent and of a deep child restores whole.
     #[test]
     fn layered_forks_keep_every_version() {
+        // Every fork after a run freezes a layer (none copies what the run wrote): the stacks are the subject.
+        crate::fork::set_max_copied(0);
         let run = |sb: &mut Sandbox, code: &str| sb.run(code, RunOptions::default()).unwrap();
         let mut parent = sandbox(Limits::default());
         run(&mut parent, "log = []\nbig = [str(i) * 10 for i in range(30000)]\ndef step(n):\n    log.append(n)\n    big[n] = 'v%d' % n\n    return len(log)");
@@ -436,6 +440,8 @@ mod tests {
     /// in either direction, and each child keeps the state it was forked in.
     #[test]
     fn merged_layers_keep_forks_apart() {
+        // Every fork after a run freezes a layer (none copies what the run wrote): the stacks are the subject.
+        crate::fork::set_max_copied(0);
         let run = |sb: &mut Sandbox, code: &str| sb.run(code, RunOptions::default()).unwrap();
         let mut parent = sandbox(Limits::default());
         run(&mut parent, "cells = [0] * 64\nbig = [str(i) * 10 for i in range(20000)]");
@@ -509,6 +515,8 @@ mod tests {
     /// memory the session grew into since, and also after a fork whose layer could not use the list.
     #[test]
     fn tracked_writes_all_reach_the_next_layer() {
+        // Every fork after a run freezes a layer (none copies what the run wrote): the stacks are the subject.
+        crate::fork::set_max_copied(0);
         let run = |sb: &mut Sandbox, code: &str| sb.run(code, RunOptions::default()).unwrap();
         let mut parent = sandbox(Limits::default());
         run(&mut parent, "grown = []\nsmall = list(range(1000))");
@@ -533,6 +541,85 @@ mod tests {
             let expected = format!("({n}, {}, {}, 7, {})", n / 3 + 1, -(n as i64), (last % 251) * 1000);
             assert_eq!(value(child, code), expected, "child {n}");
         }
+    }
+
+    /// A fork after a run that wrote a few pages copies them into the child over the parent's layers
+    /// (`fork::max_copied`), and a fork with no run before it freezes them as a layer: through both,
+    /// over three generations and in memory grown since the top layer, no side's write reaches another,
+    /// and a copied child's snapshot restores whole.
+    #[test]
+    fn copied_writes_keep_forks_apart() {
+        let run = |sb: &mut Sandbox, code: &str| sb.run(code, RunOptions::default()).unwrap();
+        let mut parent = sandbox(Limits::default());
+        run(&mut parent, "cells = [0] * 64\nbig = [str(i) * 10 for i in range(20000)]");
+        parent.fork().unwrap();
+        parent.fork().unwrap();
+        let base = parent.frozen_depth();
+        assert_eq!(base, Some(0));
+        let mut families = Vec::new();
+        for n in 0..6 {
+            run(&mut parent, &format!("cells[{n}] = {n}\nbig[{n} * 500] = 'p{n}'"));
+            let mut child = parent.fork().unwrap();
+            // Copied: no layer was made on either side.
+            assert_eq!((child.frozen_depth(), parent.frozen_depth()), (base, base), "fork {n}");
+            run(&mut parent, &format!("cells[63] = {}\nbig[1] = 'after{n}'", 100 + n));
+            run(&mut child, &format!("cells[62] = {}\nbig[2] = 'child{n}'", -n - 1));
+            // The child's copied pages and its own writes reach its first layer.
+            let mut grandchild = child.fork().unwrap();
+            run(&mut grandchild, "cells[61] = 'g'\nbig[3] = 'g'");
+            run(&mut child, "cells[60] = 'c'");
+            let great = grandchild.fork().unwrap();
+            run(&mut grandchild, "cells[59] = 'g2'");
+            families.push((child, grandchild, great));
+        }
+        for (n, (child, grandchild, great)) in families.iter_mut().enumerate() {
+            let before = if n == 0 { 0 } else { 99 + n };
+            let big1 = if n == 0 { "'1111111111'".to_string() } else { format!("'after{}'", n - 1) };
+            let ours = format!("cells[{n}], cells[{}], cells[63], big[{n} * 500], big[1], cells[62], big[2]", n + 1);
+            let expected = format!("({n}, 0, {before}, 'p{n}', {big1}, {}, 'child{n}')", -(n as i64) - 1);
+            let theirs = "cells[61], cells[60], cells[59], big[3]";
+            for (name, sb, own) in [
+                ("child", &mut *child, "(0, 'c', 0, '3333333333')"),
+                ("grandchild", &mut *grandchild, "('g', 0, 'g2', 'g')"),
+                ("great-grandchild", &mut *great, "('g', 0, 0, 'g')"),
+            ] {
+                assert_eq!(value(sb, &ours), expected, "{name} {n}");
+                assert_eq!(value(sb, theirs), own, "{name} {n}");
+            }
+        }
+        let parent_view = "cells[:6], cells[59:64], big[2], big[3]";
+        let expected = "([0, 1, 2, 3, 4, 5], [0, 0, 0, 0, 105], '2222222222', '3333333333')";
+        assert_eq!(value(&mut parent, parent_view), expected);
+        // Forked again with no run between: the pages the last fork copied become a layer both map.
+        run(&mut parent, "cells[6] = 'six'");
+        let mut copied = parent.fork().unwrap();
+        let mut layered = parent.fork().unwrap();
+        assert_eq!((copied.frozen_depth(), layered.frozen_depth()), (base, Some(1)));
+        run(&mut copied, "cells[6] = 'copied'");
+        run(&mut parent, "cells[6] = 'parent'");
+        assert_eq!(value(&mut layered, "cells[6], cells[5]"), "('six', 5)");
+        assert_eq!(value(&mut copied, "cells[6], cells[5]"), "('copied', 5)");
+        // Memory grown since the top layer is copied too (a larger allowance, so that it is).
+        crate::fork::set_max_copied(1 << 20);
+        let size = parent.memory_size().unwrap();
+        run(&mut parent, "blob = bytearray(range(256)) * 40000\nblob[-1] = 9");
+        assert!(parent.memory_size().unwrap() > size);
+        let mut grown = parent.fork().unwrap();
+        assert_eq!(grown.frozen_depth(), Some(1));
+        run(&mut parent, "blob[-1] = 1\nblob[5] = 1");
+        assert_eq!(
+            value(&mut grown, "len(blob), blob[-1], blob[5], sum(blob[:512]), cells[6]"),
+            "(10240000, 9, 5, 65280, 'parent')"
+        );
+        run(&mut grown, "blob[-2] = 3");
+        assert_eq!(value(&mut parent, "blob[-2], blob[-1], blob[5]"), "(254, 1, 1)");
+        // A copied child's snapshot holds the pages it copied and those it maps.
+        let mut restored = sandbox(Limits::default());
+        restored.restore(&grown.snapshot().unwrap()).unwrap();
+        assert_eq!(
+            value(&mut restored, "blob[-2], blob[-1], cells[6], big[19999] == '19999' * 10"),
+            "(3, 9, 'parent', True)"
+        );
     }
 
     #[test]
