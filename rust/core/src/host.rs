@@ -314,10 +314,12 @@ impl HostState {
         HostState { limiter, memory: None, limits, functions, run: RunState::default(), control, poll_countdown: None }
     }
 
-    /// Past the soft deadline, makes the guest poll at its next poll point: it polls every 4096 backward
-    /// jumps and calls, and a loop whose every iteration is one long C operation (comparing megabyte
-    /// strings, hashing) would reach that only seconds later, at the hard stop, which resets the session.
-    /// Called from the epoch callback, between guest instructions; the guest re-arms the countdown itself.
+    /// Past the soft deadline, until the guest has been told (its poll answered), makes it poll at its next
+    /// poll point: it polls every 4096 backward jumps and calls, and a loop whose every iteration is one long
+    /// C operation (comparing megabyte strings, hashing) would reach that only seconds later, at the hard
+    /// stop, which resets the session. Only until then: a guest that swallows the interrupt keeps meeting it
+    /// on the VM's own count, which the hard stop then ends. Called from the epoch callback, between guest
+    /// instructions; the guest re-arms the countdown itself.
     pub(crate) fn hurry_interrupt(mut store: StoreContextMut<'_, HostState>) {
         let (Some(memory), Some(at)) = (store.data().memory, store.data().poll_countdown) else {
             return;

@@ -723,7 +723,7 @@ impl Sandbox {
             if control.hard_stop_due() {
                 return Err(wasmtime::Error::new(HardStop));
             }
-            if control.interrupt_due() {
+            if control.interrupt_due() && !ctx.data().run.interrupted {
                 HostState::hurry_interrupt(ctx);
             }
             Ok(UpdateDeadline::Continue(1))
