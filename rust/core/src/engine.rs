@@ -367,7 +367,15 @@ mod tests {
         exports.sort_unstable();
         assert_eq!(
             exports,
-            ["memory", "mp_buffer", "mp_call", "mp_exec", "mp_gc_collect", "mp_sandbox_poll_countdown", "mp_session_init"]
+            [
+                "memory",
+                "mp_buffer",
+                "mp_call",
+                "mp_exec",
+                "mp_gc_collect",
+                "mp_sandbox_poll_countdown",
+                "mp_session_init"
+            ]
         );
     }
 }
