@@ -188,7 +188,9 @@ def test_a_full_heap_leaves_room_for_the_handler_and_the_traceback(mib):
         with pytest.raises(SandboxMemoryError) as info:
             sb.run("rows = []\nwhile True:\n    rows.append([1] * 100)")
         assert "rows.append([1] * 100)" in info.value.traceback
-        assert re.search(r"\nMemoryError: memory allocation failed, allocating \d+ bytes$", info.value.traceback)
+        assert re.search(
+            r"\nMemoryError: memory allocation failed, allocating \d+ bytes$", info.value.traceback
+        )
         sb.run("rows = None")
         assert sb.run("len([1] * 100)").value == "100"
 
