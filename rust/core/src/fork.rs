@@ -143,7 +143,7 @@ impl Frozen {
 
     /// Chunks this layer holds.
     pub fn chunks(&self) -> usize {
-        self.runs.iter().map(|&(_, count)| count as usize).sum()
+        chunks_in(&self.runs)
     }
 
     /// The stack from the bottom layer up to this one.
@@ -328,6 +328,11 @@ pub(crate) fn bottom_runs(written: &[(u32, u32)], image: &[u8], memory_len: usiz
         .map(|&(first, count)| (first, count.min(chunks - first)))
         .collect();
     crate::snapshot::union_of_runs(written, &inside)
+}
+
+/// Chunks in `runs` of (first chunk, chunks).
+pub(crate) fn chunks_in(runs: &[(u32, u32)]) -> usize {
+    runs.iter().map(|&(_, count)| count as usize).sum()
 }
 
 /// The runs of chunks of the module's image that are not all zeros (the process has one image).

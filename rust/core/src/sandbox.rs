@@ -92,6 +92,12 @@ impl Session {
         snapshot::runs_to_copy(self.memory(), image, self.mapped_runs())
     }
 
+    /// The runs of a bottom layer freezing this session whole ([`crate::fork::bottom_runs`]).
+    #[cfg(target_os = "linux")]
+    fn bottom_runs(&self, image: &[u8]) -> Vec<(u32, u32)> {
+        crate::fork::bottom_runs(&self.runs_to_copy(image), image, self.memory().len())
+    }
+
     /// Chunks mapped from frozen layers: the session's state though the kernel does not list them as
     /// written.
     fn mapped_runs(&self) -> &[(u32, u32)] {
@@ -522,9 +528,7 @@ impl Sandbox {
                 self.copied = true;
                 return Ok(None);
             }
-            let memory = session.memory();
-            let runs = fork::bottom_runs(&session.runs_to_copy(&baseline.image), &baseline.image, memory.len());
-            let Ok(frozen) = Frozen::new(memory, runs, None) else {
+            let Ok(frozen) = Frozen::new(session.memory(), session.bottom_runs(&baseline.image), None) else {
                 return Ok(None);
             };
             let frozen = Arc::new(frozen);
@@ -555,8 +559,7 @@ impl Sandbox {
                     if chunks > frozen_chunks {
                         since = snapshot::union_of_runs(&since, &[(frozen_chunks, chunks - frozen_chunks)]);
                     }
-                    let count: usize = since.iter().map(|&(_, count)| count as usize).sum();
-                    if count <= fork::max_copied() {
+                    if fork::chunks_in(&since) <= fork::max_copied() {
                         since.clone_into(&mut session.unfrozen);
                         self.changed = false;
                         return Ok(Some((top, since)));
@@ -579,10 +582,7 @@ impl Sandbox {
         // From here, pages the tracker listed (and protected again) must reach a layer: if none is made,
         // the next freeze must not trust the tracker.
         let frozen = if Frozen::may_make_another() {
-            let whole = || {
-                let runs = fork::bottom_runs(&session.runs_to_copy(&baseline.image), &baseline.image, memory.len());
-                Frozen::new(memory, runs, None)
-            };
+            let whole = || Frozen::new(memory, session.bottom_runs(&baseline.image), None);
             match written {
                 Some(written) if top.depth + 1 < fork::MAX_DEPTH => Frozen::new(memory, written, Some(top)),
                 Some(written) => {
@@ -592,8 +592,7 @@ impl Sandbox {
                     // the whole session every MAX_DEPTH forks (6 MB in the benchmark, 2-7 ms under load).
                     let (bottom, above) = top.bottom_and_above();
                     let merged = snapshot::union_of_runs(&above, &written);
-                    let chunks: usize = merged.iter().map(|&(_, count)| count as usize).sum();
-                    if chunks * 2 < bottom.chunks() {
+                    if fork::chunks_in(&merged) * 2 < bottom.chunks() {
                         Frozen::new(memory, merged, Some(bottom))
                     } else {
                         whole()
