@@ -197,6 +197,14 @@ static void start_run(void) {
     mp_sandbox_end_heap_lock();
 }
 
+// The end of an mp_exec or mp_call: no interrupt or heap lock outlives it, and the reserve a full heap
+// released (compiling, or the heap running out) is taken back for the next run.
+static void end_run(void) {
+    MP_STATE_THREAD(mp_pending_exception) = MP_OBJ_NULL;
+    mp_sandbox_end_heap_lock();
+    mp_sandbox_take_reserve();
+}
+
 // ---- markers under a traceback's source line (patch 0382) ------------------------------------------------
 
 // The span CPython 3.11 locates the operation at `offset` of `code` (a function of this run's source) at:
@@ -395,9 +403,7 @@ EXPORT(mp_exec) int32_t mp_exec(const char *src, int32_t len_in, int32_t flags) 
     }
     run_source = NULL;
     run_contexts[0] = run_contexts[1] = NULL;
-    MP_STATE_THREAD(mp_pending_exception) = MP_OBJ_NULL;
-    mp_sandbox_end_heap_lock();
-    mp_sandbox_take_reserve();
+    end_run();
     return status;
 }
 
@@ -438,9 +444,7 @@ EXPORT(mp_call) int32_t mp_call(const char *name, int32_t name_len, const uint8_
         status = 1;
         mp_sandbox_report_exception(MP_OBJ_FROM_PTR(nlr.ret_val));
     }
-    MP_STATE_THREAD(mp_pending_exception) = MP_OBJ_NULL;
-    mp_sandbox_end_heap_lock();
-    mp_sandbox_take_reserve();
+    end_run();
     return status;
 }
 
